@@ -1,0 +1,200 @@
+"""Project configuration: `[tool.argmap]` in pyproject.toml, or argmap.toml.
+
+Looked up from the folder of the first path checked, upwards; the nearer file
+wins, and an `argmap.toml` beats a `pyproject.toml` in the same folder. The
+configuration is validated like a map: a typo is an error that names the key
+and the file (exit 2), never something silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from argmap.load import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
+from argmap.problems import ConfigError, Severity
+
+_KEYS = ("select", "ignore", "severity", "schemes", "max-file-size", "max-depth", "rules")
+_CODE = re.compile(r"^[A-Z][0-9]{0,3}$")
+_SIZE = re.compile(r"^\s*([0-9]+)\s*(|B|KB|KiB|MB|MiB|GB|GiB)\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
+
+
+@attrs.frozen
+class Config:
+    # Codes or prefixes ("M", "A40") to run; None runs every rule.
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    severities: Mapping[str, Severity] = attrs.field(factory=dict, eq=False, hash=False)
+    # Extra scheme catalogues, resolved against the configuration's folder.
+    schemes: tuple[Path, ...] = ()
+    limits: Limits = Limits()
+    # Per-rule options: `[tool.argmap.rules.A403]` tables, keyed by code.
+    rule_options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, eq=False, hash=False)
+    # The file this came from, for messages; None for the defaults.
+    file: Path | None = None
+
+    def enabled(self, code: str) -> bool:
+        if any(code.startswith(prefix) for prefix in self.ignore):
+            return False
+        return self.select is None or any(code.startswith(prefix) for prefix in self.select)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severities.get(code, default)
+
+    def options(self, code: str) -> Mapping[str, Any]:
+        return self.rule_options.get(code, {})
+
+
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest configuration at or above `start`, with its argmap table."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        argmap_toml = candidate / "argmap.toml"
+        if argmap_toml.is_file():
+            return argmap_toml, _read_toml(argmap_toml)
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("argmap")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{pyproject}: [tool.argmap] must be a table")
+                return pyproject, table
+    return None
+
+
+def load_config(start: Path, known_codes: Iterable[str] = ()) -> Config:
+    found = find_config_file(start)
+    if found is None:
+        return Config()
+    path, table = found
+    return parse_config(table, path, frozenset(known_codes))
+
+
+def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[str] = frozenset()) -> Config:
+    where = str(path) + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
+    for key in table:
+        if key not in _KEYS:
+            guess = difflib.get_close_matches(key, _KEYS, n=1)
+            raise ConfigError(
+                f"{where}: unknown key `{key}`" + (f"; did you mean `{guess[0]}`?" if guess else ""),
+                hint="the keys are: " + ", ".join(_KEYS),
+            )
+
+    def codes(key: str) -> frozenset[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ConfigError(f"{where}: `{key}` must be a list of rule codes, like [\"A402\"]")
+        for code in value:
+            _check_code(code, where, key, known_codes)
+        return frozenset(value)
+
+    select = codes("select") if "select" in table else None
+    severities: dict[str, Severity] = {}
+    severity_table = table.get("severity", {})
+    if not isinstance(severity_table, dict):
+        raise ConfigError(f"{where}: `severity` must be a table, like {{A402 = \"info\"}}")
+    for code, level in severity_table.items():
+        _check_code(code, where, "severity", known_codes, prefix_allowed=False)
+        try:
+            severities[code] = Severity.parse(str(level))
+        except ValueError as error:
+            raise ConfigError(f"{where}: severity of {code}: {error}") from None
+
+    schemes_value = table.get("schemes", [])
+    if not isinstance(schemes_value, list) or not all(isinstance(item, str) for item in schemes_value):
+        raise ConfigError(f"{where}: `schemes` must be a list of file paths")
+    schemes = tuple((path.parent / item).resolve() for item in schemes_value)
+
+    rules_table = table.get("rules", {})
+    if not isinstance(rules_table, dict) or not all(isinstance(value, dict) for value in rules_table.values()):
+        raise ConfigError(f"{where}: `rules` must hold one table per rule code, like [tool.argmap.rules.A403]")
+    for code in rules_table:
+        _check_code(code, where, "rules", known_codes, prefix_allowed=False)
+
+    limits = Limits(
+        max_bytes=_size(table.get("max-file-size", DEFAULT_MAX_BYTES), where),
+        max_depth=_positive_int(table.get("max-depth", DEFAULT_MAX_DEPTH), where, "max-depth"),
+    )
+    return Config(
+        select=select,
+        ignore=codes("ignore"),
+        severities=severities,
+        schemes=schemes,
+        limits=limits,
+        rule_options={code: dict(options) for code, options in rules_table.items()},
+        file=path,
+    )
+
+
+def parse_size(value: Any) -> int:
+    """`32MiB`, `500 KB` or a number of bytes."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.match(str(value))
+    if not match or int(match.group(1)) <= 0:
+        raise ValueError(f"{value!r} is not a size; write bytes or a size like \"64MiB\"")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+def _size(value: Any, where: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise ConfigError(f"{where}: `max-file-size`: {error}") from None
+
+
+def _positive_int(value: Any, where: str, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{where}: `{key}` must be a positive whole number")
+    return value
+
+
+def _check_code(code: str, where: str, key: str, known: frozenset[str], *, prefix_allowed: bool = True) -> None:
+    if not _CODE.match(code):
+        raise ConfigError(
+            f"{where}: `{code}` in `{key}` is not a rule code",
+            hint="codes are a capital letter and three digits, like A402; `argmap rules` lists them",
+        )
+    if not known:
+        return
+    if prefix_allowed and len(code) < 4:
+        if not any(candidate.startswith(code) for candidate in known):
+            raise ConfigError(f"{where}: no rule code starts with `{code}` (in `{key}`)")
+        return
+    if code not in known:
+        guess = difflib.get_close_matches(code, sorted(known), n=1)
+        raise ConfigError(
+            f"{where}: unknown rule `{code}` in `{key}`" + (f"; did you mean `{guess[0]}`?" if guess else ""),
+            hint="`argmap rules` lists the codes",
+        )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def project_root(start: Path) -> Path:
+    """The nearest folder at or above `start` holding .git, pyproject.toml or
+    argmap.toml; the filesystem root's child folder of `start` when none does."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in (".git", "pyproject.toml", "argmap.toml")):
+            return candidate
+    return folder

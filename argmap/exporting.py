@@ -1,0 +1,19 @@
+"""Assemble the export of a checked map with everything the analyses know."""
+
+from __future__ import annotations
+
+from argmap.analyse import CheckResult
+from argmap.export import NodeFields, export_map, to_json
+from argmap.model import ArgMap
+
+
+def node_field_hooks() -> list[NodeFields]:
+    """The analyses that add fields to exported nodes (status, source lines)."""
+    hooks: list[NodeFields] = []
+    return hooks
+
+
+def export_document(result: CheckResult, argmap: ArgMap) -> str:
+    context = result.run.context(argmap)
+    problems = [problem for problem in result.problems if problem.file == argmap.file]
+    return to_json(export_map(context, problems, node_field_hooks()))

@@ -1,0 +1,116 @@
+"""What argmap finds: `Problem` records, their severities, and the one
+exception family the library raises when it cannot do its job.
+
+Input problems are values (`Problem`); failures of the tool itself (a path
+that does not exist, a file it may not read, a bad configuration) are
+`ArgmapError`s. The CLI maps the first to exit 1 and the second to exit 2.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `max()` over problems gives the worst one."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}; use error, warning or info") from None
+
+
+@attrs.frozen(order=False)
+class Location:
+    """A place in a file; line and column are 1-based, as editors count."""
+
+    file: str
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Problem:
+    """One finding, built whole in one place so tests can compare it whole."""
+
+    code: str
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+    # A line of the file with a caret under the column, for syntax errors.
+    excerpt: str | None = None
+    # The node the problem is about ("map-id#node-id"), where there is one.
+    node: str | None = None
+
+    @classmethod
+    def at(
+        cls,
+        code: str,
+        severity: Severity,
+        location: Location,
+        message: str,
+        hint: str | None = None,
+        *,
+        excerpt: str | None = None,
+        node: str | None = None,
+    ) -> Problem:
+        return cls(
+            code=code,
+            severity=severity,
+            file=location.file,
+            line=location.line,
+            column=location.column,
+            message=message,
+            hint=hint,
+            excerpt=excerpt,
+            node=node,
+        )
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.code, self.message)
+
+    def with_severity(self, severity: Severity) -> Problem:
+        return attrs.evolve(self, severity=severity)
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """The one order of output: by file, line, column, code (then message)."""
+    return sorted(set(problems), key=lambda problem: problem.sort_key)
+
+
+class ArgmapError(Exception):
+    """argmap could not do its job (exit code 2). Carries a hint for the user."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(ArgmapError):
+    """The command was asked for something it cannot do as asked."""
+
+
+class ConfigError(ArgmapError):
+    """The configuration (pyproject.toml or argmap.toml) is not valid."""
+
+
+class SourceAccessError(ArgmapError):
+    """A file argmap needs could not be read."""

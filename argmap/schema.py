@@ -1,0 +1,500 @@
+"""Validate loaded map data against the JSON Schema, in the user's language.
+
+The schema (argmap/data/argmap.schema.json, also at schemas/) is the one
+source of truth. Importing jsonschema costs more than a whole pre-commit run
+should, and walking 10,000 nodes through it is slow, so a valid map never
+touches it: `is_valid` runs the schema compiled into plain Python closures
+(only the keywords the schema uses; an unknown keyword fails loudly at
+compile time). When that says no, jsonschema explains why, and each of its
+errors is translated to a sentence about the user's own node, at its line.
+A test checks that both validators agree on generated documents.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
+from typing import Any
+
+from argmap.load import YamlMapping, YamlSequence
+from argmap.problems import Problem, Severity
+
+UNSUPPORTED_VERSION = "S201"
+MISSING_KEY = "S202"
+UNKNOWN_KEY = "S203"
+WRONG_TYPE = "S204"
+INVALID_ID = "S205"
+QUOTE_AND_IMPLICIT = "S206"
+INVALID_VALUE = "S207"
+
+FORMAT_VERSION = 1
+
+Validator = Callable[[Any], bool]
+
+
+@functools.cache
+def schema_text() -> str:
+    return resources.files("argmap").joinpath("data/argmap.schema.json").read_text(encoding="utf-8")
+
+
+@functools.cache
+def load_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_text())
+    return schema
+
+
+def validate(data: YamlMapping, file: str) -> list[Problem]:
+    """Problems with `data` as an argmap map; empty when it is valid."""
+    version = data.get("argmap")
+    if "argmap" in data and not (type(version) is int and version == FORMAT_VERSION):
+        line, column = _value_position(data, "argmap")
+        return [
+            Problem(
+                code=UNSUPPORTED_VERSION,
+                severity=Severity.ERROR,
+                file=file,
+                line=line,
+                column=column,
+                message=(
+                    f"this map declares format version `{version}`; this argmap reads version {FORMAT_VERSION}"
+                ),
+                hint=f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap if the map was written for a newer one",
+            )
+        ]
+    if compiled_validator()(data):
+        return []
+    return explain(data, file)
+
+
+@functools.cache
+def compiled_validator() -> Validator:
+    schema = load_schema()
+    return _Compiler(schema).compile(schema)
+
+
+# --- the fast path --------------------------------------------------------
+
+_IGNORED_KEYWORDS = frozenset(
+    {"$schema", "$id", "$defs", "title", "description", "examples", "default", "$comment"}
+)
+
+
+class _Compiler:
+    """Turns the subset of Draft 2020-12 the schema uses into closures."""
+
+    def __init__(self, root: dict[str, Any]) -> None:
+        self.root = root
+        self.refs: dict[str, Validator] = {}
+
+    def compile(self, schema: Any) -> Validator:
+        if schema is True:
+            return lambda value: True
+        if schema is False:
+            return lambda value: False
+        checks: list[Validator] = []
+        for keyword, argument in schema.items():
+            if keyword in _IGNORED_KEYWORDS:
+                continue
+            if keyword in ("then", "else"):
+                continue  # compiled with "if"
+            method = getattr(self, "_" + keyword.lstrip("$"), None)
+            if method is None:
+                raise NotImplementedError(f"schema keyword {keyword!r} is not compiled")
+            checks.append(method(argument, schema))
+        if len(checks) == 1:
+            return checks[0]
+        return lambda value: all(check(value) for check in checks)
+
+    def _ref(self, pointer: str, schema: dict[str, Any]) -> Validator:
+        if pointer not in self.refs:
+            self.refs[pointer] = lambda value: True  # placeholder while compiling cycles
+            target: Any = self.root
+            for part in pointer.removeprefix("#/").split("/"):
+                target = target[part]
+            compiled = self.compile(target)
+            cell = self.refs
+            cell[pointer] = compiled
+        refs = self.refs
+        return lambda value: refs[pointer](value)
+
+    def _type(self, name: str, schema: dict[str, Any]) -> Validator:
+        return _TYPE_CHECKS[name]
+
+    def _const(self, expected: Any, schema: dict[str, Any]) -> Validator:
+        return lambda value: type(value) is type(expected) and value == expected
+
+    def _enum(self, options: list[Any], schema: dict[str, Any]) -> Validator:
+        return lambda value: any(type(value) is type(option) and value == option for option in options)
+
+    def _pattern(self, pattern: str, schema: dict[str, Any]) -> Validator:
+        search = re.compile(pattern).search
+        return lambda value: not isinstance(value, str) or search(value) is not None
+
+    def _minLength(self, minimum: int, schema: dict[str, Any]) -> Validator:
+        return lambda value: not isinstance(value, str) or len(value) >= minimum
+
+    def _maxLength(self, maximum: int, schema: dict[str, Any]) -> Validator:
+        return lambda value: not isinstance(value, str) or len(value) <= maximum
+
+    def _minItems(self, minimum: int, schema: dict[str, Any]) -> Validator:
+        return lambda value: not isinstance(value, list) or len(value) >= minimum
+
+    def _minProperties(self, minimum: int, schema: dict[str, Any]) -> Validator:
+        return lambda value: not isinstance(value, dict) or len(value) >= minimum
+
+    def _uniqueItems(self, unique: bool, schema: dict[str, Any]) -> Validator:
+        if not unique:
+            return lambda value: True
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, list):
+                return True
+            seen = [json.dumps(item, sort_keys=True) for item in value]
+            return len(set(seen)) == len(seen)
+
+        return check
+
+    def _items(self, item_schema: Any, schema: dict[str, Any]) -> Validator:
+        check_item = self.compile(item_schema)
+        return lambda value: not isinstance(value, list) or all(check_item(item) for item in value)
+
+    def _required(self, names: list[str], schema: dict[str, Any]) -> Validator:
+        return lambda value: not isinstance(value, dict) or all(name in value for name in names)
+
+    def _properties(self, properties: dict[str, Any], schema: dict[str, Any]) -> Validator:
+        compiled = {name: self.compile(sub) for name, sub in properties.items()}
+        additional = schema.get("additionalProperties", True)
+        check_additional = None if additional is True else self.compile(additional)
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return True
+            for key, item in value.items():
+                property_check = compiled.get(key)
+                if property_check is not None:
+                    if not property_check(item):
+                        return False
+                elif check_additional is not None and not check_additional(item):
+                    return False
+            return True
+
+        return check
+
+    def _additionalProperties(self, additional: Any, schema: dict[str, Any]) -> Validator:
+        if "properties" in schema:
+            return lambda value: True  # compiled with "properties"
+        check_additional = self.compile(additional)
+        return lambda value: not isinstance(value, dict) or all(
+            check_additional(item) for item in value.values()
+        )
+
+    def _propertyNames(self, name_schema: Any, schema: dict[str, Any]) -> Validator:
+        check_name = self.compile(name_schema)
+        return lambda value: not isinstance(value, dict) or all(check_name(key) for key in value)
+
+    def _oneOf(self, options: list[Any], schema: dict[str, Any]) -> Validator:
+        compiled = [self.compile(option) for option in options]
+        return lambda value: sum(1 for check in compiled if check(value)) == 1
+
+    def _not(self, negated: Any, schema: dict[str, Any]) -> Validator:
+        check = self.compile(negated)
+        return lambda value: not check(value)
+
+    def _if(self, condition: Any, schema: dict[str, Any]) -> Validator:
+        check_if = self.compile(condition)
+        check_then = self.compile(schema.get("then", True))
+        check_else = self.compile(schema.get("else", True))
+        return lambda value: check_then(value) if check_if(value) else check_else(value)
+
+    def _dependentSchemas(self, dependents: dict[str, Any], schema: dict[str, Any]) -> Validator:
+        compiled = {name: self.compile(sub) for name, sub in dependents.items()}
+        return lambda value: not isinstance(value, dict) or all(
+            check(value) for name, check in compiled.items() if name in value
+        )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+_TYPE_CHECKS: dict[str, Validator] = {
+    "object": lambda value: isinstance(value, dict),
+    "array": lambda value: isinstance(value, list),
+    "string": lambda value: isinstance(value, str),
+    "boolean": lambda value: isinstance(value, bool),
+    "integer": lambda value: (isinstance(value, int) and not isinstance(value, bool))
+    or (isinstance(value, float) and value.is_integer()),
+    "number": _is_number,
+    "null": lambda value: value is None,
+}
+
+
+# --- the slow path: explaining errors ------------------------------------
+
+
+def explain(data: YamlMapping, file: str) -> list[Problem]:
+    """Run jsonschema and translate each of its errors for the user."""
+    import jsonschema  # heavy: only when a map is invalid
+
+    validator = jsonschema.Draft202012Validator(load_schema())
+    problems: dict[tuple[int, int, str, str], Problem] = {}
+    for error in _leaf_errors(validator.iter_errors(data)):
+        problem = _translate(error, data, file)
+        problems.setdefault((problem.line, problem.column, problem.code, problem.message), problem)
+    return sorted(problems.values(), key=lambda problem: problem.sort_key)
+
+
+def _leaf_errors(errors: Iterable[Any]) -> Iterator[Any]:
+    """Errors from `oneOf` and friends carry their real causes in `context`."""
+    for error in errors:
+        if error.validator == "oneOf" and error.context:
+            path = list(error.absolute_path)
+            # A quote that is neither a text nor a list of texts: one clear message.
+            if path and path[-1] == "quote":
+                yield error
+                continue
+            yield from _leaf_errors(error.context)
+        else:
+            yield error
+
+
+_LIST_KINDS = {
+    "conclusions": "conclusion",
+    "premises": "premise",
+    "because": "inference",
+    "counterexamples": "counterexample",
+}
+
+_TYPE_WORDS = {
+    "string": "a text",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+}
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _container_at(data: Any, path: list[Any]) -> Any:
+    node = data
+    for part in path:
+        node = node[part]
+    return node
+
+
+def describe_node(data: Any, path: list[Any]) -> str:
+    """How the user would name the node at `path`: "premise `revenge`"."""
+    if not path:
+        return "the map"
+    if path[0] in ("source", "expect") and len(path) == 1:
+        return f"`{path[0]}`"
+    node = _container_at(data, path)
+    last_list = None
+    for part in reversed(path):
+        if isinstance(part, str) and part in _LIST_KINDS:
+            last_list = part
+            break
+    if last_list is None or not isinstance(path[-1], int):
+        return f"`{'.'.join(str(part) for part in path)}`"
+    kind = _LIST_KINDS[last_list]
+    if isinstance(node, dict):
+        if "ref" in node and isinstance(node["ref"], str):
+            return f"the reference to `{node['ref']}`"
+        node_id = node.get("id")
+        if isinstance(node_id, str) and node_id:
+            return f"{kind} `{node_id}`"
+    return f"{kind} number {path[-1] + 1} in `{last_list}`"
+
+
+def _value_position(container: Any, key: Any) -> tuple[int, int]:
+    if isinstance(container, YamlMapping) and key in container.positions:
+        position = container.positions[key]
+        return position[2], position[3]
+    if isinstance(container, YamlSequence) and isinstance(key, int) and key < len(container.positions):
+        return container.positions[key]
+    return _own_position(container)
+
+
+def _key_position(container: Any, key: str) -> tuple[int, int]:
+    if isinstance(container, YamlMapping) and key in container.positions:
+        position = container.positions[key]
+        return position[0], position[1]
+    return _own_position(container)
+
+
+def _own_position(container: Any) -> tuple[int, int]:
+    if isinstance(container, (YamlMapping, YamlSequence)):
+        return container.line, container.column
+    return 1, 1
+
+
+def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
+    path = list(error.absolute_path)
+    instance = error.instance
+    validator = error.validator
+    parent_path, field = (path[:-1], path[-1]) if path else ([], None)
+    parent = _container_at(data, parent_path) if path else None
+
+    def make(code: str, message: str, hint: str | None, position: tuple[int, int]) -> Problem:
+        return Problem(
+            code=code,
+            severity=Severity.ERROR,
+            file=file,
+            line=position[0],
+            column=position[1],
+            message=message,
+            hint=hint,
+        )
+
+    if validator == "required":
+        owner = describe_node(data, path)
+        missing = [name for name in error.validator_value if name not in instance]
+        name = missing[0] if missing else error.validator_value[0]
+        return make(MISSING_KEY, f"{owner} needs `{name}`", _MISSING_HINTS.get(name), _own_position(instance))
+
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(key for key in instance if key not in error.schema.get("properties", {}))
+        key = unknown[0] if unknown else "?"
+        owner = describe_node(data, path)
+        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        message = f"unknown key `{key}` in {owner}"
+        if guess:
+            message += f"; did you mean `{guess[0]}`?"
+        hint = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
+        return make(UNKNOWN_KEY, message, hint, _key_position(instance, key))
+
+    where = describe_node(data, parent_path) if path else "the map"
+    field_name = f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
+    position = _value_position(parent, field) if path else (1, 1)
+
+    if validator == "type":
+        expected = error.validator_value
+        expected_words = _TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else " or ".join(
+            _TYPE_WORDS.get(name, name) for name in expected
+        )
+        hint = None
+        if expected == "string" and isinstance(instance, (int, float, bool)) or (
+            expected == "string" and instance is None
+        ):
+            hint = 'put the text in double quotes, e.g. `text: "1991"`' if instance is not None else "write a text after the colon, or remove the key"
+        elif expected == "array":
+            hint = "write the items as a list, one `- ` per line"
+        elif expected == "object":
+            hint = "write a mapping of `key: value` lines, indented under this one"
+        elif expected == "boolean":
+            hint = "write `true` or `false`"
+        return make(
+            WRONG_TYPE,
+            f"{field_name} of {where} must be {expected_words}, not {_describe_value(instance)}",
+            hint,
+            position,
+        )
+
+    if validator == "pattern":
+        pattern = error.validator_value
+        if isinstance(field, str) and field in ("id", "role", "question", "scheme") or (
+            isinstance(field, int) and path[-2:-1] == ["tags"]
+        ):
+            suggestion = slugify(str(instance))
+            hint = "ids use lowercase letters, digits, `-` and `_`"
+            if suggestion:
+                hint += f", e.g. `{suggestion}`"
+            return make(INVALID_ID, f"`{instance}` is not a valid {field if isinstance(field, str) else 'tag'} for {where}", hint, position)
+        if field == "ref" or "#" in pattern and isinstance(field, int):
+            return make(
+                INVALID_ID,
+                f"`{instance}` is not a valid reference in {where}",
+                "write `some-id` for a node of this map, or `map-id#some-id` for one of another map",
+                position,
+            )
+        if "http" in pattern:
+            return make(
+                INVALID_VALUE,
+                f"{field_name} of {where} must be an http or https address, not `{instance}`",
+                "write the full address, starting with https://",
+                position,
+            )
+        return make(INVALID_VALUE, f"{field_name} of {where} does not match `{pattern}`", None, position)
+
+    if validator == "propertyNames":
+        return make(
+            INVALID_VALUE,
+            f"`{instance}` is not a rule code in {describe_node(data, path[:-1]) if path else 'the map'}'s `ignore`",
+            "rule codes are a letter and three digits, e.g. `A402`; `argmap rules` lists them",
+            _key_position(parent, str(instance)) if parent is not None else (1, 1),
+        )
+
+    if validator == "not" and isinstance(instance, dict) and "quote" in instance and "implicit" in instance:
+        return make(
+            QUOTE_AND_IMPLICIT,
+            f"{describe_node(data, path)} has both `quote` and `implicit`",
+            "a claim is either quoted from the source or implicit (reconstructed): keep one of them",
+            _key_position(instance, "implicit"),
+        )
+
+    if validator == "oneOf" and field == "quote":
+        return make(
+            WRONG_TYPE,
+            f"`quote` of {where} must be a text or a list of texts",
+            "write the passage in quotes, or a list with one `- ` per passage",
+            position,
+        )
+
+    if validator == "minItems":
+        return make(
+            INVALID_VALUE,
+            f"{field_name} of {where} is empty",
+            "add at least one item, or remove the key",
+            position,
+        )
+    if validator == "minLength":
+        return make(INVALID_VALUE, f"{field_name} of {where} is empty", "write a text, or remove the key", position)
+    if validator == "maxLength":
+        return make(
+            INVALID_VALUE,
+            f"{field_name} of {where} is longer than {error.validator_value} characters",
+            "use a shorter id",
+            position,
+        )
+    if validator == "minProperties":
+        return make(INVALID_VALUE, f"{field_name} of {where} is empty", "fill it in, or remove the key", position)
+    if validator == "uniqueItems":
+        return make(INVALID_VALUE, f"{field_name} of {where} lists an item twice", "remove the repeated item", position)
+    if validator == "const" and field == "argmap":
+        return make(UNSUPPORTED_VERSION, "`argmap` must be 1", f"write `argmap: {FORMAT_VERSION}`", position)
+    return make(INVALID_VALUE, f"{field_name} of {where}: {error.message}", None, position)
+
+
+_MISSING_HINTS = {
+    "argmap": "add `argmap: 1` as the first key: it says which version of the format the map follows",
+    "id": "give it a short slug such as `no-direct-link`: ids are how refs, diagrams and diffs name nodes",
+    "text": "write the claim in your own words, one sentence",
+    "title": "add a `title:` line saying what the map reconstructs",
+    "conclusions": "list the claims the document argues for under `conclusions:`",
+    "premises": "list the reasons of this inference under `premises:`",
+    "ref": "name the node this item refers to",
+}
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:80]

@@ -1,0 +1,179 @@
+"""Find map files, read them, validate them and build the corpus.
+
+This is the first half of every command: load → validate → model. It
+returns what it could build and the problems of what it could not; it raises
+ArgmapError only when it cannot do its job (a path that does not exist, a
+file it may not read).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import attrs
+
+from argmap.config import Config
+from argmap.load import LoadedFile, read_map_file
+from argmap.model import ArgMap, Corpus, split_key
+from argmap.problems import Problem, SourceAccessError, UsageError
+from argmap.schema import validate
+
+MAP_SUFFIXES = (".yaml", ".yml")
+# A map declares `argmap:` at the top level; other YAML files in a folder
+# (CI configs, pre-commit configs) are not maps and are skipped.
+_DECLARES_ARGMAP = re.compile(rb"^argmap\s*:", re.MULTILINE)
+_TOP_LEVEL_ID = re.compile(rb"^id\s*:\s*['\"]?([a-z0-9_-]+)", re.MULTILINE)
+_SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox"})
+_PEEK_BYTES = 64 * 1024
+
+
+@attrs.frozen
+class Workspace:
+    corpus: Corpus
+    # The maps the user asked for, in the order of their files.
+    requested: tuple[ArgMap, ...]
+    problems: tuple[Problem, ...]
+    # Every file read, by the name shown to the user: its text, for excerpts.
+    texts: dict[str, str] = attrs.field(eq=False, hash=False, repr=False)
+    files: tuple[str, ...] = ()
+
+
+def display_name(path: Path, cwd: Path | None = None) -> str:
+    """Paths relative to the working folder when below it, as the user typed them."""
+    cwd = cwd or Path.cwd()
+    try:
+        return str(path.resolve().relative_to(cwd.resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The map files named by `paths`: files as given, folders searched below.
+
+    Raises UsageError for a path that does not exist.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if not path.exists():
+            if path.is_symlink():
+                raise SourceAccessError(f"{path}: a link to a file that does not exist")
+            raise UsageError(f"{path}: no such file or folder")
+        if path.is_dir():
+            for candidate in _walk_maps(path):
+                found.setdefault(candidate, None)
+        else:
+            found.setdefault(path, None)
+    return list(found)
+
+
+def _walk_maps(folder: Path) -> list[Path]:
+    candidates: list[Path] = []
+    for current, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if name not in _SKIPPED_FOLDERS and not name.startswith("."))
+        for name in sorted(files):
+            if name.endswith(MAP_SUFFIXES):
+                candidate = Path(current) / name
+                if _declares_argmap(candidate):
+                    candidates.append(candidate)
+    return candidates
+
+
+def _peek(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_PEEK_BYTES)
+    except OSError:
+        return b""
+
+
+def _declares_argmap(path: Path) -> bool:
+    return _DECLARES_ARGMAP.search(_peek(path)) is not None
+
+
+def load_workspace(paths: Sequence[Path], config: Config, cwd: Path | None = None) -> Workspace:
+    files = discover(paths)
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    requested: list[ArgMap] = []
+    names: list[str] = []
+    for path in files:
+        name = display_name(path, cwd)
+        names.append(name)
+        argmap = _load_one(path, name, config, problems, texts)
+        if argmap is not None:
+            requested.append(argmap)
+    helpers = _load_referenced_maps(requested, files, config, cwd)
+    corpus = Corpus.of([*requested, *helpers])
+    return Workspace(corpus=corpus, requested=tuple(requested), problems=tuple(problems), texts=texts, files=tuple(names))
+
+
+def _load_one(
+    path: Path, name: str, config: Config, problems: list[Problem], texts: dict[str, str]
+) -> ArgMap | None:
+    loaded: LoadedFile = read_map_file(path, name, config.limits)
+    if loaded.text is not None:
+        texts[name] = loaded.text
+    problems.extend(loaded.problems)
+    if loaded.data is None:
+        return None
+    schema_problems = validate(loaded.data, name)
+    problems.extend(schema_problems)
+    if schema_problems:
+        return None
+    return ArgMap.from_data(loaded.data, name, path.resolve())
+
+
+def _load_referenced_maps(
+    requested: Iterable[ArgMap], files: Sequence[Path], config: Config, cwd: Path | None
+) -> list[ArgMap]:
+    """Maps that the requested ones refer to but that were not named.
+
+    `argmap check maps/confront.yaml` should resolve `ft#claim` against the
+    map with id `ft` beside it, without reporting that map's own problems.
+    """
+    known = {argmap.id for argmap in requested}
+    wanted = _referenced_map_ids(requested) - known
+    if not wanted:
+        return []
+    loaded_paths = {path.resolve() for path in files}
+    folders = sorted({path.resolve().parent for path in files})
+    candidates = [
+        candidate
+        for folder in folders
+        for candidate in _walk_maps(folder)
+        if candidate.resolve() not in loaded_paths
+    ]
+    ids = {candidate: _peek_id(candidate) for candidate in candidates}
+    helpers: list[ArgMap] = []
+    while wanted:
+        map_id = min(wanted)
+        wanted.discard(map_id)
+        known.add(map_id)
+        for candidate, candidate_id in ids.items():
+            if candidate_id != map_id:
+                continue
+            try:
+                argmap = _load_one(candidate, display_name(candidate, cwd), config, [], {})
+            except SourceAccessError:
+                argmap = None
+            if argmap is not None and argmap.id == map_id:
+                helpers.append(argmap)
+                wanted |= _referenced_map_ids([argmap]) - known
+                break
+    return helpers
+
+
+def _referenced_map_ids(maps: Iterable[ArgMap]) -> set[str]:
+    ids: set[str] = set()
+    for argmap in maps:
+        ids.update(split_key(reference.target)[0] for reference in argmap.references)
+        ids.update(split_key(expectation.key)[0] for expectation in argmap.expectations)
+    return ids
+
+
+def _peek_id(path: Path) -> str | None:
+    match = _TOP_LEVEL_ID.search(_peek(path))
+    return match.group(1).decode() if match else None

@@ -1,0 +1,326 @@
+"""Writes argmap/data/argmap.schema.json.
+
+The schema is data, but it repeats a few shapes (slugs, text fields, the
+claim that appears as conclusion, premise and counterexample); building it
+here keeps those shapes in one place. Run it after editing, then commit the
+JSON: `python tools/make_schema.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+REF = r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)*#)?[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+RULE_CODE = r"^[A-Z][0-9]{3}$"
+HTTP_URL = r"^https?://[^\s]+$"
+
+
+def text(title: str, description: str, examples: list[str] | None = None) -> dict:
+    field: dict = {"title": title, "description": description, "type": "string", "minLength": 1}
+    if examples:
+        field["examples"] = examples
+    return field
+
+
+def node_id(what: str) -> dict:
+    return {
+        "title": "Id",
+        "description": (
+            f"The {what}'s id: a short slug of lowercase letters, digits, '-' and '_', "
+            "unique in the map and stable across edits (diagrams, diffs and `ref` use it)."
+        ),
+        "type": "string",
+        "pattern": SLUG,
+        "maxLength": 80,
+        "examples": ["no-direct-link", "from-revenge"],
+    }
+
+
+COMMON_NODE_FIELDS = {
+    "note": text(
+        "Note",
+        "The analyst's comment on this node: a factual error in the source, a translation "
+        "oddity, why a gap is kept. Shown in tooltips; never part of the argument.",
+    ),
+    "tags": {
+        "title": "Tags",
+        "description": "Free labels for filtering and styling.",
+        "type": "array",
+        "items": {"type": "string", "pattern": SLUG},
+        "uniqueItems": True,
+    },
+    "ignore": {
+        "title": "Ignore rules here",
+        "description": (
+            "Silence a rule for this node only, with the reason: `{A402: \"the author "
+            "never answers this; kept as a real gap\"}`. An ignore that silences nothing is reported."
+        ),
+        "type": "object",
+        "propertyNames": {"pattern": RULE_CODE},
+        "additionalProperties": {"type": "string", "minLength": 1},
+    },
+}
+
+QUOTE = {
+    "title": "Quote",
+    "description": (
+        "The passage of the source that states this claim, verbatim. A list for a claim the "
+        "document makes in several places. `...` or `…` stands for omitted words. Mutually "
+        "exclusive with `implicit`."
+    ),
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+    ],
+    "examples": ["For them, it is revenge against the stronger West."],
+}
+
+CLAIM_FIELDS = {
+    "id": node_id("claim"),
+    "text": text(
+        "Text",
+        "The claim in the analyst's own words: one declarative sentence.",
+        ["Putin's supporters see the invasion as revenge on the West, not as aggression."],
+    ),
+    "quote": QUOTE,
+    "implicit": {
+        "title": "Implicit",
+        "description": (
+            "`true` for a premise the analyst reconstructed because the document leaves it "
+            "unstated (an enthymeme's missing premise). Mutually exclusive with `quote`."
+        ),
+        "type": "boolean",
+    },
+    "at": text(
+        "Locator",
+        "Where in the source this claim stands, as the source marks it (a video timestamp, a "
+        "page). Usually picked up from the source; write it to override.",
+        ["01:58:12", "p. 12"],
+    ),
+    "url": {
+        "title": "URL",
+        "description": "A link for this claim (http or https), for example to the passage online.",
+        "type": "string",
+        "pattern": HTTP_URL,
+    },
+    "role": {
+        "title": "Premise role",
+        "description": (
+            "For a premise of an inference with a `scheme`: which of the scheme's premises it "
+            "plays (`argmap schemes ID` lists the roles)."
+        ),
+        "type": "string",
+        "pattern": SLUG,
+        "examples": ["example", "generalization"],
+    },
+    "question": {
+        "title": "Critical question",
+        "description": (
+            "For a counterexample: the critical question of the attacked inference's scheme "
+            "that it raises (`argmap schemes ID` lists them)."
+        ),
+        "type": "string",
+        "pattern": SLUG,
+    },
+    "because": {
+        "title": "Because",
+        "description": "The inferences that support this claim; each names its premises.",
+        "type": "array",
+        "items": {"$ref": "#/$defs/inference"},
+        "minItems": 1,
+    },
+    "counterexamples": {
+        "title": "Counterexamples",
+        "description": "Claims or cases that attack this claim (rebuttals).",
+        "type": "array",
+        "items": {"$ref": "#/$defs/claimOrRef"},
+        "minItems": 1,
+    },
+    **COMMON_NODE_FIELDS,
+}
+
+INFERENCE_FIELDS = {
+    "id": node_id("inference"),
+    "premises": {
+        "title": "Premises",
+        "description": "The reasons that together support the claim (linked support).",
+        "type": "array",
+        "items": {"$ref": "#/$defs/claimOrRef"},
+        "minItems": 1,
+    },
+    "warrant": text(
+        "Warrant",
+        "The general rule that licenses the step from the premises to the claim.",
+        ["A base that counts any defiance of the West as victory does not punish its leader for lost battles."],
+    ),
+    "scheme": {
+        "title": "Scheme",
+        "description": "The argumentation scheme of this step (`argmap schemes` lists them).",
+        "type": "string",
+        "pattern": SLUG,
+        "examples": ["argument-from-example", "argument-from-sign", "argument-from-analogy"],
+    },
+    "counterexamples": {
+        "title": "Counterexamples",
+        "description": "Cases or claims that attack the step itself (undercutters).",
+        "type": "array",
+        "items": {"$ref": "#/$defs/claimOrRef"},
+        "minItems": 1,
+    },
+    **COMMON_NODE_FIELDS,
+}
+
+REF_FIELDS = {
+    "ref": {
+        "title": "Reference",
+        "description": (
+            "Reuse a claim defined elsewhere: `some-id` in this map, or `other-map-id#some-id` "
+            "in another map. The one way to reuse a node (YAML anchors are not allowed)."
+        ),
+        "type": "string",
+        "pattern": REF,
+        "examples": ["revenge", "ft-lose-or-win#no-direct-link"],
+    },
+    "role": CLAIM_FIELDS["role"],
+    "question": CLAIM_FIELDS["question"],
+    "because": {
+        **CLAIM_FIELDS["because"],
+        "description": "Further inferences, defined in this map, that support the referenced claim.",
+    },
+    "counterexamples": {
+        **CLAIM_FIELDS["counterexamples"],
+        "description": "Further attacks, defined in this map, on the referenced claim.",
+    },
+    "note": COMMON_NODE_FIELDS["note"],
+}
+
+EXPECT_LIST = {
+    "type": "array",
+    "items": {"type": "string", "pattern": REF},
+    "uniqueItems": True,
+}
+
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://argmap.dev/schemas/argmap-1.schema.json",
+    "title": "argmap argument map",
+    "description": (
+        "One argument map: the reasoning of one source document as a forest of argument trees. "
+        "See docs/format.md."
+    ),
+    "type": "object",
+    "required": ["argmap", "id", "title", "conclusions"],
+    "additionalProperties": False,
+    "properties": {
+        "argmap": {
+            "title": "Format version",
+            "description": "The version of the argmap format this file follows. Always `1` for now.",
+            "const": 1,
+        },
+        "id": {**node_id("map"), "description": "The map's id: a slug, unique among the maps checked together; other maps refer to its nodes as `map-id#node-id`."},
+        "title": text("Title", "What the map reconstructs, in a line.", ["It is as hard for Putin to lose the war as to win it"]),
+        "source": {
+            "title": "Source",
+            "description": "The document this map reconstructs.",
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "properties": {
+                "file": text(
+                    "Source file",
+                    "Path to the document, relative to this map (plain text or Markdown). "
+                    "Must stay inside the map's project.",
+                    ["../seeds/000_8cb48b3a64db822c.txt"],
+                ),
+                "title": text("Source title", "The document's title."),
+                "author": text("Author", "Who wrote or said it."),
+                "date": text("Date", "When it was published, as written (ISO 8601 preferred).", ["2022-11-10"]),
+                "url": {
+                    "title": "Source URL",
+                    "description": "Where the document is published (http or https).",
+                    "type": "string",
+                    "pattern": HTTP_URL,
+                },
+                "language": text("Language", "The document's language, as a BCP 47 tag.", ["en", "ru"]),
+                "note": COMMON_NODE_FIELDS["note"],
+            },
+        },
+        "note": text(
+            "Commentary",
+            "The analyst's commentary on the whole map: the main line, the gaps kept and why, what was left out.",
+        ),
+        "tags": COMMON_NODE_FIELDS["tags"],
+        "ignore": {
+            **COMMON_NODE_FIELDS["ignore"],
+            "description": "Silence a rule for the whole map, with the reason.",
+        },
+        "conclusions": {
+            "title": "Conclusions",
+            "description": "The claims the document argues for: the roots of the argument trees.",
+            "type": "array",
+            "items": {"$ref": "#/$defs/claimOrRef"},
+            "minItems": 1,
+        },
+        "expect": {
+            "title": "Expected statuses",
+            "description": (
+                "The author's regression test: which nodes must come out `in`, `out` or "
+                "`undecided` under the evaluation. Any disagreement is an error."
+            ),
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "properties": {
+                "in": {**EXPECT_LIST, "title": "Expected in", "description": "Nodes that must stand."},
+                "out": {**EXPECT_LIST, "title": "Expected out", "description": "Nodes that must be defeated."},
+                "undecided": {**EXPECT_LIST, "title": "Expected undecided", "description": "Nodes that must be left undecided."},
+            },
+        },
+    },
+    "$defs": {
+        "claim": {
+            "title": "Claim",
+            "description": (
+                "A claim: a conclusion, a premise or a counterexample, depending on where it stands."
+            ),
+            "type": "object",
+            "required": ["id", "text"],
+            "additionalProperties": False,
+            "properties": CLAIM_FIELDS,
+            "dependentSchemas": {"implicit": {"not": {"required": ["quote"]}}},
+        },
+        "ref": {
+            "title": "Reference",
+            "description": "A claim defined elsewhere, reused here.",
+            "type": "object",
+            "required": ["ref"],
+            "additionalProperties": False,
+            "properties": REF_FIELDS,
+        },
+        "claimOrRef": {
+            "if": {"type": "object", "required": ["ref"]},
+            "then": {"$ref": "#/$defs/ref"},
+            "else": {"$ref": "#/$defs/claim"},
+        },
+        "inference": {
+            "title": "Inference",
+            "description": "A step from premises to the claim it supports.",
+            "type": "object",
+            "required": ["id", "premises"],
+            "additionalProperties": False,
+            "properties": INFERENCE_FIELDS,
+        },
+    },
+}
+
+
+def main() -> None:
+    target = Path(__file__).resolve().parent.parent / "argmap" / "data" / "argmap.schema.json"
+    target.write_text(json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
