@@ -79,7 +79,7 @@ def compiled_validator() -> Validator:
 # --- the fast path --------------------------------------------------------
 
 _IGNORED_KEYWORDS = frozenset(
-    {"$schema", "$id", "$defs", "title", "description", "examples", "default", "$comment"}
+    {"$schema", "$id", "$defs", "title", "description", "examples", "default", "$comment", "defaultSnippets", "markdownDescription"}
 )
 
 
