@@ -398,6 +398,7 @@ def resolve_plain_scalar(value: str) -> Any:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
@@ -413,7 +414,8 @@ def make_excerpt(text: str, line: int, column: int, width: int = 100) -> str | N
     lines = text.splitlines()
     if not 1 <= line <= len(lines):
         return None
-    content = lines[line - 1].replace("\t", " ")
+    # Control characters would garble the terminal; one visible mark each keeps the caret aligned.
+    content = _CONTROL.sub("\ufffd", lines[line - 1].replace("\t", " "))
     caret = max(column - 1, 0)
     start = 0
     if len(content) > width:
@@ -447,10 +449,10 @@ def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
 def _syntax_hint(text: str, line: int, problem: str) -> str:
     lines = text.splitlines()
     nearby = lines[max(0, line - 2) : line]
-    if "\t" in "".join(nearby) or "tab" in problem:
-        return "YAML indents with spaces, not tabs: replace the tabs with spaces"
-    if "control character" in problem or "special characters" in problem or "#x0000" in problem:
+    if "control character" in problem or "special characters" in problem or "#x" in problem:
         return "remove the control character (a NUL or similar byte) from the file"
+    if "\t" in "".join(nearby) or "tab character" in problem:
+        return "YAML indents with spaces, not tabs: replace the tabs with spaces"
     if "mapping values are not allowed" in problem:
         return "a text with `: ` in it must be quoted: wrap the value in double quotes"
     if "found character '`'" in problem or "found character '@'" in problem:

@@ -271,7 +271,7 @@ class _Builder:
             key = node_key(self.map_id, item["id"])
             if key in self.nodes:
                 self.duplicates.append(
-                    DuplicateDefinition(item["id"], self.nodes[key].location_of("id"), self.value_location(item, "id"))
+                    DuplicateDefinition(item["id"], self.nodes[key].location_of("id"), self.key_location(item, "id"))
                 )
             else:
                 self.nodes[key] = self.node(_KIND_OF_LIST[list_name], key, item, location)

@@ -33,8 +33,6 @@ INVALID_VALUE = "S207"
 
 FORMAT_VERSION = 1
 
-Validator = Callable[[Any], bool]
-
 
 @functools.cache
 def schema_text() -> str:
@@ -71,9 +69,8 @@ def validate(data: YamlMapping, file: str) -> list[Problem]:
 
 
 @functools.cache
-def compiled_validator() -> Validator:
-    schema = load_schema()
-    return _Compiler(schema).compile(schema)
+def compiled_validator() -> CompiledSchema:
+    return CompiledSchema(load_schema())
 
 
 # --- the fast path --------------------------------------------------------
@@ -82,75 +79,113 @@ _IGNORED_KEYWORDS = frozenset(
     {"$schema", "$id", "$defs", "title", "description", "examples", "default", "$comment", "defaultSnippets", "markdownDescription"}
 )
 
+# A compiled check takes the value and a work list. A `$ref` in a position
+# where only "all of these hold" matters (array items, then/else) does not
+# recurse: it appends (pointer, value) to the work list, and `is_valid`
+# drains the list in a loop. So the depth of a map costs no Python stack.
+Pending = list[tuple[str, Any]]
+Check = Callable[[Any, Pending], bool]
+
+
+class CompiledSchema:
+    def __init__(self, root: dict[str, Any]) -> None:
+        self.checks: dict[str, Check] = {}
+        compiler = _Compiler(root, self.checks)
+        self.root_check = compiler.compile(root)
+
+    def __call__(self, value: Any) -> bool:
+        pending: Pending = []
+        if not self.root_check(value, pending):
+            return False
+        checks = self.checks
+        while pending:
+            pointer, item = pending.pop()
+            if not checks[pointer](item, pending):
+                return False
+        return True
+
 
 class _Compiler:
     """Turns the subset of Draft 2020-12 the schema uses into closures."""
 
-    def __init__(self, root: dict[str, Any]) -> None:
+    def __init__(self, root: dict[str, Any], checks: dict[str, Check]) -> None:
         self.root = root
-        self.refs: dict[str, Validator] = {}
+        self.checks = checks
+        self.deferrable = True
 
-    def compile(self, schema: Any) -> Validator:
+    def compile(self, schema: Any, *, deferrable: bool = True) -> Check:
+        outer = self.deferrable
+        self.deferrable = outer and deferrable
+        try:
+            return self._compile(schema)
+        finally:
+            self.deferrable = outer
+
+    def _compile(self, schema: Any) -> Check:
         if schema is True:
-            return lambda value: True
+            return lambda value, pending: True
         if schema is False:
-            return lambda value: False
-        checks: list[Validator] = []
+            return lambda value, pending: False
+        checks: list[Check] = []
         for keyword, argument in schema.items():
-            if keyword in _IGNORED_KEYWORDS:
-                continue
-            if keyword in ("then", "else"):
-                continue  # compiled with "if"
+            if keyword in _IGNORED_KEYWORDS or keyword in ("then", "else"):
+                continue  # then/else are compiled with "if"
             method = getattr(self, "_" + keyword.lstrip("$"), None)
             if method is None:
                 raise NotImplementedError(f"schema keyword {keyword!r} is not compiled")
             checks.append(method(argument, schema))
         if len(checks) == 1:
             return checks[0]
-        return lambda value: all(check(value) for check in checks)
+        return lambda value, pending: all(check(value, pending) for check in checks)
 
-    def _ref(self, pointer: str, schema: dict[str, Any]) -> Validator:
-        if pointer not in self.refs:
-            self.refs[pointer] = lambda value: True  # placeholder while compiling cycles
+    def _ref(self, pointer: str, schema: dict[str, Any]) -> Check:
+        if pointer not in self.checks:
+            self.checks[pointer] = lambda value, pending: True  # placeholder while compiling cycles
             target: Any = self.root
             for part in pointer.removeprefix("#/").split("/"):
                 target = target[part]
-            compiled = self.compile(target)
-            cell = self.refs
-            cell[pointer] = compiled
-        refs = self.refs
-        return lambda value: refs[pointer](value)
+            self.checks[pointer] = self.compile(target)
+        checks = self.checks
+        if self.deferrable:
 
-    def _type(self, name: str, schema: dict[str, Any]) -> Validator:
-        return _TYPE_CHECKS[name]
+            def defer(value: Any, pending: Pending) -> bool:
+                pending.append((pointer, value))
+                return True
 
-    def _const(self, expected: Any, schema: dict[str, Any]) -> Validator:
-        return lambda value: type(value) is type(expected) and value == expected
+            return defer
+        return lambda value, pending: checks[pointer](value, pending)
 
-    def _enum(self, options: list[Any], schema: dict[str, Any]) -> Validator:
-        return lambda value: any(type(value) is type(option) and value == option for option in options)
+    def _type(self, name: str, schema: dict[str, Any]) -> Check:
+        test = _TYPE_CHECKS[name]
+        return lambda value, pending: test(value)
 
-    def _pattern(self, pattern: str, schema: dict[str, Any]) -> Validator:
+    def _const(self, expected: Any, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: type(value) is type(expected) and value == expected
+
+    def _enum(self, options: list[Any], schema: dict[str, Any]) -> Check:
+        return lambda value, pending: any(type(value) is type(option) and value == option for option in options)
+
+    def _pattern(self, pattern: str, schema: dict[str, Any]) -> Check:
         search = re.compile(pattern).search
-        return lambda value: not isinstance(value, str) or search(value) is not None
+        return lambda value, pending: not isinstance(value, str) or search(value) is not None
 
-    def _minLength(self, minimum: int, schema: dict[str, Any]) -> Validator:
-        return lambda value: not isinstance(value, str) or len(value) >= minimum
+    def _minLength(self, minimum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, str) or len(value) >= minimum
 
-    def _maxLength(self, maximum: int, schema: dict[str, Any]) -> Validator:
-        return lambda value: not isinstance(value, str) or len(value) <= maximum
+    def _maxLength(self, maximum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, str) or len(value) <= maximum
 
-    def _minItems(self, minimum: int, schema: dict[str, Any]) -> Validator:
-        return lambda value: not isinstance(value, list) or len(value) >= minimum
+    def _minItems(self, minimum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, list) or len(value) >= minimum
 
-    def _minProperties(self, minimum: int, schema: dict[str, Any]) -> Validator:
-        return lambda value: not isinstance(value, dict) or len(value) >= minimum
+    def _minProperties(self, minimum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, dict) or len(value) >= minimum
 
-    def _uniqueItems(self, unique: bool, schema: dict[str, Any]) -> Validator:
+    def _uniqueItems(self, unique: bool, schema: dict[str, Any]) -> Check:
         if not unique:
-            return lambda value: True
+            return lambda value, pending: True
 
-        def check(value: Any) -> bool:
+        def check(value: Any, pending: Pending) -> bool:
             if not isinstance(value, list):
                 return True
             seen = [json.dumps(item, sort_keys=True) for item in value]
@@ -158,62 +193,66 @@ class _Compiler:
 
         return check
 
-    def _items(self, item_schema: Any, schema: dict[str, Any]) -> Validator:
+    def _items(self, item_schema: Any, schema: dict[str, Any]) -> Check:
         check_item = self.compile(item_schema)
-        return lambda value: not isinstance(value, list) or all(check_item(item) for item in value)
+        return lambda value, pending: not isinstance(value, list) or all(
+            check_item(item, pending) for item in value
+        )
 
-    def _required(self, names: list[str], schema: dict[str, Any]) -> Validator:
-        return lambda value: not isinstance(value, dict) or all(name in value for name in names)
+    def _required(self, names: list[str], schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, dict) or all(name in value for name in names)
 
-    def _properties(self, properties: dict[str, Any], schema: dict[str, Any]) -> Validator:
+    def _properties(self, properties: dict[str, Any], schema: dict[str, Any]) -> Check:
         compiled = {name: self.compile(sub) for name, sub in properties.items()}
         additional = schema.get("additionalProperties", True)
         check_additional = None if additional is True else self.compile(additional)
 
-        def check(value: Any) -> bool:
+        def check(value: Any, pending: Pending) -> bool:
             if not isinstance(value, dict):
                 return True
             for key, item in value.items():
                 property_check = compiled.get(key)
                 if property_check is not None:
-                    if not property_check(item):
+                    if not property_check(item, pending):
                         return False
-                elif check_additional is not None and not check_additional(item):
+                elif check_additional is not None and not check_additional(item, pending):
                     return False
             return True
 
         return check
 
-    def _additionalProperties(self, additional: Any, schema: dict[str, Any]) -> Validator:
+    def _additionalProperties(self, additional: Any, schema: dict[str, Any]) -> Check:
         if "properties" in schema:
-            return lambda value: True  # compiled with "properties"
+            return lambda value, pending: True  # compiled with "properties"
         check_additional = self.compile(additional)
-        return lambda value: not isinstance(value, dict) or all(
-            check_additional(item) for item in value.values()
+        return lambda value, pending: not isinstance(value, dict) or all(
+            check_additional(item, pending) for item in value.values()
         )
 
-    def _propertyNames(self, name_schema: Any, schema: dict[str, Any]) -> Validator:
+    def _propertyNames(self, name_schema: Any, schema: dict[str, Any]) -> Check:
         check_name = self.compile(name_schema)
-        return lambda value: not isinstance(value, dict) or all(check_name(key) for key in value)
+        return lambda value, pending: not isinstance(value, dict) or all(check_name(key, pending) for key in value)
 
-    def _oneOf(self, options: list[Any], schema: dict[str, Any]) -> Validator:
-        compiled = [self.compile(option) for option in options]
-        return lambda value: sum(1 for check in compiled if check(value)) == 1
+    def _oneOf(self, options: list[Any], schema: dict[str, Any]) -> Check:
+        compiled = [self.compile(option, deferrable=False) for option in options]
+        return lambda value, pending: sum(1 for check in compiled if check(value, pending)) == 1
 
-    def _not(self, negated: Any, schema: dict[str, Any]) -> Validator:
-        check = self.compile(negated)
-        return lambda value: not check(value)
+    def _not(self, negated: Any, schema: dict[str, Any]) -> Check:
+        check = self.compile(negated, deferrable=False)
+        return lambda value, pending: not check(value, pending)
 
-    def _if(self, condition: Any, schema: dict[str, Any]) -> Validator:
-        check_if = self.compile(condition)
+    def _if(self, condition: Any, schema: dict[str, Any]) -> Check:
+        check_if = self.compile(condition, deferrable=False)
         check_then = self.compile(schema.get("then", True))
         check_else = self.compile(schema.get("else", True))
-        return lambda value: check_then(value) if check_if(value) else check_else(value)
+        return lambda value, pending: (
+            check_then(value, pending) if check_if(value, pending) else check_else(value, pending)
+        )
 
-    def _dependentSchemas(self, dependents: dict[str, Any], schema: dict[str, Any]) -> Validator:
-        compiled = {name: self.compile(sub) for name, sub in dependents.items()}
-        return lambda value: not isinstance(value, dict) or all(
-            check(value) for name, check in compiled.items() if name in value
+    def _dependentSchemas(self, dependents: dict[str, Any], schema: dict[str, Any]) -> Check:
+        compiled = {name: self.compile(sub, deferrable=False) for name, sub in dependents.items()}
+        return lambda value, pending: not isinstance(value, dict) or all(
+            check(value, pending) for name, check in compiled.items() if name in value
         )
 
 
@@ -221,7 +260,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-_TYPE_CHECKS: dict[str, Validator] = {
+_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
     "object": lambda value: isinstance(value, dict),
     "array": lambda value: isinstance(value, list),
     "string": lambda value: isinstance(value, str),
@@ -237,15 +276,90 @@ _TYPE_CHECKS: dict[str, Validator] = {
 
 
 def explain(data: YamlMapping, file: str) -> list[Problem]:
-    """Run jsonschema and translate each of its errors for the user."""
+    """Run jsonschema and translate each of its errors for the user.
+
+    jsonschema recurses through nested nodes, so it is run on one node at a
+    time: each argument node is validated against its own definition with
+    its child nodes replaced by valid stubs, and the children are queued.
+    Depth then costs nothing, and errors are found at every level.
+    """
     import jsonschema  # heavy: only when a map is invalid
 
-    validator = jsonschema.Draft202012Validator(load_schema())
+    schema = load_schema()
+    validators: dict[str, Any] = {}
+
+    def validator_for(pointer: str) -> Any:
+        if pointer not in validators:
+            if pointer == "#":
+                validators[pointer] = jsonschema.Draft202012Validator(schema)
+            else:
+                only_the_definition = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": pointer}
+                validators[pointer] = jsonschema.Draft202012Validator(only_the_definition)
+        return validators[pointer]
+
+    child_lists = _child_lists(schema)
     problems: dict[tuple[int, int, str, str], Problem] = {}
-    for error in _leaf_errors(validator.iter_errors(data)):
-        problem = _translate(error, data, file)
-        problems.setdefault((problem.line, problem.column, problem.code, problem.message), problem)
+    pending: list[tuple[list[Any], str, Any]] = [([], "#", data)]
+    while pending:
+        path, pointer, node = pending.pop()
+        pointer = _resolve_alternative(schema, pointer, node)
+        stubbed, children = _stub_children(node, child_lists.get(pointer, {}), path)
+        pending.extend(reversed(children))
+        for error in _leaf_errors(validator_for(pointer).iter_errors(stubbed)):
+            error.path.extendleft(reversed(path))
+            problem = _translate(error, data, file)
+            problems.setdefault((problem.line, problem.column, problem.code, problem.message), problem)
     return sorted(problems.values(), key=lambda problem: problem.sort_key)
+
+
+def _child_lists(schema: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """For each definition: its properties that are lists of other definitions."""
+    found: dict[str, dict[str, str]] = {}
+    definitions = {"#": schema, **{f"#/$defs/{name}": sub for name, sub in schema.get("$defs", {}).items()}}
+    for pointer, definition in definitions.items():
+        for name, sub in definition.get("properties", {}).items():
+            item_ref = sub.get("items", {}).get("$ref") if isinstance(sub.get("items"), dict) else None
+            if sub.get("type") == "array" and item_ref:
+                found.setdefault(pointer, {})[name] = item_ref
+    return found
+
+
+def _resolve_alternative(schema: dict[str, Any], pointer: str, node: Any) -> str:
+    """A definition that only chooses between others (if/then/else on `ref`) stands for the chosen one."""
+    definition: Any = schema
+    if pointer != "#":
+        for part in pointer.removeprefix("#/").split("/"):
+            definition = definition[part]
+    if set(definition) == {"if", "then", "else"}:
+        condition = definition["if"]
+        chosen = definition["then"] if isinstance(node, dict) and all(name in node for name in condition.get("required", [])) else definition["else"]
+        return str(chosen["$ref"])
+    return pointer
+
+
+# Stubs that satisfy each definition, standing in for child nodes checked on their own.
+_STUBS: dict[str, Any] = {
+    "#/$defs/claimOrRef": {"ref": "stub"},
+    "#/$defs/claim": {"id": "stub", "text": "stub"},
+    "#/$defs/ref": {"ref": "stub"},
+    "#/$defs/inference": {"id": "stub", "premises": [{"ref": "stub"}]},
+}
+
+
+def _stub_children(
+    node: Any, lists: dict[str, str], path: list[Any]
+) -> tuple[Any, list[tuple[list[Any], str, Any]]]:
+    if not isinstance(node, dict) or not lists:
+        return node, []
+    stubbed = dict(node)
+    children: list[tuple[list[Any], str, Any]] = []
+    for name, item_pointer in lists.items():
+        items = node.get(name)
+        if not isinstance(items, list):
+            continue
+        stubbed[name] = [_STUBS[item_pointer] for _ in items]
+        children += [([*path, name, index], item_pointer, item) for index, item in enumerate(items)]
+    return stubbed, children
 
 
 def _leaf_errors(errors: Iterable[Any]) -> Iterator[Any]:
@@ -300,7 +414,7 @@ def _container_at(data: Any, path: list[Any]) -> Any:
     return node
 
 
-def describe_node(data: Any, path: list[Any]) -> str:
+def describe_node(data: Any, path: list[Any], *, use_id: bool = True) -> str:
     """How the user would name the node at `path`: "premise `revenge`"."""
     if not path:
         return "the map"
@@ -319,7 +433,7 @@ def describe_node(data: Any, path: list[Any]) -> str:
         if "ref" in node and isinstance(node["ref"], str):
             return f"the reference to `{node['ref']}`"
         node_id = node.get("id")
-        if isinstance(node_id, str) and node_id:
+        if use_id and isinstance(node_id, str) and node_id:
             return f"{kind} `{node_id}`"
     return f"{kind} number {path[-1] + 1} in `{last_list}`"
 
@@ -352,6 +466,8 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
     validator = error.validator
     parent_path, field = (path[:-1], path[-1]) if path else ([], None)
     parent = _container_at(data, parent_path) if path else None
+    # error.instance may be a copy with stubbed children; positions live on the original.
+    original = _container_at(data, path)
 
     def make(code: str, message: str, hint: str | None, position: tuple[int, int]) -> Problem:
         return Problem(
@@ -368,7 +484,7 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         owner = describe_node(data, path)
         missing = [name for name in error.validator_value if name not in instance]
         name = missing[0] if missing else error.validator_value[0]
-        return make(MISSING_KEY, f"{owner} needs `{name}`", _MISSING_HINTS.get(name), _own_position(instance))
+        return make(MISSING_KEY, f"{owner} needs `{name}`", _MISSING_HINTS.get(name), _own_position(original))
 
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -380,7 +496,7 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         if guess:
             message += f"; did you mean `{guess[0]}`?"
         hint = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
-        return make(UNKNOWN_KEY, message, hint, _key_position(instance, key))
+        return make(UNKNOWN_KEY, message, hint, _key_position(original, key))
 
     where = describe_node(data, parent_path) if path else "the map"
     field_name = f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
@@ -409,6 +525,15 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
             position,
         )
 
+    if validator == "pattern" and "propertyNames" in error.schema_path:
+        owner = describe_node(data, path[:-1]) if path and path[-1] == "ignore" else "the map"
+        return make(
+            INVALID_VALUE,
+            f"`{instance}` is not a rule code in the `ignore` of {owner}",
+            "rule codes are a capital letter and three digits, e.g. `A402`; `argmap rules` lists them",
+            _key_position(_container_at(data, path), str(instance)),
+        )
+
     if validator == "pattern":
         pattern = error.validator_value
         if isinstance(field, str) and field in ("id", "role", "question", "scheme") or (
@@ -418,7 +543,9 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
             hint = "ids use lowercase letters, digits, `-` and `_`"
             if suggestion:
                 hint += f", e.g. `{suggestion}`"
-            return make(INVALID_ID, f"`{instance}` is not a valid {field if isinstance(field, str) else 'tag'} for {where}", hint, position)
+            owner = describe_node(data, parent_path, use_id=False) if field == "id" else where
+            what = field if isinstance(field, str) else "tag"
+            return make(INVALID_ID, f"`{instance}` is not a valid {what} for {owner}", hint, position)
         if field == "ref" or "#" in pattern and isinstance(field, int):
             return make(
                 INVALID_ID,
@@ -435,20 +562,12 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
             )
         return make(INVALID_VALUE, f"{field_name} of {where} does not match `{pattern}`", None, position)
 
-    if validator == "propertyNames":
-        return make(
-            INVALID_VALUE,
-            f"`{instance}` is not a rule code in {describe_node(data, path[:-1]) if path else 'the map'}'s `ignore`",
-            "rule codes are a letter and three digits, e.g. `A402`; `argmap rules` lists them",
-            _key_position(parent, str(instance)) if parent is not None else (1, 1),
-        )
-
     if validator == "not" and isinstance(instance, dict) and "quote" in instance and "implicit" in instance:
         return make(
             QUOTE_AND_IMPLICIT,
             f"{describe_node(data, path)} has both `quote` and `implicit`",
             "a claim is either quoted from the source or implicit (reconstructed): keep one of them",
-            _key_position(instance, "implicit"),
+            _key_position(original, "implicit"),
         )
 
     if validator == "oneOf" and field == "quote":

@@ -56,7 +56,10 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             continue
         first = min(closing, key=lambda edge: (edge.location.line, edge.location.column))
         path = [cycle[0].source] + [edge.target for edge in cycle]
-        shown = " → ".join(_short(key, argmap.id) for key in path)
+        names = [_short(key, argmap.id) for key in path]
+        if len(names) > 12:  # a long loop: its start and its end say enough
+            names = [*names[:8], f"… ({len(names) - 10} more)", *names[-2:]]
+        shown = " → ".join(names)
         yield Problem.at(
             CODE,
             SEVERITY,
