@@ -61,7 +61,9 @@ def analyse_map(argmap: ArgMap, run: Run, config: Config) -> list[Problem]:
     found: list[Problem] = []
     for rule in enabled_rules(config):
         found.extend(rule.check(context, config))
-    return apply_suppressions(argmap, list(adjust(found, config)), config)
+    # Suppress first (by code), then select and re-grade, so that the
+    # problems about suppressions themselves follow the configuration too.
+    return list(adjust(apply_suppressions(argmap, found, config), config))
 
 
 def adjust(problems: Iterable[Problem], config: Config) -> Iterable[Problem]:

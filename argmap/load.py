@@ -427,6 +427,11 @@ def make_excerpt(text: str, line: int, column: int, width: int = 100) -> str | N
 def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
     line, column = 1, 1
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    if mark is not None and context_mark is not None and mark.index >= len(text.rstrip()):
+        # At the end of the file ("did not find expected ']'") the useful place
+        # is where the unfinished construct began.
+        mark = context_mark
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
     elif isinstance(error, yaml.reader.ReaderError):

@@ -40,15 +40,16 @@ def check(
 
         config = config_for(paths, config_file, select=select, ignore=ignore, max_file_size=max_file_size)
         result = check_paths(paths, config)
+    coloured = use_colour(colour) and output_format == "text"
     output = format_problems(
         result.problems,
         output_format,
         files_checked=len(result.workspace.files),
-        colour=use_colour(colour),
+        colour=coloured,
         quiet=quiet,
     )
     if output:
-        typer.echo(output, nl=False)
+        typer.echo(output, nl=False, color=coloured)
     raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
 
 
