@@ -1,0 +1,49 @@
+"""Report formats: the same problems give the same bytes in every format."""
+
+from __future__ import annotations
+
+from argmap.problems import Problem, Severity, sort_problems
+from argmap.report import format_github, format_problems, summary_line
+
+P1 = Problem("S202", Severity.ERROR, "b.yaml", 3, 5, "premise `x` needs `text`", "write the claim")
+P2 = Problem("A402", Severity.WARNING, "a.yaml", 9, 1, "a 100%: b, c", None)
+P3 = Problem("A411", Severity.INFO, "a.yaml", 2, 7, "open question", None)
+
+
+def test_sorted_by_file_line_column_code() -> None:
+    assert sort_problems([P1, P2, P3, P2]) == [P3, P2, P1]
+
+
+def test_github_escapes_data_and_properties() -> None:
+    problem = Problem("A402", Severity.WARNING, "dir,x/a:b.yaml", 9, 1, "50% done\nnext", "hint")
+    assert format_github(problem) == (
+        "::warning file=dir%2Cx/a%3Ab.yaml,line=9,col=1,title=argmap A402::50%25 done%0Anext%0Ahint"
+    )
+
+
+def test_info_is_a_notice() -> None:
+    assert format_github(P3).startswith("::notice ")
+
+
+def test_summary_line() -> None:
+    assert summary_line([], 1) == "1 map checked: no problems."
+    assert summary_line([P1, P2, P3], 3) == "3 maps checked: 1 error, 1 warning, 1 info in 2 files."
+
+
+def test_text_groups_files_with_a_blank_line() -> None:
+    text = format_problems(sort_problems([P1, P2, P3]), "text", files_checked=2)
+    assert text == (
+        "a.yaml:2:7: A411 open question [info]\n"
+        "a.yaml:9:1: A402 a 100%: b, c [warning]\n"
+        "\n"
+        "b.yaml:3:5: S202 premise `x` needs `text` [error]\n"
+        "    hint: write the claim\n"
+        "\n"
+        "2 maps checked: 1 error, 1 warning, 1 info in 2 files.\n"
+    )
+
+
+def test_quiet_shows_errors_only() -> None:
+    assert format_problems([P3, P2, P1], "text", files_checked=2, quiet=True) == (
+        "b.yaml:3:5: S202 premise `x` needs `text` [error]\n"
+    )
