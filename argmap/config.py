@@ -34,7 +34,7 @@ class Config:
     severities: Mapping[str, Severity] = attrs.field(factory=dict, eq=False, hash=False)
     # Extra scheme catalogues, resolved against the configuration's folder.
     schemes: tuple[Path, ...] = ()
-    limits: Limits = Limits()
+    limits: Limits = attrs.field(factory=Limits)
     # Per-rule options: `[tool.argmap.rules.A403]` tables, keyed by code.
     rule_options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, eq=False, hash=False)
     # The file this came from, for messages; None for the defaults.

@@ -59,7 +59,7 @@ class YamlMapping(dict[str, Any]):
     1-based. It is a dict, so the JSON Schema validator sees plain data.
     """
 
-    __slots__ = ("line", "column", "positions")
+    __slots__ = ("column", "line", "positions")
 
     def __init__(self, line: int, column: int) -> None:
         super().__init__()
@@ -71,7 +71,7 @@ class YamlMapping(dict[str, Any]):
 class YamlSequence(list[Any]):
     """A YAML sequence that remembers its position and those of its items."""
 
-    __slots__ = ("line", "column", "positions")
+    __slots__ = ("column", "line", "positions")
 
     def __init__(self, line: int, column: int) -> None:
         super().__init__()
@@ -308,7 +308,8 @@ class _Composer:
                 parent[key] = value
                 parent.positions[key] = (key_line, key_column, line, column)
 
-        for event in yaml.parse(self.text, Loader=_EventLoader):
+        events: Iterator[Any] = yaml.parse(self.text, Loader=_EventLoader)
+        for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 self._check_node_event(event)

@@ -495,8 +495,8 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         message = f"unknown key `{key}` in {owner}"
         if guess:
             message += f"; did you mean `{guess[0]}`?"
-        hint = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
-        return make(UNKNOWN_KEY, message, hint, _key_position(original, key))
+        allowed_keys = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
+        return make(UNKNOWN_KEY, message, allowed_keys, _key_position(original, key))
 
     where = describe_node(data, parent_path) if path else "the map"
     field_name = f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
@@ -507,8 +507,8 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         expected_words = _TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else " or ".join(
             _TYPE_WORDS.get(name, name) for name in expected
         )
-        hint = None
-        if expected == "string" and isinstance(instance, (int, float, bool)) or (
+        hint: str | None = None
+        if (expected == "string" and isinstance(instance, (int, float, bool))) or (
             expected == "string" and instance is None
         ):
             hint = 'put the text in double quotes, e.g. `text: "1991"`' if instance is not None else "write a text after the colon, or remove the key"
@@ -536,7 +536,7 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
 
     if validator == "pattern":
         pattern = error.validator_value
-        if isinstance(field, str) and field in ("id", "role", "question", "scheme") or (
+        if (isinstance(field, str) and field in ("id", "role", "question", "scheme")) or (
             isinstance(field, int) and path[-2:-1] == ["tags"]
         ):
             suggestion = slugify(str(instance))
@@ -546,7 +546,7 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
             owner = describe_node(data, parent_path, use_id=False) if field == "id" else where
             what = field if isinstance(field, str) else "tag"
             return make(INVALID_ID, f"`{instance}` is not a valid {what} for {owner}", hint, position)
-        if field == "ref" or "#" in pattern and isinstance(field, int):
+        if field == "ref" or ("#" in pattern and isinstance(field, int)):
             return make(
                 INVALID_ID,
                 f"`{instance}` is not a valid reference in {where}",

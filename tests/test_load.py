@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from argmap.load import Limits, YamlMapping, YamlSequence, load_bytes, load_text, read_map_file, resolve_plain_scalar
+from argmap.load import (
+    Limits,
+    YamlMapping,
+    YamlSequence,
+    load_bytes,
+    load_text,
+    read_map_file,
+    resolve_plain_scalar,
+)
 from argmap.problems import SourceAccessError
 
 

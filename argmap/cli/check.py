@@ -34,7 +34,7 @@ def check(
 
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
-    paths = paths or [Path(".")]
+    paths = paths or [Path()]
     with tool_errors():
         from argmap.analyse import check_paths
 
