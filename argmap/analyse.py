@@ -42,9 +42,11 @@ class CheckResult:
         return any(problem.severity >= threshold for problem in self.problems)
 
 
-def check_paths(paths: Sequence[Path], config: Config, cwd: Path | None = None) -> CheckResult:
+def check_paths(
+    paths: Sequence[Path], config: Config, cwd: Path | None = None, *, maps_only: bool = False
+) -> CheckResult:
     """load → validate → model → analyse, for the maps under `paths`."""
-    workspace = load_workspace(paths, config, cwd)
+    workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
     run = Run(workspace.corpus, config, cwd)
     problems = list(adjust(workspace.problems, config))
     for argmap in workspace.requested:

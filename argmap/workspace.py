@@ -50,10 +50,12 @@ def display_name(path: Path, cwd: Path | None = None) -> str:
         return str(path.resolve())
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
+def discover(paths: Sequence[Path], *, maps_only: bool = False) -> list[Path]:
     """The map files named by `paths`: files as given, folders searched below.
 
-    Raises UsageError for a path that does not exist.
+    With `maps_only`, named files that do not declare `argmap:` are skipped
+    too (a pre-commit hook passes every staged YAML file). Raises UsageError
+    for a path that does not exist.
     """
     found: dict[Path, None] = {}
     for path in paths:
@@ -64,7 +66,7 @@ def discover(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             for candidate in _walk_maps(path):
                 found.setdefault(candidate, None)
-        else:
+        elif not maps_only or _declares_argmap(path):
             found.setdefault(path, None)
     return list(found)
 
@@ -93,8 +95,10 @@ def _declares_argmap(path: Path) -> bool:
     return _DECLARES_ARGMAP.search(_peek(path)) is not None
 
 
-def load_workspace(paths: Sequence[Path], config: Config, cwd: Path | None = None) -> Workspace:
-    files = discover(paths)
+def load_workspace(
+    paths: Sequence[Path], config: Config, cwd: Path | None = None, *, maps_only: bool = False
+) -> Workspace:
+    files = discover(paths, maps_only=maps_only)
     problems: list[Problem] = []
     texts: dict[str, str] = {}
     requested: list[ArgMap] = []

@@ -257,3 +257,10 @@ def test_python_dash_m_and_internal_errors_without_traceback(tmp_path: Path) -> 
         [sys.executable, "-m", "argmap", "check", "good.yaml"], capture_output=True, text=True, cwd=tmp_path, env=env
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "1 map checked: no problems.\n", "")
+
+
+def test_maps_only_skips_named_files_that_are_not_maps(tmp_path: Path) -> None:
+    write(tmp_path, "good.yaml", MINIMAL)
+    write(tmp_path, "ci.yaml", "on: push\n")
+    assert invoke("check", "--maps-only", "good.yaml", "ci.yaml") == (0, "1 map checked: no problems.\n", "")
+    assert invoke("check", "ci.yaml")[0] == 1

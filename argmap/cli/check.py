@@ -24,6 +24,9 @@ def check(
     config_file: Path = typer.Option(None, "--config", help="Read the configuration from this file instead of looking for one."),
     max_file_size: str = typer.Option("", "--max-file-size", help="Refuse map files larger than this (e.g. 64MiB)."),
     colour: bool = typer.Option(None, "--color/--no-color", help="Colour the output (default: when printing to a terminal)."),
+    maps_only: bool = typer.Option(
+        False, "--maps-only", help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file)."
+    ),
 ) -> None:
     """Check maps for problems: syntax, format, structure, gaps and quotes.
 
