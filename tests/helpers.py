@@ -15,8 +15,15 @@ id: demo
 title: A demo map
 conclusions:
   - id: claim
-    text: A claim.
+    text: The bridge is closed.
     implicit: true
+    because:
+      - id: from-sign
+        warrant: A sign that says a bridge is closed is right.
+        premises:
+          - id: sign
+            text: A sign says the bridge is closed.
+            implicit: true
 """
 
 

@@ -187,7 +187,7 @@ def test_max_file_size_option(tmp_path: Path) -> None:
     write(tmp_path, "good.yaml", MINIMAL)
     code, out, _ = invoke("check", "--max-file-size", "10", "-f", "parsable", "good.yaml")
     assert code == 1
-    assert out == "good.yaml:1:1: [error] L105 the file is 102 bytes, over the limit of 10 bytes for one map\n"
+    assert out == "good.yaml:1:1: [error] L105 the file is 331 bytes, over the limit of 10 bytes for one map\n"
 
 
 def test_colour_only_when_asked_or_on_a_terminal(tmp_path: Path) -> None:
@@ -206,13 +206,16 @@ def test_export_json_shape(tmp_path: Path) -> None:
         "id": "demo",
         "title": "A demo map",
         "roots": ["claim"],
-        "edges": [],
+        "edges": [
+            {"from": "from-sign", "to": "claim", "relation": "supports"},
+            {"from": "sign", "to": "from-sign", "relation": "premise"},
+        ],
     }
     node = document["nodes"][0]
     assert {key: node[key] for key in ("id", "kind", "text", "quote", "implicit", "file", "line")} == {
         "id": "claim",
         "kind": "conclusion",
-        "text": "A claim.",
+        "text": "The bridge is closed.",
         "quote": [],
         "implicit": True,
         "file": "good.yaml",

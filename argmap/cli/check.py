@@ -42,7 +42,7 @@ def check(
         from argmap.analyse import check_paths
 
         config = config_for(paths, config_file, select=select, ignore=ignore, max_file_size=max_file_size)
-        result = check_paths(paths, config)
+        result = check_paths(paths, config, maps_only=maps_only)
     coloured = use_colour(colour) and output_format == "text"
     output = format_problems(
         result.problems,
