@@ -87,6 +87,9 @@ def apply_suppressions(argmap: ArgMap, problems: list[Problem], config: Config) 
     for node in argmap.nodes:
         if node.suppressions:
             suppressions[node.key] = node.suppressions
+    for reference in argmap.references:
+        if reference.suppressions:
+            suppressions[reference.target] = suppressions.get(reference.target, ()) + reference.suppressions
     if not any(suppressions.values()):
         return problems
     used: set[tuple[str | None, str]] = set()

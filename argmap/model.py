@@ -128,6 +128,17 @@ class Reference:
     location: Location
     context: str  # the list it stands in: conclusions, premises or counterexamples
     parent: str | None  # the key of the node that holds that list
+    # What this map adds to the referenced node through the ref item itself.
+    adds_support: bool = False
+    adds_attacks: bool = False
+    suppressions: tuple[Suppression, ...] = ()
+
+    @property
+    def is_anchor(self) -> bool:
+        """A ref among the conclusions that only hangs this map's attacks on
+        a node of another map: it sets the two maps against each other, it
+        does not claim the node as this map's conclusion."""
+        return self.context == "conclusions" and not self.adds_support and self.adds_attacks
 
 
 @attrs.frozen
@@ -264,6 +275,9 @@ class _Builder:
                     location=self.value_location(item, "ref"),
                     context=list_name,
                     parent=parent,
+                    adds_support=bool(item.get("because")),
+                    adds_attacks=bool(item.get("counterexamples")),
+                    suppressions=self.suppressions(item),
                 )
             )
             self.link(list_name, key, parent, item, location, via_ref=True)

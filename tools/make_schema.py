@@ -194,7 +194,55 @@ REF_FIELDS = {
         "description": "Further attacks, defined in this map, on the referenced claim.",
     },
     "note": COMMON_NODE_FIELDS["note"],
+    "ignore": {
+        **COMMON_NODE_FIELDS["ignore"],
+        "description": "Silence a rule for the referenced node, in this map only, with the reason.",
+    },
 }
+
+# Editor snippets (a yaml-language-server extension; validators ignore them):
+# what the completion list offers for a new node. `${n:...}` are the tab stops.
+CLAIM_SNIPPET = {
+    "label": "New claim",
+    "description": "A claim in your own words, with the passage of the source that states it.",
+    "body": {"id": "${1:claim-id}", "text": "${2:The claim in one sentence.}", "quote": "${3:the passage, verbatim}"},
+}
+IMPLICIT_SNIPPET = {
+    "label": "New implicit premise",
+    "description": "A premise the document leaves unstated (an enthymeme's missing premise).",
+    "body": {"id": "${1:premise-id}", "text": "${2:The unstated premise.}", "implicit": True},
+}
+REF_SNIPPET = {
+    "label": "Reuse a claim (ref)",
+    "description": "A claim defined elsewhere in this map (`id`) or in another (`map-id#id`).",
+    "body": {"ref": "${1:claim-id}"},
+}
+COUNTEREXAMPLE_SNIPPET = {
+    "label": "New counterexample",
+    "description": "A case or claim that attacks this claim (rebuts it) or this inference (undercuts it).",
+    "body": {
+        "id": "${1:counterexample-id}",
+        "text": "${2:The objection in one sentence.}",
+        "quote": "${3:the passage, verbatim}",
+    },
+}
+INFERENCE_SNIPPET = {
+    "label": "New inference",
+    "description": "A step from premises to the claim, with the general rule (warrant) that licenses it.",
+    "body": {
+        "id": "${1:inference-id}",
+        "warrant": "${2:The general rule that licenses the step.}",
+        "premises": [
+            {"id": "${3:premise-id}", "text": "${4:The premise in one sentence.}", "quote": "${5:the passage, verbatim}"}
+        ],
+    },
+}
+
+
+def list_snippet(item: dict) -> dict:
+    """The same snippet for the value of a list key (`because:`), as a one-item list."""
+    return {**item, "body": [item["body"]]}
+
 
 EXPECT_LIST = {
     "type": "array",
@@ -314,6 +362,30 @@ SCHEMA = {
         },
     },
 }
+
+
+def add_snippets(schema: dict) -> None:
+    """Put the editor snippets on the node definitions and on the lists that hold nodes."""
+    definitions = schema["$defs"]
+    definitions["claimOrRef"]["defaultSnippets"] = [CLAIM_SNIPPET, IMPLICIT_SNIPPET, COUNTEREXAMPLE_SNIPPET, REF_SNIPPET]
+    definitions["inference"]["defaultSnippets"] = [INFERENCE_SNIPPET]
+    lists = {
+        "conclusions": [list_snippet(CLAIM_SNIPPET)],
+        "because": [list_snippet(INFERENCE_SNIPPET)],
+        "premises": [list_snippet(CLAIM_SNIPPET), list_snippet(IMPLICIT_SNIPPET)],
+        "counterexamples": [list_snippet(COUNTEREXAMPLE_SNIPPET)],
+    }
+    schema["properties"]["conclusions"]["defaultSnippets"] = lists["conclusions"]
+    for definition in ("claim", "ref", "inference"):
+        properties = definitions[definition]["properties"]
+        for name, snippets in lists.items():
+            if name in properties:
+                # Each definition gets its own copy of the property, so that the
+                # snippets land on the lists of this definition only.
+                properties[name] = {**properties[name], "defaultSnippets": snippets}
+
+
+add_snippets(SCHEMA)
 
 
 def main() -> None:

@@ -5,6 +5,10 @@ true or false. An inference is a step between claims; it cannot be a premise
 or a conclusion. To attack a step, put the counterexample under the
 inference's own `counterexamples`.
 
+One use is allowed: a ref among the `conclusions` that carries only
+`counterexamples`, so that a map can undercut an inference of another map
+(`- ref: other-map#from-history` with `counterexamples:` under it).
+
 Fails:
 
 ```yaml
@@ -43,7 +47,7 @@ _WHERE = {"premises": "a premise", "counterexamples": "a counterexample", "concl
 def check(context: MapContext, config: Config) -> Iterator[Problem]:
     for reference in context.argmap.references:
         target = context.corpus.node(reference.target)
-        if target is None or target.kind is not Kind.INFERENCE:
+        if target is None or target.kind is not Kind.INFERENCE or reference.is_anchor:
             continue
         yield Problem.at(
             CODE,

@@ -172,3 +172,40 @@ def test_m305_duplicate_map_ids(tmp_path: Path) -> None:
         ("M305", "first.yaml", 2, 5, "map id `demo` is also declared by second.yaml"),
         ("M305", "second.yaml", 2, 5, "map id `demo` is also declared by first.yaml"),
     ]
+
+
+def test_m303_a_map_may_undercut_another_maps_inference(tmp_path: Path) -> None:
+    other = BASE.replace("id: demo", "id: other")
+    third = (
+        "argmap: 1\nid: third\ntitle: Third\nconclusions:\n"
+        "  - ref: other#from-b\n    counterexamples:\n      - id: objection\n        text: B does not license A.\n        implicit: true\n"
+    )
+    assert structural(tmp_path, other=other, third=third) == []
+
+
+def test_m303_an_inference_cannot_be_supported_from_elsewhere(tmp_path: Path) -> None:
+    other = BASE.replace("id: demo", "id: other")
+    third = (
+        "argmap: 1\nid: third\ntitle: Third\nconclusions:\n"
+        "  - ref: other#from-b\n    because:\n      - id: why\n        premises:\n          - id: p\n            text: P.\n            implicit: true\n"
+    )
+    (problem,) = structural(tmp_path, other=other, third=third)
+    assert (problem.code, problem.message) == ("M303", "`other#from-b` is an inference, but it is used here as a conclusion")
+
+
+def test_ignore_on_a_ref_item_silences_that_node_here(tmp_path: Path) -> None:
+    from argmap.model import Corpus
+    from argmap.problems import Location, Severity
+
+    text = BASE + "    counterexamples:\n      - ref: b\n        ignore:\n          M301: demo of a ref-level ignore\n"
+    result = check_texts(tmp_path, demo=text)
+    (unused,) = [p for p in result.problems if p.code == "X001"]
+    assert (unused.line, unused.node) == (18, "demo#b")
+    # and a problem on that node is silenced by it
+    from argmap.analyse import apply_suppressions
+    from argmap.config import Config
+
+    argmap = Corpus.of(result.workspace.requested).map("demo")
+    assert argmap is not None
+    problem = Problem.at("M301", Severity.ERROR, Location("demo.yaml", 12, 13), "x", node="demo#b")
+    assert apply_suppressions(argmap, [problem], Config()) == []
