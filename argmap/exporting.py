@@ -9,7 +9,10 @@ from argmap.model import ArgMap
 
 def node_field_hooks() -> list[NodeFields]:
     """The analyses that add fields to exported nodes (status, source lines)."""
-    hooks: list[NodeFields] = []
+    from argmap.evaluate import status_fields
+    from argmap.grounding import grounding_fields
+
+    hooks: list[NodeFields] = [status_fields, grounding_fields]
     return hooks
 
 

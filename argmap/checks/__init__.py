@@ -18,10 +18,30 @@ import attrs
 
 from argmap.checks import (
     circular_support,
+    defeated_conclusion,
+    duplicate_claim,
     duplicate_id,
     duplicate_map_id,
+    expectation_mismatch,
+    missing_premise,
+    open_critical_questions,
+    quote_case_mismatch,
+    quote_not_found,
     ref_to_inference,
+    scheme_premise_missing,
+    source_not_found,
+    source_outside_project,
+    source_unreadable,
+    term_gap,
+    unanswered_counterexample,
+    uncovered_reasoning,
+    undecided,
+    ungrounded_premise,
+    unknown_question,
     unknown_ref,
+    unknown_role,
+    unknown_scheme,
+    unsupported_conclusion,
 )
 from argmap.config import Config
 from argmap.context import MapContext
@@ -64,6 +84,26 @@ RULES: tuple[Rule, ...] = tuple(
         circular_support,
         duplicate_map_id,
         # gap rules (A4xx)
+        unsupported_conclusion,
+        missing_premise,
+        term_gap,
+        unanswered_counterexample,
+        defeated_conclusion,
+        undecided,
+        ungrounded_premise,
+        duplicate_claim,
+        unknown_scheme,
+        scheme_premise_missing,
+        open_critical_questions,
+        expectation_mismatch,
+        unknown_question,
+        unknown_role,
         # grounding rules (Q5xx)
+        quote_not_found,
+        quote_case_mismatch,
+        source_not_found,
+        source_outside_project,
+        uncovered_reasoning,
+        source_unreadable,
     )
 )

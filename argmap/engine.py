@@ -1,0 +1,215 @@
+"""Turn DOT into SVG, PNG or PDF, and stamp each drawing with the digest of its DOT.
+
+Layout and drawing run in-process in the Graphviz engine that the pygraphviz
+wheel bundles, so `pip install argmap` is all a machine needs; a system
+`dot` program can be used instead (`engine="system"`).
+
+The engine's C libraries write to file descriptor 2 directly (fontconfig's
+warnings about the host's configuration, Graphviz's layout remarks), where
+Python's `sys.stderr` cannot catch them. `_captured_stderr` points
+descriptor 2 at a temporary file around each call; what was said comes back
+as `Drawing.messages`, without fontconfig's noise, and becomes part of the
+error when the engine fails.
+
+A drawing carries the SHA-256 of the DOT it was drawn from: in SVG as a
+`<metadata id="argmap-digest">` element, in PNG as a `tEXt` chunk. So
+`argmap render --check` tells a stale diagram from a fresh one without
+comparing bytes that differ between Graphviz or font versions. A PDF has no
+such stamp (rewriting a PDF's cross-reference table is not worth it): check
+the SVG or the DOT instead. A DOT file is its own digest: it is compared
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import warnings
+import zlib
+from collections.abc import Iterator
+
+import attrs
+
+from argmap.problems import ArgmapError
+
+FORMATS = ("svg", "png", "pdf", "dot")
+# Formats whose files say which DOT they were drawn from (see the module docstring).
+CHECKABLE_FORMATS = ("svg", "png", "dot")
+ENGINES = ("bundled", "system")
+
+_SVG_ROOT = re.compile(rb"<svg\b[^>]*>")
+_SVG_DIGEST = re.compile(rb'<metadata id="argmap-digest">dot-sha256:([0-9a-f]{64})</metadata>')
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_KEYWORD = b"argmap-dot-sha256"
+# Lines the engine's libraries print that say nothing about the diagram.
+_NOISE = re.compile(r"^\s*(Fontconfig (warning|error)|\(process:\d+\): Pango-WARNING|$)")
+
+
+class RenderError(ArgmapError):
+    """The engine could not draw the diagram."""
+
+
+@attrs.frozen
+class Drawing:
+    data: bytes
+    digest: str  # SHA-256 of the DOT, hex
+    messages: tuple[str, ...] = ()  # what the engine said, without its noise
+
+
+def dot_digest(dot: str) -> str:
+    return hashlib.sha256(dot.encode("utf-8")).hexdigest()
+
+
+def draw(dot: str, output_format: str, engine: str = "bundled") -> Drawing:
+    """Lay out `dot` and draw it as `output_format`, stamped with the DOT's digest."""
+    if output_format not in FORMATS:
+        raise RenderError(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
+    digest = dot_digest(dot)
+    if output_format == "dot":
+        return Drawing(dot.encode("utf-8"), digest)
+    if engine == "bundled":
+        data, messages = _draw_bundled(dot, output_format)
+    elif engine == "system":
+        data, messages = _draw_system(dot, output_format)
+    else:
+        raise RenderError(f"unknown engine `{engine}`", hint="use one of: " + ", ".join(ENGINES))
+    return Drawing(stamp(data, output_format, digest), digest, messages)
+
+
+def svg_from_dot(dot: str) -> bytes:
+    """The stamped SVG of `dot`, drawn by the bundled engine."""
+    return draw(dot, "svg").data
+
+
+def layout_only(dot: str, output_format: str = "svg") -> bytes:
+    """The bundled engine's own work on `dot`, and nothing of argmap's (for benchmarks)."""
+    data, _ = _draw_bundled(dot, output_format)
+    return data
+
+
+def _draw_bundled(dot: str, output_format: str) -> tuple[bytes, tuple[str, ...]]:
+    import pygraphviz
+
+    said: list[str] = []
+    failure: Exception | None = None
+    data = b""
+    with _captured_stderr(said):
+        try:
+            graph = pygraphviz.AGraph(string=dot)
+            data = graph.draw(format=output_format, prog="dot")
+        except Exception as error:  # pygraphviz raises several types; all mean the same to the user
+            failure = error
+    messages = _meaningful(said)
+    if failure is not None or not data:
+        detail = "; ".join(messages) or str(failure or "no output")
+        raise RenderError(f"Graphviz could not draw the diagram: {detail}")
+    return bytes(data), messages
+
+
+def _draw_system(dot: str, output_format: str) -> tuple[bytes, tuple[str, ...]]:
+    program = shutil.which("dot")
+    if program is None:
+        raise RenderError(
+            "there is no `dot` program on this machine",
+            hint="install Graphviz, or leave out `--engine system` to use the engine bundled with argmap",
+        )
+    completed = subprocess.run(
+        [program, f"-T{output_format}"], input=dot.encode("utf-8"), capture_output=True, check=False
+    )
+    messages = _meaningful([completed.stderr.decode("utf-8", "replace")])
+    if completed.returncode != 0 or not completed.stdout:
+        detail = "; ".join(messages) or f"exit code {completed.returncode}"
+        raise RenderError(f"`dot` could not draw the diagram: {detail}")
+    return completed.stdout, messages
+
+
+def _meaningful(said: list[str]) -> tuple[str, ...]:
+    lines = (line.rstrip() for chunk in said for line in chunk.splitlines())
+    return tuple(line for line in lines if not _NOISE.match(line))
+
+
+@contextlib.contextmanager
+def _captured_stderr(said: list[str]) -> Iterator[None]:
+    """Collect what is written to descriptor 2 (from C or Python) into `said`."""
+    with contextlib.suppress(Exception):
+        sys.stderr.flush()
+    python_stderr = io.StringIO()
+    with tempfile.TemporaryFile() as sink:
+        saved = os.dup(2)
+        try:
+            os.dup2(sink.fileno(), 2)
+            with contextlib.redirect_stderr(python_stderr), warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        sink.seek(0)
+        said.append(sink.read().decode("utf-8", "replace"))
+    said.append(python_stderr.getvalue())
+    said.extend(str(warning.message) for warning in caught)
+
+
+# --- digests in drawings ----------------------------------------------------
+
+
+def stamp(data: bytes, output_format: str, digest: str) -> bytes:
+    """`data` with `digest` embedded where `stamped_digest` finds it."""
+    if output_format == "svg":
+        root = _SVG_ROOT.search(data)
+        if root is None:
+            raise RenderError("the engine's SVG has no <svg> element")
+        metadata = b'\n<metadata id="argmap-digest">dot-sha256:' + digest.encode("ascii") + b"</metadata>"
+        return data[: root.end()] + metadata + data[root.end() :]
+    if output_format == "png":
+        if not data.startswith(_PNG_SIGNATURE):
+            raise RenderError("the engine's PNG is not a PNG")
+        # After IHDR, which must come first: signature (8) + length, type, 13 bytes of data, CRC.
+        after_header = len(_PNG_SIGNATURE) + 4 + 4 + 13 + 4
+        return data[:after_header] + _png_chunk(b"tEXt", _PNG_KEYWORD + b"\x00" + digest.encode("ascii")) + data[after_header:]
+    return data
+
+
+def _png_chunk(kind: bytes, content: bytes) -> bytes:
+    return struct.pack(">I", len(content)) + kind + content + struct.pack(">I", zlib.crc32(kind + content) & 0xFFFFFFFF)
+
+
+def stamped_digest(data: bytes, output_format: str) -> str | None:
+    """The digest a drawing was stamped with, or None (not stamped, or not checkable)."""
+    if output_format == "svg":
+        found = _SVG_DIGEST.search(data)
+        return found.group(1).decode("ascii") if found else None
+    if output_format == "png":
+        return _png_digest(data)
+    if output_format == "dot":
+        try:
+            return dot_digest(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
+def _png_digest(data: bytes) -> str | None:
+    if not data.startswith(_PNG_SIGNATURE):
+        return None
+    offset = len(_PNG_SIGNATURE)
+    while offset + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        content = data[offset + 8 : offset + 8 + length]
+        if kind == b"tEXt":
+            keyword, _, text = content.partition(b"\x00")
+            if keyword == _PNG_KEYWORD and re.fullmatch(rb"[0-9a-f]{64}", text):
+                return text.decode("ascii")
+        if kind in (b"IDAT", b"IEND"):
+            return None
+        offset += 12 + length
+    return None

@@ -1,0 +1,311 @@
+"""Find a quote in a source's plain text, forgiving what does not change meaning.
+
+Both the quote and the source are normalized before they are compared:
+
+- Unicode NFKC (a non-breaking space is a space, `ﬁ` is `fi`, `…` is `...`,
+  a letter with a combining accent is the accented letter);
+- curly and straight quotes and apostrophes are one (`’` `‘` `'`, `“` `”`
+  `«` `»` `"`); dashes and hyphens are one (`–` `—` `‐` `−` `-`);
+- runs of white space, line breaks included, are one space; white space
+  before closing punctuation (`.` `,` `;` `:` `!` `?` `)` `]`) and around a
+  dash counts for nothing, so `September .` (where a timestamp tag was) reads
+  as `September.` and `unclear—not` as `unclear - not`;
+- invisible characters (zero-width space, soft hyphen, byte-order mark) are
+  dropped.
+
+A quote must start and end on word boundaries of the source: `West` does not
+match inside `Western`.
+
+An elision (`...`, `…`, `[...]` or `(...)`) stands for omitted words: the
+parts around it must occur in the source in the quote's order, each starting
+at most `ELISION_MAX_GAP` normalized characters after the previous one ends
+(about fifty words: an elision shortens a passage, it does not stitch
+together distant ones). When a quote occurs in several places, the first
+occurrence counts.
+
+A quote that is not found exactly is tried again ignoring case (a warning,
+not an error); one not found at all gets the nearest passage of the source
+as a hint, found by fuzzy alignment (rapidfuzz, imported only then).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import functools
+import re
+import unicodedata
+from array import array
+
+import attrs
+
+# The most normalized characters an elision may stand for, between the end
+# of one part of a quote and the start of the next.
+ELISION_MAX_GAP = 300
+# Occurrences of one part considered when chaining elided parts: a part as
+# common as "the" cannot make the search quadratic.
+_MAX_OCCURRENCES = 10_000
+# Below this similarity (0-100) the nearest passage is no help as a hint.
+_MIN_HINT_SCORE = 50.0
+_HINT_WIDTH = 160
+
+_ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*){3,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\(\s*…\s*\)|\.(?:\s*\.){2,}|…)\s*")
+
+_SINGLE_QUOTES = "‘’‚‛′‹›`´ʼʹ＇"
+_DOUBLE_QUOTES = "“”„‟″«»〝〞〟＂"
+_DASHES = "‐‑‒–—―−⁃﹘﹣－"
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_CHARACTER_MAP = str.maketrans(
+    {
+        **dict.fromkeys(_SINGLE_QUOTES, "'"),
+        **dict.fromkeys(_DOUBLE_QUOTES, '"'),
+        **dict.fromkeys(_DASHES, "-"),
+        **dict.fromkeys(_INVISIBLE, ""),
+    }
+)
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)\]])")
+# White space before these counts for nothing.
+_CLOSING = frozenset(".,;:!?)]}-")
+# White space after these counts for nothing.
+_OPENING = frozenset("([{-")
+
+
+class Outcome(enum.StrEnum):
+    FOUND = "found"
+    CASE_MISMATCH = "case-mismatch"  # found only when ignoring case
+    NOT_FOUND = "not-found"
+
+
+@attrs.frozen
+class Passage:
+    """A stretch of the source: where the nearest passage to a lost quote is."""
+
+    start: int  # offsets of the plain-text view
+    end: int
+    text: str  # white space collapsed, shortened for a message
+    score: float  # similarity 0-100
+
+
+@attrs.frozen
+class QuoteMatch:
+    outcome: Outcome
+    # Offsets in the plain text of each part of the quote (one part unless
+    # the quote has elisions), for FOUND and CASE_MISMATCH.
+    spans: tuple[tuple[int, int], ...] = ()
+    # For NOT_FOUND: the nearest passage, when there is a useful one...
+    nearest: Passage | None = None
+    # ...and whether every part occurs alone (an elided quote whose parts
+    # are out of order or too far apart).
+    parts_found_apart: bool = False
+    elided: bool = False
+    # The quote holds nothing but elisions.
+    no_words: bool = False
+
+    @property
+    def start(self) -> int | None:
+        return self.spans[0][0] if self.spans else None
+
+    @property
+    def end(self) -> int | None:
+        return self.spans[-1][1] if self.spans else None
+
+
+@attrs.frozen
+class Normalized:
+    """Normalized text with, for each of its characters, the span of the
+    original text it came from."""
+
+    text: str
+    starts: array[int]
+    ends: array[int]
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalize_cluster(cluster: str, fold_case: bool) -> str:
+    text = unicodedata.normalize("NFKC", cluster.translate(_CHARACTER_MAP))
+    if fold_case:
+        text = unicodedata.normalize("NFKC", text.casefold())
+    return text.translate(_CHARACTER_MAP)
+
+
+def normalize(text: str, *, fold_case: bool = False) -> Normalized:
+    """`text` normalized for comparison (see the module's docstring)."""
+    out: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    length = len(text)
+    index = 0
+    last = ""  # the last character written
+    while index < length:
+        # A character and the combining marks that follow it normalize together.
+        end = index + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1
+        for char in _normalize_cluster(text[index:end], fold_case):
+            if char.isspace():
+                if last in ("", " ") or last in _OPENING:
+                    continue
+                char = " "
+            elif char in _CLOSING and last == " ":
+                out.pop()
+                starts.pop()
+                ends.pop()
+            out.append(char)
+            starts.append(index)
+            ends.append(end)
+            last = char
+        index = end
+    if last == " ":
+        out.pop()
+        starts.pop()
+        ends.pop()
+    return Normalized("".join(out), starts, ends)
+
+
+def split_elisions(quote: str) -> list[str]:
+    """The parts of a quote around its elisions, empty parts dropped."""
+    return [part for part in _ELISION.split(quote) if part.strip()]
+
+
+class QuoteIndex:
+    """A source's plain text, normalized once, to look many quotes up in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.exact = normalize(text)
+        self._folded: Normalized | None = None
+
+    @property
+    def folded(self) -> Normalized:
+        if self._folded is None:
+            self._folded = normalize(self.text, fold_case=True)
+        return self._folded
+
+    def find(self, quote: str) -> QuoteMatch:
+        raw_parts = split_elisions(quote)
+        elided = len(raw_parts) > 1 or bool(_ELISION.search(quote))
+        exact_parts = [part for part in (normalize(raw).text for raw in raw_parts) if part]
+        if not exact_parts:
+            return QuoteMatch(Outcome.NOT_FOUND, elided=elided, no_words=True)
+        spans = _find_chain(self.exact.text, exact_parts)
+        if spans is not None:
+            return QuoteMatch(Outcome.FOUND, self._plain_spans(self.exact, spans), elided=elided)
+        folded_parts = [normalize(raw, fold_case=True).text for raw in raw_parts]
+        folded_parts = [part for part in folded_parts if part]
+        spans = _find_chain(self.folded.text, folded_parts)
+        if spans is not None:
+            return QuoteMatch(Outcome.CASE_MISMATCH, self._plain_spans(self.folded, spans), elided=elided)
+        apart = len(folded_parts) > 1 and all(
+            _first_occurrence(self.folded.text, part) is not None for part in folded_parts
+        )
+        return QuoteMatch(
+            Outcome.NOT_FOUND,
+            nearest=self.nearest_passage(" ".join(folded_parts)),
+            parts_found_apart=apart,
+            elided=elided,
+        )
+
+    def _plain_spans(self, normalized: Normalized, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+        return tuple((normalized.starts[start], normalized.ends[end - 1]) for start, end in spans)
+
+    def nearest_passage(self, folded_quote: str) -> Passage | None:
+        """The stretch of the source most like the quote (fuzzy alignment)."""
+        from rapidfuzz import fuzz
+
+        haystack = self.folded.text
+        if not haystack or not folded_quote:
+            return None
+        if len(folded_quote) > len(haystack):
+            start, end, score = 0, len(haystack), float(fuzz.ratio(folded_quote, haystack))
+        else:
+            alignment = fuzz.partial_ratio_alignment(folded_quote, haystack)
+            if alignment is None:
+                return None
+            start, end, score = alignment.dest_start, alignment.dest_end, float(alignment.score)
+        if score < _MIN_HINT_SCORE or end <= start:
+            return None
+        plain_start = self.folded.starts[start]
+        plain_end = self.folded.ends[end - 1]
+        plain_start, plain_end = _widen_to_words(self.text, plain_start, plain_end)
+        return Passage(plain_start, plain_end, excerpt(self.text[plain_start:plain_end], _HINT_WIDTH), score)
+
+
+def one_line(text: str) -> str:
+    """`text` with its white space collapsed, as a reader would quote it:
+    no space before closing punctuation (where a timestamp tag stood)."""
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+
+
+def excerpt(text: str, width: int) -> str:
+    """`text` on one line, cut at a word boundary to at most `width` characters."""
+    text = one_line(text)
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width)
+    return text[: cut if cut > width // 2 else width].rstrip(" ,;:") + "…"
+
+
+def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _on_word_boundaries(haystack: str, start: int, end: int) -> bool:
+    if start > 0 and haystack[start].isalnum() and haystack[start - 1].isalnum():
+        return False
+    return not (end < len(haystack) and haystack[end - 1].isalnum() and haystack[end].isalnum())
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found: list[int] = []
+    index = haystack.find(needle)
+    while index >= 0 and len(found) < _MAX_OCCURRENCES:
+        if _on_word_boundaries(haystack, index, index + len(needle)):
+            found.append(index)
+        index = haystack.find(needle, index + 1)
+    return found
+
+
+def _first_occurrence(haystack: str, needle: str) -> int | None:
+    index = haystack.find(needle)
+    while index >= 0:
+        if _on_word_boundaries(haystack, index, index + len(needle)):
+            return index
+        index = haystack.find(needle, index + 1)
+    return None
+
+
+def _find_chain(haystack: str, parts: list[str]) -> list[tuple[int, int]] | None:
+    """The earliest occurrence of `parts` in order, each within the gap of the last.
+
+    Dynamic programming over the occurrences of each part: a chain that
+    reaches part k may end at several places, and a later end can be the one
+    from which part k + 1 is within reach, so every reachable end is kept.
+    """
+    first = parts[0]
+    if len(parts) == 1:
+        index = _first_occurrence(haystack, first)
+        return None if index is None else [(index, index + len(first))]
+    # Each chain: (end of its last part, start of its first part, its spans).
+    chains: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [
+        (start + len(first), start, ((start, start + len(first)),)) for start in _occurrences(haystack, first)
+    ]
+    for part in parts[1:]:
+        if not chains:
+            return None
+        ends = [chain[0] for chain in chains]
+        extended: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+        for start in _occurrences(haystack, part):
+            low = bisect.bisect_left(ends, start - ELISION_MAX_GAP)
+            high = bisect.bisect_right(ends, start)
+            if low >= high:
+                continue
+            best = min(chains[low:high], key=lambda chain: (chain[1], chain[0]))
+            extended.append((start + len(part), best[1], (*best[2], (start, start + len(part)))))
+        chains = extended
+    if not chains:
+        return None
+    return list(min(chains, key=lambda chain: (chain[1], chain[0]))[2])

@@ -1,0 +1,482 @@
+"""Benchmark argmap phase by phase, at every size, against PyYAML's C loader.
+
+For N = 100, 1,000, 10,000 and 100,000 nodes (maps written by
+bench/generate.py, same seed, same bytes every time) it prints the median
+time of each phase, called directly in the library:
+
+    read+parse   argmap.load.read_map_file
+    schema       argmap.schema.validate
+    model        argmap.model.ArgMap.from_data
+    checks       every rule of argmap.checks.RULES
+    evaluation   argmap.evaluate.evaluation_for        (when the module exists)
+    grounding    argmap.grounding.grounding_for        (when the module exists)
+    dot          argmap.render: the DOT source          (when the module exists)
+    layout+svg   Graphviz through the render module    (when it exists; small maps only)
+
+then `check` (argmap.analyse.check_paths, the whole of `argmap check` but
+the CLI), the floor (`yaml.load(text, Loader=yaml.CSafeLoader)` on the same
+file: parsing and nothing else, in C), their ratio, and the peak memory of
+one `check` in a fresh process. Each size runs in a subprocess of its own,
+so that one size's memory does not inflate the next.
+
+It also measures the cold start of `argmap check` on a ~50-node map beside
+`python -c pass` (with a `-X importtime` breakdown), and checking a folder
+of 1,000 small maps in one process and in parallel.
+
+    python bench/run.py                       # everything (several minutes)
+    python bench/run.py --quick               # fewer repeats, up to 10,000 nodes
+    python bench/run.py --sizes 100,1000      # a subset
+    python bench/run.py --only sizes          # sizes | cold | folder
+    python bench/run.py --json out.json       # also save the figures
+
+Run it with the project's virtualenv (`/work/venv/bin/python bench/run.py`
+or any environment with argmap installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import importlib.util
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+DEFAULT_SIZES = (100, 1_000, 10_000, 100_000)
+# Graphviz's `dot` layout grows faster than linearly with the number of
+# nodes and edges: seconds at 1,000 nodes, many minutes at 10,000. Layout is
+# measured up to this size unless --layout-max says otherwise.
+DEFAULT_LAYOUT_MAX = 1_000
+NOT_PRESENT = "n/a (module not present)"
+
+# --- small helpers -------------------------------------------------------
+
+
+def median_time(function: Callable[[], Any], repeats: int) -> tuple[float, Any]:
+    """The median wall time of `function` over `repeats` runs, and its last result."""
+    times: list[float] = []
+    result: Any = None
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def module_present(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def fmt_seconds(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if value < 1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def clean_env() -> dict[str, str]:
+    """The environment for child processes: bytecode cached as an installed package has it.
+
+    Some shells export PYTHONDONTWRITEBYTECODE, which makes every start
+    recompile argmap from source (tens of milliseconds): not what a user of
+    an installed argmap sees. The cache goes to a folder outside the tree.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "argmap-bench-pycache")
+    env.setdefault("NO_COLOR", "1")
+    return env
+
+
+# --- the render adapter ---------------------------------------------------
+# The render engineer's module is written at the same time as this one; the
+# names below are tried in order, so the benchmark follows the module as it
+# settles without editing.
+
+_DOT_FUNCTIONS = ("dot_source", "build_dot", "render_dot", "to_dot", "dot_for")
+_SVG_FUNCTIONS = ("render_svg", "svg_from_dot", "layout_svg", "render")
+
+
+def find_function(module_name: str, names: tuple[str, ...]) -> Callable[..., Any] | None:
+    if not module_present(module_name):
+        return None
+    module = importlib.import_module(module_name)
+    for name in names:
+        function = getattr(module, name, None)
+        if callable(function):
+            return function  # type: ignore[no-any-return]
+    return None
+
+
+def graphviz_own_svg(dot: str) -> bytes:
+    """Graphviz alone: the bundled engine lays out the DOT and writes SVG."""
+    import pygraphviz
+
+    graph = pygraphviz.AGraph(string=dot)
+    data: bytes = graph.draw(format="svg", prog="dot")
+    return data
+
+
+# --- one size, in a worker process ----------------------------------------
+
+
+def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
+    import yaml
+
+    from argmap.analyse import check_paths
+    from argmap.checks import RULES
+    from argmap.config import Config
+    from argmap.context import Run
+    from argmap.load import Limits, read_map_file
+    from argmap.model import ArgMap, Corpus
+    from argmap.schema import validate
+
+    config = Config(limits=Limits(max_bytes=1 << 30))
+    display = path.name
+    results: dict[str, Any] = {"bytes": path.stat().st_size}
+    # Warm the caches that a real run fills once (the compiled schema, imports).
+    check_paths([path], config, cwd=path.parent)
+
+    results["read+parse"], loaded = median_time(lambda: read_map_file(path, display, config.limits), repeats)
+    assert loaded.data is not None, loaded.problems
+    data = loaded.data
+    results["schema"], schema_problems = median_time(lambda: validate(data, display), repeats)
+    results["schema_problems"] = len(schema_problems)
+    results["model"], argmap = median_time(lambda: ArgMap.from_data(data, display, path), repeats)
+    results["nodes"] = len(argmap.nodes)
+    results["edges"] = len(argmap.edges)
+    corpus = Corpus.of([argmap])
+
+    def fresh_context() -> Any:
+        return Run(corpus, config, path.parent).context(argmap)
+
+    def run_rules() -> dict[str, float]:
+        context = fresh_context()
+        spent: dict[str, float] = {}
+        for rule in RULES:
+            start = time.perf_counter()
+            list(rule.check(context, config))
+            spent[rule.code] = time.perf_counter() - start
+        return spent
+
+    results["checks"], per_rule = median_time(run_rules, repeats)
+    results["slowest_rules"] = sorted(per_rule.items(), key=lambda item: -item[1])[:3]
+
+    if module_present("argmap.evaluate"):
+        from argmap.evaluate import evaluation_for
+
+        results["evaluation"], _ = median_time(lambda: evaluation_for(fresh_context()), repeats)
+    else:
+        results["evaluation"] = NOT_PRESENT
+    if module_present("argmap.grounding"):
+        from argmap.grounding import grounding_for
+
+        results["grounding"], grounding = median_time(lambda: grounding_for(fresh_context()), repeats)
+        results["grounded_nodes"] = sum(1 for node in grounding.nodes.values() if node.line is not None)
+    else:
+        results["grounding"] = NOT_PRESENT
+
+    dot_function = find_function("argmap.render", _DOT_FUNCTIONS)
+    if not module_present("argmap.render"):
+        results["dot"] = results["layout+svg"] = NOT_PRESENT
+    elif dot_function is None:
+        results["dot"] = results["layout+svg"] = "n/a (argmap.render has none of " + ", ".join(_DOT_FUNCTIONS) + ")"
+    else:
+        results["dot"], dot = median_time(lambda: dot_function(fresh_context()), repeats)
+        dot_text = dot if isinstance(dot, str) else getattr(dot, "source", str(dot))
+        if not layout:
+            results["layout+svg"] = "skipped (above --layout-max)"
+        else:
+            svg_function = find_function("argmap.engine", _SVG_FUNCTIONS) or find_function("argmap.render", _SVG_FUNCTIONS)
+            layout_repeats = max(1, min(repeats, 3))
+            results["graphviz-alone"], _ = median_time(lambda: graphviz_own_svg(dot_text), layout_repeats)
+            if svg_function is None:
+                results["layout+svg"] = "n/a (no svg entry point found)"
+            else:
+                results["layout+svg"], _ = median_time(lambda: svg_function(dot_text), layout_repeats)
+
+    results["check"], check_result = median_time(lambda: check_paths([path], config, cwd=path.parent), repeats)
+    results["check_errors"] = check_result.error_count
+
+    def floor() -> Any:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+    results["floor"], _ = median_time(floor, repeats)
+    results["ratio"] = results["check"] / results["floor"]
+    # The C loader's constructors are Python code that allocates an object
+    # per node: the cyclic garbage collector runs again and again while it
+    # works. Without it the floor is lower; the stricter ratio uses that.
+    gc.disable()
+    try:
+        results["floor_nogc"], _ = median_time(floor, repeats)
+    finally:
+        gc.enable()
+    results["ratio_nogc"] = results["check"] / results["floor_nogc"]
+    return results
+
+
+def rss_worker(path: Path) -> dict[str, Any]:
+    """One `check` in a fresh process: its peak resident memory."""
+    from argmap.analyse import check_paths
+    from argmap.config import Config
+    from argmap.load import Limits
+
+    before = peak_rss_mb()
+    check_paths([path], Config(limits=Limits(max_bytes=1 << 30)), cwd=path.parent)
+    return {"peak_rss_mb": peak_rss_mb(), "baseline_rss_mb": before}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory.
+
+    Linux's `VmHWM` belongs to the process image; `ru_maxrss` would also
+    count the parent's peak, which a child inherits across fork and exec.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_worker(kind: str, path: Path, *extra: str) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, str(path), *extra]
+    completed = subprocess.run(command, capture_output=True, text=True, env=clean_env(), check=False)
+    if completed.returncode != 0:
+        raise SystemExit(f"worker {kind} {path} failed:\n{completed.stderr}")
+    result: dict[str, Any] = json.loads(completed.stdout.splitlines()[-1])
+    return result
+
+
+# --- the sections ---------------------------------------------------------
+
+_PHASES = ("read+parse", "schema", "model", "checks", "evaluation", "grounding", "dot", "layout+svg")
+
+
+def bench_sizes(sizes: list[int], work: Path, repeats_for: Callable[[int], int], layout_max: int) -> dict[str, Any]:
+    from generate import write_map
+
+    print("== phases by size (median wall time) ==")
+    table: dict[str, Any] = {}
+    for size in sizes:
+        path, generated = write_map(size, work)
+        repeats = repeats_for(size)
+        phases = run_worker("phases", path, str(repeats), "1" if size <= layout_max else "0")
+        phases.update(run_worker("rss", path))
+        phases["repeats"] = repeats
+        table[str(size)] = phases
+        print(f"\nN = {size:,} nodes ({generated.node_count:,} with ids, {generated.ref_count:,} refs, "
+              f"{phases['bytes'] / 1e6:.1f} MB, {repeats} repeats)")
+        for phase in _PHASES:
+            value = phases.get(phase)
+            shown = fmt_seconds(value) if isinstance(value, float) else str(value)
+            print(f"  {phase:<12} {shown}")
+        if isinstance(phases.get("graphviz-alone"), float):
+            line = f"  {'graphviz':<12} {fmt_seconds(phases['graphviz-alone'])} (pygraphviz on the same DOT)"
+            if isinstance(phases.get("layout+svg"), float) and isinstance(phases.get("dot"), float):
+                render = phases["dot"] + phases["layout+svg"]
+                line += f"; render/graphviz = {render / phases['graphviz-alone']:.2f}x"
+            print(line)
+        rules = ", ".join(f"{code} {fmt_seconds(spent)}" for code, spent in phases["slowest_rules"])
+        print(f"  slowest rules: {rules}")
+        print(f"  check        {fmt_seconds(phases['check'])}   ({phases['check_errors']} errors)")
+        print(f"  C floor      {fmt_seconds(phases['floor'])}   (yaml.load with CSafeLoader)")
+        print(f"  C floor, GC off {fmt_seconds(phases['floor_nogc'])}")
+        print(f"  check/floor  {phases['ratio']:.2f}x   (against the floor without GC: {phases['ratio_nogc']:.2f}x)")
+        print(f"  peak RSS     {phases['peak_rss_mb']:.0f} MB (interpreter and imports: {phases['baseline_rss_mb']:.0f} MB)")
+    checks = {int(size): value["check"] for size, value in table.items()}
+    if 10_000 in checks and 100_000 in checks:
+        print(f"\ngrowth: check(100,000) / check(10,000) = {checks[100_000] / checks[10_000]:.1f}x (target <= 12x)")
+    return table
+
+
+def _median_run(command: list[str], runs: int, cwd: Path) -> float:
+    times = []
+    env = clean_env()
+    subprocess.run(command, capture_output=True, cwd=cwd, env=env, check=False)  # warm the bytecode cache
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, cwd=cwd, env=env, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def importtime_breakdown(command: list[str], cwd: Path, top: int = 12) -> list[tuple[str, int, int]]:
+    """(module, self µs, cumulative µs) of the slowest imports of `command`."""
+    completed = subprocess.run(
+        [command[0], "-X", "importtime", *command[1:]], capture_output=True, text=True, cwd=cwd, env=clean_env(), check=False
+    )
+    rows: list[tuple[str, int, int]] = []
+    for line in completed.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cumulative_us, name = line.removeprefix("import time:").split("|")
+        rows.append((name.rstrip(), int(self_us), int(cumulative_us)))
+    # Top-level imports (no indentation beyond one space) say where the time goes.
+    top_level = [row for row in rows if not row[0].startswith("  ")]
+    top_level.sort(key=lambda row: -row[2])
+    return top_level[:top]
+
+
+def bench_cold(work: Path, runs: int) -> dict[str, Any]:
+    from generate import write_map
+
+    print("\n== cold start: `argmap check` on one ~50-node map (median wall time, fresh process) ==")
+    path, generated = write_map(50, work)
+    library_script = work / "library_check.py"
+    library_script.write_text(
+        "import sys\nfrom pathlib import Path\nfrom argmap.analyse import check_paths\n"
+        "from argmap.config import load_config\nfrom argmap.report import format_problems\n"
+        "path = Path(sys.argv[1])\nresult = check_paths([path], load_config(path))\n"
+        "sys.stdout.write(format_problems(result.problems, 'text', files_checked=1))\n",
+        encoding="utf-8",
+    )
+    python = sys.executable
+    commands = {
+        "python -c pass": [python, "-c", "pass"],
+        "python -m argmap check": [python, "-m", "argmap", "check", path.name],
+        "library only (no CLI)": [python, str(library_script), path.name],
+        "python -m argmap --version": [python, "-m", "argmap", "--version"],
+    }
+    figures: dict[str, Any] = {}
+    for label, command in commands.items():
+        figures[label] = _median_run(command, runs, work)
+        print(f"  {label:<28} {fmt_seconds(figures[label])}")
+    print(f"  (medians of {runs} runs; {generated.node_count} nodes; bytecode cached)")
+    breakdown = importtime_breakdown(commands["python -m argmap check"], work)
+    print("  slowest imports of `argmap check` (-X importtime, cumulative):")
+    for name, self_us, cumulative_us in breakdown:
+        print(f"    {name.strip():<36} {cumulative_us / 1000:7.1f} ms  (self {self_us / 1000:.1f} ms)")
+    figures["importtime"] = breakdown
+    return figures
+
+
+def bench_folder(work: Path, count: int, nodes: int, repeats: int, jobs: int) -> dict[str, Any]:
+    from generate import write_folder
+
+    print(f"\n== a folder of {count:,} maps of ~{nodes} nodes: one process vs. parallel ==")
+    folder = work / f"folder-{count}-{nodes}"
+    if not (folder / f"many-{count - 1:04d}.yaml").exists():
+        write_folder(count, nodes, folder)
+    result = run_worker("folder", folder, str(repeats), str(jobs))
+    print(f"  single process   {fmt_seconds(result['single'])}")
+    if "parallel" in result:
+        print(f"  parallel (-j {result['jobs']})   {fmt_seconds(result['parallel'])}   "
+              f"speed-up {result['single'] / result['parallel']:.2f}x; same output: {result['same_output']}")
+    else:
+        print(f"  parallel         {NOT_PRESENT} (argmap.parallel)")
+    print(f"  problems: {result['problems']} ({result['errors']} errors)")
+    return result
+
+
+def folder_worker(folder: Path, repeats: int, jobs: int) -> dict[str, Any]:
+    from argmap.analyse import check_paths
+    from argmap.config import Config
+
+    config = Config()
+    figures: dict[str, Any] = {}
+    figures["single"], single = median_time(lambda: check_paths([folder], config, cwd=folder), repeats)
+    figures["problems"] = len(single.problems)
+    figures["errors"] = single.error_count
+    if module_present("argmap.parallel"):
+        from argmap.parallel import check_paths_parallel
+
+        figures["parallel"], parallel = median_time(
+            lambda: check_paths_parallel([folder], config, jobs=jobs, cwd=folder), repeats
+        )
+        figures["jobs"] = jobs
+        figures["same_output"] = parallel.problems == single.problems and parallel.workspace.files == single.workspace.files
+    return figures
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", help="comma-separated node counts (default 100,1000,10000,100000; --quick: up to 10000)")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes: a minute instead of several")
+    parser.add_argument("--only", choices=("sizes", "cold", "folder"), action="append", help="run only these sections")
+    parser.add_argument("--layout-max", type=int, default=DEFAULT_LAYOUT_MAX, help="lay out maps up to this many nodes")
+    parser.add_argument("--folder-count", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--work", type=Path, help="where to write the generated maps (default: a temporary folder)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        kind, path, *extra = args.worker
+        if kind == "phases":
+            result = phases_worker(Path(path), int(extra[0]), extra[1] == "1")
+        elif kind == "rss":
+            result = rss_worker(Path(path))
+        else:
+            result = folder_worker(Path(path), int(extra[0]), int(extra[1]))
+        print(json.dumps(result))
+        return 0
+
+    if args.sizes:
+        sizes = [int(part.replace("_", "").replace(",", "")) for part in args.sizes.split(",") if part]
+    else:
+        sizes = [size for size in DEFAULT_SIZES if not args.quick or size <= 10_000]
+
+    def repeats_for(size: int) -> int:
+        if args.quick:
+            return 3 if size <= 10_000 else 1
+        return 7 if size <= 1_000 else 5 if size <= 10_000 else 3
+
+    sections = args.only or ["sizes", "cold", "folder"]
+    info = machine()
+    print(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, {info['platform']}")
+    figures: dict[str, Any] = {"machine": info}
+    with tempfile.TemporaryDirectory(prefix="argmap-bench-") as temporary:
+        work = args.work or Path(temporary)
+        work.mkdir(parents=True, exist_ok=True)
+        if "sizes" in sections:
+            figures["sizes"] = bench_sizes(sizes, work, repeats_for, args.layout_max)
+        if "cold" in sections:
+            figures["cold"] = bench_cold(work, 5 if args.quick else 15)
+        if "folder" in sections:
+            figures["folder"] = bench_folder(work, args.folder_count, 30, 1 if args.quick else 3, args.jobs)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""A map may only ground itself in files inside its own project.
+
+Absolute paths, `..` that climbs out and symbolic links that point out are
+refused before argmap looks at the target, and nothing of the target is ever
+shown. A missing source names the path argmap looked for. Sources are read
+once per run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import argmap.grounding
+import argmap.sources
+from argmap.analyse import check_paths
+from argmap.cli import app
+from argmap.config import Config
+from argmap.problems import Problem, Severity
+from argmap.sources import RefusalReason, SourceMissing, SourceRefused, SourceText, resolve_source
+
+SECRET = "TOPSECRET-do-not-print"
+OUTSIDE_HINT = (
+    "copy the document into the map's project, `.` (the nearest folder above the map "
+    "that holds .git, pyproject.toml or argmap.toml), and name it relative to the map"
+)
+
+MAP = """\
+argmap: 1
+id: m
+title: A map
+source:
+  file: {file}
+conclusions:
+  - id: claim
+    text: A claim.
+    quote: {quote}
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """tmp/project (with argmap.toml, maps/, seeds/) beside tmp/outside/secret.txt."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(f"{SECRET} for your eyes only.\n", encoding="utf-8")
+    root = tmp_path / "project"
+    (root / "maps").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (root / "argmap.toml").write_text("", encoding="utf-8")
+    (root / "seeds" / "article.txt").write_text("The words of the article.\n", encoding="utf-8")
+    return root
+
+
+def write_map(project: Path, file: str, quote: str = "The words of the article") -> Path:
+    path = project / "maps" / "m.yaml"
+    path.write_text(MAP.format(file=file, quote=quote), encoding="utf-8")
+    return path
+
+
+def q5_problems(project: Path, path: Path) -> list[Problem]:
+    result = check_paths([path], Config(), cwd=project)
+    return [problem for problem in result.problems if problem.code.startswith("Q5")]
+
+
+def refusal(message: str) -> Problem:
+    return Problem("Q504", Severity.ERROR, "maps/m.yaml", 5, 9, message, OUTSIDE_HINT)
+
+
+def test_an_absolute_path_is_refused(project: Path) -> None:
+    secret = project.parent / "outside" / "secret.txt"
+    path = write_map(project, str(secret), quote=SECRET)
+    assert q5_problems(project, path) == [
+        refusal(f"source file `{secret}` is an absolute path: sources must be named relative to the map")
+    ]
+
+
+@pytest.mark.parametrize("written", ["C:\\Users\\me\\secret.txt", "\\\\server\\share\\secret.txt"])
+def test_windows_absolute_paths_are_refused(project: Path, written: str) -> None:
+    with pytest.raises(SourceRefused) as raised:
+        resolve_source(project / "maps", written, project)
+    assert raised.value.reason is RefusalReason.ABSOLUTE
+
+
+def test_dot_dot_that_climbs_out_is_refused(project: Path) -> None:
+    path = write_map(project, "../../outside/secret.txt", quote=SECRET)
+    assert q5_problems(project, path) == [refusal("source file `../../outside/secret.txt` climbs out of the project with `..`")]
+
+
+def test_dot_dot_that_climbs_out_is_refused_even_when_nothing_is_there(project: Path) -> None:
+    # The refusal must not depend on the target: it reveals nothing about it.
+    path = write_map(project, "../../outside/no-such-file.txt")
+    assert [problem.code for problem in q5_problems(project, path)] == ["Q504"]
+
+
+def test_dot_dot_that_stays_inside_is_fine(project: Path) -> None:
+    path = write_map(project, "../maps/../seeds/article.txt")
+    assert q5_problems(project, path) == []
+
+
+def test_a_link_that_points_out_is_refused(project: Path) -> None:
+    (project / "seeds" / "link.txt").symlink_to(project.parent / "outside" / "secret.txt")
+    path = write_map(project, "../seeds/link.txt", quote=SECRET)
+    assert q5_problems(project, path) == [
+        refusal("source file `../seeds/link.txt` is, or passes through, a link that points outside the project")
+    ]
+
+
+def test_a_linked_folder_that_points_out_is_refused(project: Path) -> None:
+    (project / "shared").symlink_to(project.parent / "outside")
+    path = write_map(project, "../shared/secret.txt", quote=SECRET)
+    assert [problem.code for problem in q5_problems(project, path)] == ["Q504"]
+
+
+def test_a_dangling_link_out_is_refused_not_missing(project: Path) -> None:
+    (project / "seeds" / "dangling.txt").symlink_to(project.parent / "outside" / "nothing.txt")
+    path = write_map(project, "../seeds/dangling.txt")
+    assert [problem.code for problem in q5_problems(project, path)] == ["Q504"]
+
+
+def test_a_link_inside_the_project_is_fine(project: Path) -> None:
+    (project / "maps" / "article-link.txt").symlink_to(project / "seeds" / "article.txt")
+    path = write_map(project, "article-link.txt")
+    assert q5_problems(project, path) == []
+
+
+def test_a_missing_source_names_the_path_looked_for(project: Path) -> None:
+    path = write_map(project, "../seeds/artcle.txt")
+    assert q5_problems(project, path) == [
+        Problem(
+            "Q503",
+            Severity.ERROR,
+            "maps/m.yaml",
+            5,
+            9,
+            "source file `../seeds/artcle.txt` does not exist (looked for `seeds/artcle.txt`)",
+            "the path is relative to the map's folder; check its spelling",
+        )
+    ]
+    with pytest.raises(SourceMissing) as raised:
+        resolve_source(project / "maps", "../seeds/artcle.txt", project)
+    assert raised.value.looked_for == project.resolve() / "seeds" / "artcle.txt"
+
+
+def test_the_cli_never_prints_what_a_refused_file_holds(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    for written in (str(project.parent / "outside" / "secret.txt"), "../../outside/secret.txt"):
+        # Were the file read, this near miss would bring its text into a hint.
+        write_map(project, written, quote="for your ears only")
+        for command in (["check", "maps/m.yaml"], ["coverage", "maps/m.yaml"]):
+            result = CliRunner().invoke(app, command)
+            assert result.exit_code == 1, command
+            assert "Q504" in result.stdout + result.stderr, command
+            assert SECRET not in result.stdout + result.stderr, command
+        # export writes what it can and says the map has errors
+        result = CliRunner().invoke(app, ["export", "maps/m.yaml"])
+        assert result.exit_code == 0
+        assert SECRET not in result.stdout + result.stderr
+
+
+def test_a_source_is_read_once_per_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[Path] = []
+    real_read = argmap.sources.read_source
+
+    def counting_read(path: Path, display: str, max_bytes: int = 1 << 30) -> SourceText:
+        reads.append(path)
+        return real_read(path, display, max_bytes)
+
+    monkeypatch.setattr(argmap.grounding, "read_source", counting_read)
+    first = write_map(project, "../seeds/article.txt")
+    second = project / "maps" / "second.yaml"
+    second.write_text(MAP.format(file="../maps/../seeds/article.txt", quote="words of the article").replace("id: m", "id: second"), encoding="utf-8")
+    result = check_paths([first, second], Config(), cwd=project)
+    assert [problem.code for problem in result.problems if problem.code in ("Q501", "Q503", "Q504", "Q506")] == []
+    assert reads == [(project / "seeds" / "article.txt").resolve()]
