@@ -209,7 +209,6 @@ class _Builder:
         self.edges: list[Edge] = []
         self.references: list[Reference] = []
         self.duplicates: list[DuplicateDefinition] = []
-        self.roots: list[str] = []
 
     def at(self, line: int, column: int) -> Location:
         return Location(self.file, line, column)
@@ -258,8 +257,14 @@ class _Builder:
         )
 
     def roots_in_order(self) -> list[str]:
-        # visit() saw the conclusions in file order; keep the first of each.
-        return list(dict.fromkeys(self.roots))
+        # build() visits siblings from a stack, last first: the order of the
+        # items of `conclusions` is their order in the file.
+        items = self.data["conclusions"]
+        keys = [
+            qualify(item["ref"], self.map_id) if "ref" in item else node_key(self.map_id, item["id"])
+            for item in items
+        ]
+        return list(dict.fromkeys(keys))
 
     def visit(
         self, list_name: str, item: YamlMapping, parent: str | None, location: Location
@@ -306,8 +311,7 @@ class _Builder:
         via_ref: bool,
     ) -> None:
         if list_name == "conclusions":
-            self.roots.append(key)
-            return
+            return  # roots are read off `conclusions` in roots_in_order()
         assert parent is not None
         if list_name == "premises":
             edge = Edge(key, parent, Relation.PREMISE, self.map_id, location, role=item.get("role"), via_ref=via_ref)

@@ -54,7 +54,9 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         closing = [edge for edge in cycle if edge.via_ref and edge.map_id == argmap.id]
         if not closing:
             continue
-        first = min(closing, key=lambda edge: (edge.location.line, edge.location.column))
+        # Chosen by key, not by position, so reordering the file does not
+        # move the problem to another node.
+        first = min(closing, key=lambda edge: (edge.source, edge.target))
         path = [cycle[0].source] + [edge.target for edge in cycle]
         names = [_short(key, argmap.id) for key in path]
         if len(names) > 12:  # a long loop: its start and its end say enough

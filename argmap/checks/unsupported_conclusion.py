@@ -52,8 +52,13 @@ SEVERITY = Severity.WARNING
 def check(context: MapContext, config: Config) -> Iterator[Problem]:
     argmap = context.argmap
     supported = {edge.target for edge in scope_edges(context) if edge.relation is Relation.SUPPORTS}
+    # A ref that only hangs this map's attacks on another map's node does
+    # not claim that node as a conclusion of this map.
+    anchors = {reference.target for reference in argmap.references if reference.is_anchor}
     for root in argmap.roots:
         if root in supported or context.corpus.node(root) is None:
+            continue
+        if root in anchors and argmap.node_index.get(root) is None:
             continue
         yield Problem.at(
             CODE,

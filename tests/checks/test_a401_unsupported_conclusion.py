@@ -59,6 +59,19 @@ def test_silent_for_a_root_supported_in_the_map_it_refers_to(run_check: RunCheck
             implicit: true
     """
     assert run_check(confront, "A401", others={"ft": SUPPORTED.replace("id: demo", "id: ft")}) == []
+    # A ref that only hangs this map's attacks on the node does not make it a
+    # conclusion of this map: its own map reports it, not the confrontation.
+    assert run_check(confront, "A401", others={"ft": UNSUPPORTED.replace("id: demo", "id: ft")}) == []
+
+
+def test_a_ref_root_that_claims_the_node_is_reported(run_check: RunCheck) -> None:
+    confront = """\
+    argmap: 1
+    id: demo
+    title: Confrontation
+    conclusions:
+      - ref: ft#no-direct-link
+    """
     unsupported = run_check(confront, "A401", others={"ft": UNSUPPORTED.replace("id: demo", "id: ft")})
     assert [(p.line, p.column, p.message) for p in unsupported] == [
         (5, 10, "conclusion `ft#no-direct-link` has no `because`: nothing in the map supports it")
