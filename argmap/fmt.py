@@ -16,9 +16,11 @@ alike. The canonical layout:
 - block style everywhere, indented by 2, with the items of a list indented
   under their key (`conclusions:` then `  - id: ...`); flow collections
   (`[a, b]`, `{k: v}`) become blocks, empty ones stay `[]` and `{}`.
-- lines of at most about 100 characters: a longer text is folded at spaces
-  onto indented continuation lines (YAML joins them back with single
-  spaces, so the text is unchanged).
+- lines of at most 100 characters: a longer text is folded at spaces onto
+  continuation lines indented by 2 (YAML joins them back with single
+  spaces, so the text is unchanged). A single word longer than that stays
+  whole, and so do the lines of a block (`|`, `>`) or of a text that needs
+  double quotes, which PyYAML folds and may let run a word past the width.
 - quotes only where a YAML reader would otherwise misread the text: where it
   has special characters, or where YAML 1.1 or 1.2 would read it as a number,
   date, boolean or null (`at: '01:58:12'`, `date: '2022-11-10'`: PyYAML and
@@ -55,7 +57,7 @@ import difflib
 import functools
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +98,12 @@ NODE_KEYS = (
 NODE_LISTS = frozenset({"conclusions", "premises", "because", "counterexamples"})
 
 _TAG_STR = "tag:yaml.org,2002:str"
+# PyYAML (YAML 1.1) breaks lines at NEL, LS and PS too; after `\r\n` and `\r`
+# have become `\n`, these are the breaks its marks count.
+_UNICODE_LINE_BREAKS = "\x85\u2028\u2029"
+_YAML_LINE_BREAK = re.compile("[\n" + _UNICODE_LINE_BREAKS + "]")
+# Lines with their `\n`, for diffs (str.splitlines would also split at LS, PS...).
+_LINE_WITH_END = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 try:  # the C parser is much faster; its marks count characters like the Python one's
     from yaml import CSafeLoader as _EventLoader
@@ -134,8 +142,8 @@ class Formatted:
         if not self.changed or self.text is None:
             return ""
         lines = difflib.unified_diff(
-            self.original.splitlines(keepends=True),
-            self.text.splitlines(keepends=True),
+            _LINE_WITH_END.findall(self.original),
+            _LINE_WITH_END.findall(self.text),
             fromfile=f"{self.file} (original)",
             tofile=f"{self.file} (formatted)",
         )
@@ -319,7 +327,8 @@ class _Document:
 
 
 def _parse(text: str) -> _Document:
-    lines = text.split("\n")
+    # Lines as the YAML parser counts them, so that its marks index this list.
+    lines = _YAML_LINE_BREAK.split(text)
     root: _Value | None = None
     stack: list[_Mapping | _Sequence] = []
     pending_key: list[_Slot | None] = []  # per open container: the entry waiting for its value
@@ -761,6 +770,9 @@ def _scalar_lines(key: str | None, scalar: _Scalar, room: int) -> list[str]:
         text = yaml.safe_dump(value).split("\n", 1)[0]  # 1, 0.5, .inf, null
         return _emit_lines(key, text, None, room, plain=True, is_string=False)
     text = str(value)
+    if any(character in text for character in _UNICODE_LINE_BREAKS):
+        # Escaped (`\L`), never written raw: every line of the output ends in `\n`.
+        return _emit_lines(key, text, '"', room)
     if "\n" in text:
         return _emit_lines(key, text, ">" if scalar.style == ">" else "|", room)
     prefix = f"{key}: " if key is not None else "- "
@@ -833,10 +845,3 @@ def _emit_lines(
     if lines and lines[-1] == "...":  # the end of an open-ended document (after `|+`)
         lines.pop()
     return lines
-
-
-def iter_maps_in(paths: Sequence[Path]) -> Iterator[Path]:
-    """The map files named by `paths`, as `argmap check` finds them."""
-    from argmap.workspace import discover
-
-    yield from discover(paths)

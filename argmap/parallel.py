@@ -26,14 +26,12 @@ one job per available core, used from `PARALLEL_MIN_MAPS` maps on).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.analyse import CheckResult, adjust, analyse_map
 from argmap.config import Config
@@ -41,6 +39,9 @@ from argmap.context import Run
 from argmap.model import ArgMap
 from argmap.problems import Problem, sort_problems
 from argmap.workspace import Workspace, load_workspace
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 # Measured on 2 cores (bench/RESULTS.md): 50 maps of ~30 nodes gain a
 # little; below that the start of a helper process is not repaid.
@@ -63,6 +64,7 @@ def check_paths_parallel(
     jobs: int | None = None,
     cwd: Path | None = None,
     *,
+    maps_only: bool = False,
     min_maps: int = PARALLEL_MIN_MAPS,
 ) -> CheckResult:
     """`check_paths` on up to `jobs` processes (None or 0: one per available core).
@@ -70,7 +72,7 @@ def check_paths_parallel(
     Raises ArgmapError exactly when `check_paths` does (from loading, which
     runs here).
     """
-    workspace = load_workspace(paths, config, cwd)
+    workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
     run = Run(workspace.corpus, config, cwd)
     maps = workspace.requested
     jobs = available_cores() if not jobs or jobs < 0 else jobs
@@ -79,7 +81,7 @@ def check_paths_parallel(
     if jobs <= 1 or len(maps) < min_maps:
         problems.extend(_analyse_share(maps, run, config))
     else:
-        problems.extend(_analyse_in_parallel(paths, workspace, run, config, cwd, jobs))
+        problems.extend(_analyse_in_parallel(paths, workspace, run, config, cwd, maps_only, jobs))
     return CheckResult(workspace=workspace, run=run, problems=tuple(sort_problems(problems)))
 
 
@@ -96,8 +98,16 @@ def _analyse_share(maps: Sequence[ArgMap], run: Run, config: Config) -> list[Pro
 
 
 def _analyse_in_parallel(
-    paths: Sequence[Path], workspace: Workspace, run: Run, config: Config, cwd: Path | None, jobs: int
+    paths: Sequence[Path],
+    workspace: Workspace,
+    run: Run,
+    config: Config,
+    cwd: Path | None,
+    maps_only: bool,
+    jobs: int,
 ) -> list[Problem]:
+    import multiprocessing  # here, not at the top: a small check never needs it
+
     global _inherited
     fork = _fork_context()
     context = fork or multiprocessing.get_context("spawn")
@@ -109,7 +119,7 @@ def _analyse_in_parallel(
             if fork is not None:
                 process = context.Process(target=_forked_helper, args=(sender, index, jobs), daemon=True)
             else:
-                arguments = (sender, [str(path) for path in paths], config, cwd, index, jobs)
+                arguments = (sender, [str(path) for path in paths], config, cwd, maps_only, index, jobs)
                 process = context.Process(target=_spawned_helper, args=arguments, daemon=True)
             process.start()
             sender.close()  # the helper holds the only writing end now
@@ -146,6 +156,8 @@ def _fork_context() -> Any:
         return None  # no fork on Windows; on macOS fork is unsafe with system libraries
     if threading.active_count() > 1:
         return None  # forking a threaded process can deadlock the child
+    import multiprocessing
+
     try:
         return multiprocessing.get_context("fork")
     except ValueError:  # pragma: no cover - platforms without fork
@@ -165,10 +177,10 @@ def _forked_helper(sender: Connection, index: int, jobs: int) -> None:
 
 
 def _spawned_helper(
-    sender: Connection, paths: list[str], config: Config, cwd: Path | None, index: int, jobs: int
+    sender: Connection, paths: list[str], config: Config, cwd: Path | None, maps_only: bool, index: int, jobs: int
 ) -> None:
     try:
-        workspace = load_workspace([Path(path) for path in paths], config, cwd)
+        workspace = load_workspace([Path(path) for path in paths], config, cwd, maps_only=maps_only)
         run = Run(workspace.corpus, config, cwd)
         sender.send(("ok", _analyse_share(_share(workspace.requested, index, jobs), run, config)))
     except BaseException as error:

@@ -30,7 +30,7 @@ SCHEMA_IN_PROJECT = Path("schemas") / "argmap.schema.json"
 _PROJECT_MARKERS = (".git", "pyproject.toml", "argmap.toml")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _MAX_ID = 80
-_MAX_TITLE = 100
+_MAX_TITLE = 80  # so that `  title: ...` fits in a line of the canonical layout
 _PEEK_CHARACTERS = 64 * 1024
 _FRONT_MATTER_FIELDS = ("title", "author", "date", "url")
 
@@ -38,9 +38,9 @@ PLACEHOLDER_ID = "main-conclusion"
 PLACEHOLDER_TEXT = "TODO: the main conclusion of the document, in one sentence of your own."
 PLACEHOLDER_QUOTE = "TODO: the passage of the source that states it, copied verbatim."
 _PLACEHOLDER_COMMENT = (
-    "# Replace the TODOs: `text` is the document's main conclusion in your own words, `quote`\n"
-    "# the passage that states it, verbatim. Then add its reasons under `because:` and the\n"
-    "# objections under `counterexamples:`; `argmap check` (or `argmap watch`) shows what is missing."
+    "# Replace the TODOs: `text` is the document's main conclusion in your own words,\n"
+    "# `quote` the passage that states it, verbatim. Then add its reasons under `because:`\n"
+    "# and the objections under `counterexamples:`; `argmap watch` shows what is missing."
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import textwrap
@@ -362,6 +363,16 @@ def test_hashes_inside_texts_are_not_comments() -> None:
     )
 
 
+def test_unicode_line_breaks_are_escaped_and_lines_count_as_yaml_counts_them() -> None:
+    # YAML 1.1 readers break lines at NEL, LS and PS too: written raw, they would
+    # shift every line number after them. They come out escaped.
+    text = formatted('argmap: 1\nid: m\ntitle: "x\u2028y"  # note\nconclusions:\n  - id: a\n    text: "A\u2029"\n    implicit: true\n')
+    assert text == 'argmap: 1\nid: m\ntitle: "x\\Ly"  # note\nconclusions:\n  - id: a\n    text: "A\\P"\n    implicit: true\n'
+    loaded = load_text(text, "m.yaml")
+    assert loaded.data is not None
+    assert (loaded.data["title"], loaded.data["conclusions"][0]["text"]) == ("x\u2028y", "A\u2029")
+
+
 def test_blank_lines_between_entries_are_kept_once() -> None:
     text = formatted("argmap: 1\n\n\n\nid: m\ntitle: T\n\nconclusions:\n\n  - id: a\n    text: A.\n    implicit: true\n\n\n")
     assert text == "argmap: 1\n\nid: m\ntitle: T\n\nconclusions:\n  - id: a\n    text: A.\n    implicit: true\n"
@@ -455,6 +466,7 @@ _WORDS = st.sampled_from(
         "yes", "no", "null", "~", "true", "1", "1.5", "0o17", "1e3", "2022-11-10", "01:58:12", "a: b", "a #b",
         "- x", "'q'", '"dq"', "[x]", "{y}", "&a", "*b", "!t", "%p", "@at", "`tick`", "?", "|", ">", "ok, fine",
         " lead", "trail ", "two  spaces", "Putin’s", "é", "tab\there", "line\nbreak", "keep\n\n", "end\n",
+        "line\u2028separator", "next\x85line",
     ]
 )
 _TEXT = st.one_of(
@@ -529,7 +541,7 @@ class _Writer:
     """A YAML writer with a random hand: key order, indentation, quoting, flow
     lists, blank lines and comments everywhere a person might put them."""
 
-    def __init__(self, rnd: Any) -> None:
+    def __init__(self, rnd: random.Random) -> None:
         self.rnd = rnd
         self.indent = rnd.choice([2, 4])
         self.indentless = rnd.random() < 0.3
@@ -552,11 +564,13 @@ class _Writer:
             return self.rnd.choice(["true", "True"]) if value else "false"
         if isinstance(value, int):
             return str(value)
-        if not flow and "\n" not in value and _PLAIN.fullmatch(value) and resolve_plain_scalar(value) == value:
-            if self.rnd.random() < 0.7:
-                return str(value)
+        plain = not flow and "\n" not in value and _PLAIN.fullmatch(value) and resolve_plain_scalar(value) == value
+        if plain and self.rnd.random() < 0.7:
+            return str(value)
+        if any(mark in value for mark in "\x85\u2028\u2029"):
+            return json.dumps(value)  # escaped: YAML would take them for line breaks
         if "\n" not in value and "\t" not in value and self.rnd.random() < 0.4:
-            return "'" + value.replace("'", "''") + "'"
+            return "'" + str(value).replace("'", "''") + "'"
         return json.dumps(value, ensure_ascii=False)
 
     def mapping(self, data: dict[str, Any], column: int, dash: int | None = None) -> None:
@@ -605,7 +619,7 @@ class _Writer:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_map(), rnd=st.randoms(use_true_random=False))
-def test_fmt_is_idempotent_on_generated_maps(data: dict[str, Any], rnd: Any) -> None:
+def test_fmt_is_idempotent_on_generated_maps(data: dict[str, Any], rnd: random.Random) -> None:
     text = _Writer(rnd).document(data)
     loaded = load_text(text, "generated.yaml")
     assert loaded.data == data, "the test's own writer must write what it was given"
@@ -615,7 +629,7 @@ def test_fmt_is_idempotent_on_generated_maps(data: dict[str, Any], rnd: Any) -> 
     assert format_text(result.text).text == result.text
     reloaded = load_text(result.text, "generated.yaml")
     assert reloaded.data == data
-    assert list(reloaded.data or {})[0] == "argmap"
+    assert next(iter(reloaded.data or {})) == "argmap"
 
 
 # --- the command --------------------------------------------------------------
@@ -715,7 +729,7 @@ def test_fmt_never_touches_a_file_that_fails_the_schema(in_tmp: Path) -> None:
 def test_only_maps_skips_yaml_files_that_are_not_maps(in_tmp: Path) -> None:
     config = _write(in_tmp / ".pre-commit-config.yaml", "repos: [ ]\n")
     map_file = _write(in_tmp / "m.yaml", "title: T\nid: m\nargmap: 1\nconclusions: [{id: a, text: A., implicit: true}]\n")
-    skipped = runner.invoke(app, ["fmt", "--only-maps", ".pre-commit-config.yaml", "m.yaml"])
+    skipped = runner.invoke(app, ["fmt", "--maps-only", ".pre-commit-config.yaml", "m.yaml"])
     assert (skipped.exit_code, skipped.stdout) == (0, "")
     assert skipped.stderr == "reformatted m.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
     assert config.read_text(encoding="utf-8") == "repos: [ ]\n"

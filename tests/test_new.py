@@ -63,9 +63,9 @@ source:
   file: ../seeds/article.txt
   title: The invasion itself is considered a victory.
 conclusions:
-  # Replace the TODOs: `text` is the document's main conclusion in your own words, `quote`
-  # the passage that states it, verbatim. Then add its reasons under `because:` and the
-  # objections under `counterexamples:`; `argmap check` (or `argmap watch`) shows what is missing.
+  # Replace the TODOs: `text` is the document's main conclusion in your own words,
+  # `quote` the passage that states it, verbatim. Then add its reasons under `because:`
+  # and the objections under `counterexamples:`; `argmap watch` shows what is missing.
   - id: main-conclusion
     text: 'TODO: the main conclusion of the document, in one sentence of your own.'
     quote: 'TODO: the passage of the source that states it, copied verbatim.'
@@ -190,8 +190,8 @@ def test_source_metadata_falls_back_to_the_first_line(tmp_path: Path) -> None:
     source = tmp_path / "doc.md"
     source.write_text("\n\n## " + "A very long heading " * 8 + "\n\nBody.\n", encoding="utf-8")
     title = source_metadata(source)["title"]
-    assert title == "A very long heading A very long heading A very long heading A very long heading A very long…"
-    assert len(title) <= 100
+    assert title == "A very long heading A very long heading A very long heading A very long…"
+    assert len(title) <= 80
     unclosed = tmp_path / "unclosed.md"
     unclosed.write_text("---\ntitle: never closed\n", encoding="utf-8")
     assert source_metadata(unclosed) == {"title": "---"}

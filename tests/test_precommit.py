@@ -124,7 +124,7 @@ def _project_files() -> list[Path]:
             check=True,
             timeout=120,
         ).stdout.decode("utf-8")
-        return [Path(name) for name in listed.split("\0") if name and (ROOT / name).is_symlink() or (ROOT / name).is_file()]
+        return [Path(name) for name in listed.split("\0") if name and ((ROOT / name).is_symlink() or (ROOT / name).is_file())]
     skipped = {".git", ".venv", "venv", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis", "build", "dist"}
     return [
         path.relative_to(ROOT)
@@ -146,7 +146,7 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory, home: Path) -> tuple[Path
         source, destination = ROOT / relative, target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         if source.is_symlink():
-            destination.symlink_to(os.readlink(source))
+            destination.symlink_to(source.readlink())
         else:
             shutil.copy2(source, destination)
     _git(target, home, "init", "--quiet")

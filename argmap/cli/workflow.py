@@ -63,10 +63,10 @@ def fmt(
     diff: Annotated[
         bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff (exit 1 if any).")
     ] = False,
-    only_maps: Annotated[
+    maps_only: Annotated[
         bool,
         typer.Option(
-            "--only-maps",
+            "--maps-only",
             help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file).",
         ),
     ] = False,
@@ -87,9 +87,7 @@ def fmt(
         from argmap.workspace import discover, display_name
 
         config = config_for(paths)
-        files = discover(paths)
-        if only_maps:
-            files = [file for file in files if _declares_argmap(file)]
+        files = discover(paths, maps_only=maps_only)
         for file in files:
             result = format_file(file, display_name(file), config.limits)
             if result.refused:
@@ -112,18 +110,6 @@ def fmt(
     if refused or (changed and (check or diff)):
         raise typer.Exit(EXIT_PROBLEMS)
     raise typer.Exit(EXIT_OK)
-
-
-def _declares_argmap(path: Path) -> bool:
-    # The test `argmap check` uses when it searches a folder (argmap.workspace).
-    import re
-
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
-    except OSError:
-        return True  # let the formatter report why it cannot read it
-    return re.search(rb"^argmap\s*:", head, re.MULTILINE) is not None
 
 
 def _fmt_summary(changed: int, unchanged: int, refused: int, *, writing: bool) -> str:
