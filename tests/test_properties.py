@@ -396,3 +396,69 @@ def test_to_yaml_writes_nested_data_that_reads_back() -> None:
     assert yaml.safe_load(to_yaml(data)) == data
     shuffled = to_yaml(data, random.Random(3))
     assert yaml.safe_load(shuffled)["d"] == data["d"]
+
+
+# --- many maps on several processes: the same result as one ---------------------------------
+
+
+def _folder_of_maps(folder: Path, count: int) -> None:
+    """Valid maps, maps with gaps, refs across maps, a duplicate map id, broken files."""
+    for index in range(count):
+        other = f"m{index - 1}" if index else "m0"
+        text = (
+            f"argmap: 1\nid: m{index}\ntitle: Map {index}\nconclusions:\n"
+            f"  - id: claim\n    text: Claim {index % 7}.\n"
+            "    because:\n      - id: step\n        premises:\n"
+            f"          - id: reason\n            text: Reason {index}.\n"
+            f"          - ref: {other}#reason\n"
+        )
+        if index % 11 == 5:
+            text = text.replace(f"id: m{index}\n", "id: m1\n")  # a duplicate map id (M305)
+        if index % 13 == 7:
+            text = text.replace("argmap: 1", "argmap: 1\ntitle: again")  # a duplicate key (L102)
+        (folder / f"map-{index:03d}.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_parallel_check_gives_the_same_result_as_one_process(
+    tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.parallel
+
+    if start == "spawn":
+        monkeypatch.setattr(argmap.parallel, "_fork_context", lambda: None)
+    elif argmap.parallel._fork_context() is None:
+        pytest.skip("fork is not available here")
+    _folder_of_maps(tmp_path, 30)
+    single = check_paths([tmp_path], Config(), cwd=tmp_path)
+    parallel = argmap.parallel.check_paths_parallel([tmp_path], Config(), jobs=3, cwd=tmp_path, min_maps=1)
+    assert {problem.code for problem in single.problems} >= {"L102", "M305", "M302"}
+    assert parallel.problems == single.problems
+    assert parallel.workspace.files == single.workspace.files
+    assert [argmap.id for argmap in parallel.workspace.requested] == [argmap.id for argmap in single.workspace.requested]
+
+
+def test_parallel_check_stays_in_one_process_for_few_maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.parallel
+
+    def no_helpers(*arguments: object) -> list[object]:
+        raise AssertionError("no helper process for a few maps")
+
+    monkeypatch.setattr(argmap.parallel, "_analyse_in_parallel", no_helpers)
+    _folder_of_maps(tmp_path, 5)
+    result = argmap.parallel.check_paths_parallel([tmp_path], Config(), jobs=4, cwd=tmp_path)
+    assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems
+
+
+def test_parallel_check_redoes_the_share_of_a_helper_that_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.parallel
+
+    if argmap.parallel._fork_context() is None:
+        pytest.skip("fork is not available here")
+    # As if every helper had died (their few problems fit in the pipe, so they exit).
+    monkeypatch.setattr(argmap.parallel, "_receive", lambda receiver: None)
+    _folder_of_maps(tmp_path, 12)
+    result = argmap.parallel.check_paths_parallel([tmp_path], Config(), jobs=2, cwd=tmp_path, min_maps=1)
+    assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems

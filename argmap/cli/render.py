@@ -73,6 +73,12 @@ def render(
         bool | None,
         typer.Option("--color/--no-color", help="Colour the problems (default: when printing to a terminal)."),
     ] = None,
+    maps_only: Annotated[
+        bool,
+        typer.Option(
+            "--maps-only", help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file)."
+        ),
+    ] = False,
 ) -> None:
     """Draw maps as diagrams: claims, inferences and counterexamples, with
     what survives the evaluation, the problems found and links to the source.
@@ -110,7 +116,7 @@ def render(
         from argmap.analyse import check_paths
 
         config = config_for(paths, config_file)
-        result = check_paths(paths, config)
+        result = check_paths(paths, config, maps_only=maps_only)
         jobs = _plan(result, output, output_format, to_stdout)
         outcome = _Outcome()
         with _progress(len(jobs)) as advance:
