@@ -8,7 +8,9 @@ Other tools rely on this shape:
 
 A node referenced by `ref` appears once, with an edge for each use. Nodes of
 other maps that this map refers to appear with their qualified id
-(`other-map#node`) and `"imported": true`. Nodes and edges are sorted by id,
+(`other-map#node`) and `"imported": true`, with the chains of their own
+maps that connect them (`"context": true`; edges stated by another map
+carry `"map"`). Nodes and edges are sorted by id,
 so the export does not depend on the order of the YAML.
 """
 
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from argmap.context import MapContext
-from argmap.model import ArgMap, Edge, Node, split_key
+from argmap.model import Edge, Node, map_view, split_key
 from argmap.problems import Problem
 
 # Analyses (evaluation, grounding) add fields to exported nodes through these
@@ -33,9 +35,9 @@ def export_map(
     extra_fields: Iterable[NodeFields] = (),
 ) -> dict[str, Any]:
     argmap = context.argmap
-    used_keys = _keys_in_map(argmap)
+    view = map_view(argmap, context.corpus)
     nodes: dict[str, Node] = {}
-    for key in used_keys:
+    for key in view.keys:
         node = context.corpus.node(key)
         if node is not None:
             nodes[key] = node
@@ -60,13 +62,20 @@ def export_map(
         entry = node_as_dict(node, shown_id(key))
         if node.map_id != argmap.id:
             entry["imported"] = True
+        if key in view.context:
+            entry["context"] = True  # shown only to connect imported nodes
         entry["root"] = key in argmap.roots
         entry.update(extras.get(key, {}))
         entry["problems"] = by_node.get(key, [])
         exported_nodes.append(entry)
     edges = [
-        {"from": shown_id(edge.source), "to": shown_id(edge.target), "relation": str(edge.relation), **_edge_extras(edge)}
-        for edge in sorted(argmap.edges, key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation))
+        {
+            "from": shown_id(edge.source),
+            "to": shown_id(edge.target),
+            "relation": str(edge.relation),
+            **_edge_extras(edge, argmap.id),
+        }
+        for edge in sorted(view.edges, key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation))
         if edge.source in nodes and edge.target in nodes
     ]
     source = None
@@ -116,23 +125,15 @@ def node_as_dict(node: Node, shown_id: str) -> dict[str, Any]:
     return entry
 
 
-def _edge_extras(edge: Edge) -> dict[str, Any]:
+def _edge_extras(edge: Edge, map_id: str) -> dict[str, Any]:
     extras: dict[str, Any] = {}
+    if edge.map_id != map_id:
+        extras["map"] = edge.map_id  # stated by another map
     if edge.role:
         extras["role"] = edge.role
     if edge.question:
         extras["question"] = edge.question
     return extras
-
-
-def _keys_in_map(argmap: ArgMap) -> list[str]:
-    keys = dict.fromkeys(node.key for node in argmap.nodes)
-    for edge in argmap.edges:
-        keys.setdefault(edge.source)
-        keys.setdefault(edge.target)
-    for root in argmap.roots:
-        keys.setdefault(root)
-    return list(keys)
 
 
 def to_json(document: dict[str, Any]) -> str:

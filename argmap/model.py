@@ -445,3 +445,71 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(item) for item in value]
     return value
+
+
+@attrs.frozen
+class MapView:
+    """What a map's diagram and export show: its nodes, the nodes of other
+    maps it brings in, and the edges among them."""
+
+    keys: tuple[str, ...]  # own nodes sorted by id, then the others sorted
+    edges: tuple[Edge, ...]  # each (source, target, relation) once, sorted
+    context: frozenset[str]  # nodes shown only to connect imported ones
+
+
+_RELATION_ORDER = {Relation.PREMISE: 0, Relation.SUPPORTS: 1, Relation.ATTACKS: 2}
+
+
+def map_view(argmap: ArgMap, corpus: Corpus) -> MapView:
+    """The nodes and edges of `argmap`'s view.
+
+    A map that refers to nodes of other maps shows them, and also the chains
+    inside those maps that connect one shown node to another: when a third
+    map defeats a premise of another map, the reader must see the inference
+    it sinks and the claim that inference supported. Only nodes on a path
+    between two shown nodes are added, never whole maps. The order of the
+    YAML changes nothing.
+    """
+    own = sorted(node.key for node in argmap.nodes)
+    shown = set(own)
+    imported: set[str] = set()
+    for edge in argmap.edges:
+        for key in (edge.source, edge.target):
+            if key not in shown:
+                imported.add(key)
+    imported.update(key for key in argmap.roots if key not in shown)
+    shown |= imported
+
+    foreign_edges = [edge for other in corpus.scope(argmap.id) if other.id != argmap.id for edge in other.edges]
+    context: set[str] = set()
+    if imported and foreign_edges:
+        forward: dict[str, list[str]] = {}
+        backward: dict[str, list[str]] = {}
+        for edge in foreign_edges:
+            forward.setdefault(edge.source, []).append(edge.target)
+            backward.setdefault(edge.target, []).append(edge.source)
+        reached_from = _reach(imported, forward)
+        reaching = _reach(shown, backward)
+        context = (reached_from & reaching) - shown
+    shown |= context
+
+    unique: dict[tuple[str, str, Relation], Edge] = {}
+    for edge in (*argmap.edges, *foreign_edges):
+        if edge.source in shown and edge.target in shown:
+            unique.setdefault((edge.source, edge.target, edge.relation), edge)
+    edges = tuple(
+        unique[identity]
+        for identity in sorted(unique, key=lambda found: (found[0], found[1], _RELATION_ORDER[found[2]]))
+    )
+    return MapView(keys=(*own, *sorted(shown - set(own))), edges=edges, context=frozenset(context))
+
+
+def _reach(starts: set[str], successors: Mapping[str, list[str]]) -> set[str]:
+    seen = set(starts)
+    pending = list(starts)
+    while pending:
+        for following in successors.get(pending.pop(), ()):
+            if following not in seen:
+                seen.add(following)
+                pending.append(following)
+    return seen

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from argmap.evaluate import Status
-from argmap.model import ArgMap, Corpus, Edge, Kind, Node, Relation, split_key
+from argmap.model import ArgMap, Corpus, Edge, Kind, Node, Relation, map_view, split_key
 from argmap.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotat
     from argmap.evaluate import evaluation_for
 
     evaluation = evaluation_for(context)
-    drawn = set(drawn_keys(context.argmap))
+    drawn = set(drawn_keys(context.argmap, context.corpus))
     statuses = {key: status for key, status in evaluation.statuses.items() if key in drawn}
     reasons = {key: evaluation.explain(key) for key in sorted(statuses)}
     sources = _grounding(context, drawn)
@@ -188,34 +188,15 @@ def _grounding(context: MapContext, drawn: set[str]) -> dict[str, NodeSource]:
     return sources
 
 
-def drawn_keys(argmap: ArgMap) -> list[str]:
-    """The keys of the nodes a map's diagram shows, in drawing order.
-
-    The map's own nodes sorted by id, then the nodes its edges reach in
-    other maps (or that do not exist), sorted: the order of the YAML (which
-    sibling comes first, which key) changes nothing in the DOT, as in
-    `argmap export`.
-    """
-    own = sorted(node.key for node in argmap.nodes)
-    seen = set(own)
-    others: set[str] = set()
-    for edge in argmap.edges:
-        for key in (edge.source, edge.target):
-            if key not in seen:
-                others.add(key)
-    others.update(key for key in argmap.roots if key not in seen)
-    return own + sorted(others)
+def drawn_keys(argmap: ArgMap, corpus: Corpus) -> list[str]:
+    """The keys of the nodes a map's diagram shows, in drawing order
+    (`argmap.model.map_view`: own nodes by id, then those of other maps)."""
+    return list(map_view(argmap, corpus).keys)
 
 
-_RELATION_ORDER = {Relation.PREMISE: 0, Relation.SUPPORTS: 1, Relation.ATTACKS: 2}
-
-
-def drawn_edges(argmap: ArgMap) -> list[Edge]:
-    """The map's edges, each (source, target, relation) once, sorted as the nodes are."""
-    unique: dict[tuple[str, str, Relation], Edge] = {}
-    for edge in argmap.edges:
-        unique.setdefault((edge.source, edge.target, edge.relation), edge)
-    return [unique[identity] for identity in sorted(unique, key=lambda found: (found[0], found[1], _RELATION_ORDER[found[2]]))]
+def drawn_edges(argmap: ArgMap, corpus: Corpus) -> list[Edge]:
+    """The edges among them, each (source, target, relation) once, sorted."""
+    return list(map_view(argmap, corpus).edges)
 
 
 def dot_name(key: str) -> str:
@@ -266,7 +247,7 @@ def map_dot(
         node_attr={"fontname": FONT, **_NODE_DEFAULTS},
         edge_attr={"fontname": FONT, "fontsize": "9", **_EDGE_DEFAULTS},
     )
-    keys = drawn_keys(argmap)
+    keys = drawn_keys(argmap, corpus)
     if options.legend:
         _add_legend(graph, argmap, keys, corpus, annotations, options)
     for key in keys:
@@ -279,7 +260,7 @@ def map_dot(
         else:
             graph.node(dot_name(key), **_beyond(_NODE_DEFAULTS, _node_attributes(node, argmap, annotations, options)))
     drawn = set(keys)
-    for edge in drawn_edges(argmap):
+    for edge in drawn_edges(argmap, corpus):
         if edge.source in drawn and edge.target in drawn:
             graph.edge(
                 dot_name(edge.source), dot_name(edge.target), **_beyond(_EDGE_DEFAULTS, _edge_attributes(edge, argmap, corpus))

@@ -247,6 +247,11 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
     finally:
         gc.enable()
     results["ratio_nogc"] = results["check"] / results["floor_nogc"]
+    # The parse alone, in C: events and nodes with positions, no Python objects
+    # per value. Nothing that reads YAML can go below this.
+    results["compose_floor"], _ = median_time(
+        lambda: yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader), repeats
+    )
     return results
 
 
@@ -319,6 +324,7 @@ def bench_sizes(sizes: list[int], work: Path, repeats_for: Callable[[int], int],
         print(f"  check        {fmt_seconds(phases['check'])}   (CPU {fmt_seconds(phases['check_cpu'])}; {phases['check_errors']} errors)")
         print(f"  C floor      {fmt_seconds(phases['floor'])}   (yaml.load with CSafeLoader)")
         print(f"  C floor, GC off {fmt_seconds(phases['floor_nogc'])}")
+        print(f"  C compose    {fmt_seconds(phases['compose_floor'])}   (yaml.compose: the parse alone, no Python values)")
         print(f"  check/floor  {phases['ratio']:.2f}x   (against the floor without GC: {phases['ratio_nogc']:.2f}x)")
         print(f"  peak RSS     {phases['peak_rss_mb']:.0f} MB (interpreter and imports: {phases['baseline_rss_mb']:.0f} MB)")
     checks = {int(size): value["check"] for size, value in table.items()}

@@ -144,3 +144,46 @@ def test_deep_nesting_builds_without_recursion() -> None:
     argmap = build("\n".join(lines) + "\n")
     assert len(argmap.nodes) == 2 * depth + 1
     assert argmap.node("leaf") is not None
+
+
+def test_view_shows_the_chain_that_connects_imported_nodes() -> None:
+    from argmap.model import map_view
+
+    home = build(SKETCH)
+    third = build(
+        "argmap: 1\nid: third\ntitle: T\nconclusions:\n"
+        "  - ref: ft#revenge\n    counterexamples:\n      - id: not-revenge\n        text: They see no revenge.\n        implicit: true\n"
+        "  - ref: ft#no-direct-link\n    counterexamples:\n      - id: direct\n        text: There is a link.\n        implicit: true\n"
+    )
+    view = map_view(third, Corpus.of([home, third]))
+    # revenge → from-revenge → no-direct-link, and revenge → from-history →
+    # failures-topple ⊣ no-direct-link: both chains connect two imported nodes
+    assert view.context == frozenset({"ft#from-revenge", "ft#from-history", "ft#failures-topple"})
+    assert view.keys == (
+        "third#direct",
+        "third#not-revenge",
+        "ft#failures-topple",
+        "ft#from-history",
+        "ft#from-revenge",
+        "ft#no-direct-link",
+        "ft#revenge",
+    )
+    stated_elsewhere = {(edge.source, edge.target) for edge in view.edges if edge.map_id == "ft"}
+    # juntas and saddam lead to no shown node by a chain of their own: they stay out
+    assert stated_elsewhere == {
+        ("ft#revenge", "ft#from-revenge"),
+        ("ft#from-revenge", "ft#no-direct-link"),
+        ("ft#revenge", "ft#from-history"),
+        ("ft#from-history", "ft#failures-topple"),
+        ("ft#failures-topple", "ft#no-direct-link"),
+    }
+
+
+def test_view_of_a_map_without_refs_is_its_own_nodes() -> None:
+    from argmap.model import map_view
+
+    argmap = build(SKETCH)
+    view = map_view(argmap, Corpus.of([argmap]))
+    assert view.keys == tuple(sorted(node.key for node in argmap.nodes))
+    assert view.context == frozenset()
+    assert len(view.edges) == len({(e.source, e.target, e.relation) for e in argmap.edges})
