@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,17 @@ def read_map_file(path: Path, display: str, limits: Limits = Limits()) -> Loaded
     wrong with its content comes back as problems.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe would block the read forever, a device such as
+            # /dev/zero would never end: only regular files are maps.
+            raise SourceAccessError(
+                f"{display}: not a regular file (a pipe, a device or a socket)",
+                hint="argmap reads map files; save the map to a file and check that",
+            )
+        size = info.st_size
         if size > limits.max_bytes:
             return _refused(
                 display,
@@ -126,7 +137,10 @@ def read_map_file(path: Path, display: str, limits: Limits = Limits()) -> Loaded
                     ),
                 ),
             )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # One byte more than the limit: a file that grew since stat() is
+            # still refused by load_bytes, never read without end.
+            raw = handle.read(limits.max_bytes + 1)
     except IsADirectoryError:
         raise SourceAccessError(f"{display}: is a folder, not a map file") from None
     except FileNotFoundError:
@@ -382,7 +396,13 @@ def resolve_plain_scalar(value: str) -> Any:
         return False
     if first in "0123456789+-.":
         if _INT.match(value):
-            return int(value)
+            try:
+                return int(value)
+            except ValueError:
+                # Python refuses to convert more than 4,300 digits (a guard
+                # against quadratic time); such a number can only be a mistake
+                # or an attack, and as a float it is still a number to the schema.
+                return float(value)
         if _FLOAT.match(value):
             return float(value)
         if value.startswith("0o") and _OCT.match(value):

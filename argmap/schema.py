@@ -58,7 +58,7 @@ def validate(data: YamlMapping, file: str) -> list[Problem]:
                 line=line,
                 column=column,
                 message=(
-                    f"this map declares format version `{version}`; this argmap reads version {FORMAT_VERSION}"
+                    f"this map declares format version `{_shown(version)}`; this argmap reads version {FORMAT_VERSION}"
                 ),
                 hint=f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap if the map was written for a newer one",
             )
@@ -330,7 +330,8 @@ def _resolve_alternative(schema: dict[str, Any], pointer: str, node: Any) -> str
     if pointer != "#":
         for part in pointer.removeprefix("#/").split("/"):
             definition = definition[part]
-    if set(definition) == {"if", "then", "else"}:
+    # Annotations beside the choice (title, defaultSnippets for editors) do not make it less of a choice.
+    if set(definition) - _IGNORED_KEYWORDS == {"if", "then", "else"}:
         condition = definition["if"]
         chosen = definition["then"] if isinstance(node, dict) and all(name in node for name in condition.get("required", [])) else definition["else"]
         return str(chosen["$ref"])
@@ -431,10 +432,10 @@ def describe_node(data: Any, path: list[Any], *, use_id: bool = True) -> str:
     kind = _LIST_KINDS[last_list]
     if isinstance(node, dict):
         if "ref" in node and isinstance(node["ref"], str):
-            return f"the reference to `{node['ref']}`"
+            return f"the reference to `{_shown(node['ref'])}`"
         node_id = node.get("id")
         if use_id and isinstance(node_id, str) and node_id:
-            return f"{kind} `{node_id}`"
+            return f"{kind} `{_shown(node_id)}`"
     return f"{kind} number {path[-1] + 1} in `{last_list}`"
 
 
@@ -492,7 +493,7 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         key = unknown[0] if unknown else "?"
         owner = describe_node(data, path)
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        message = f"unknown key `{key}` in {owner}"
+        message = f"unknown key `{_shown(key)}` in {owner}"
         if guess:
             message += f"; did you mean `{guess[0]}`?"
         allowed_keys = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
@@ -529,7 +530,7 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         owner = describe_node(data, path[:-1]) if path and path[-1] == "ignore" else "the map"
         return make(
             INVALID_VALUE,
-            f"`{instance}` is not a rule code in the `ignore` of {owner}",
+            f"`{_shown(instance)}` is not a rule code in the `ignore` of {owner}",
             "rule codes are a capital letter and three digits, e.g. `A402`; `argmap rules` lists them",
             _key_position(_container_at(data, path), str(instance)),
         )
@@ -545,18 +546,18 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
                 hint += f", e.g. `{suggestion}`"
             owner = describe_node(data, parent_path, use_id=False) if field == "id" else where
             what = field if isinstance(field, str) else "tag"
-            return make(INVALID_ID, f"`{instance}` is not a valid {what} for {owner}", hint, position)
+            return make(INVALID_ID, f"`{_shown(instance)}` is not a valid {what} for {owner}", hint, position)
         if field == "ref" or ("#" in pattern and isinstance(field, int)):
             return make(
                 INVALID_ID,
-                f"`{instance}` is not a valid reference in {where}",
+                f"`{_shown(instance)}` is not a valid reference in {where}",
                 "write `some-id` for a node of this map, or `map-id#some-id` for one of another map",
                 position,
             )
         if "http" in pattern:
             return make(
                 INVALID_VALUE,
-                f"{field_name} of {where} must be an http or https address, not `{instance}`",
+                f"{field_name} of {where} must be an http or https address, not `{_shown(instance)}`",
                 "write the full address, starting with https://",
                 position,
             )
@@ -612,6 +613,15 @@ _MISSING_HINTS = {
     "premises": "list the reasons of this inference under `premises:`",
     "ref": "name the node this item refers to",
 }
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value of the user's as a message shows it: clipped, so that a
+    100,000-character id or a 20 MB line is named, not echoed whole."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:40]}…{text[-10:]} ({len(text):,} characters)"
 
 
 def slugify(text: str) -> str:

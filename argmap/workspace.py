@@ -84,6 +84,10 @@ def _walk_maps(folder: Path) -> list[Path]:
 
 
 def _peek(path: Path) -> bytes:
+    # Only regular files: opening a named pipe called `x.yaml` would wait
+    # for a writer forever, and a device could be read without end.
+    if not path.is_file():
+        return b""
     try:
         with path.open("rb") as handle:
             return handle.read(_PEEK_BYTES)

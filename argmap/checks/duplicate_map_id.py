@@ -10,10 +10,11 @@ Passes: `maps/b.yaml` says `id: ft-lose-or-win-2023`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from argmap.config import Config
 from argmap.context import MapContext
+from argmap.model import ArgMap
 from argmap.problems import Problem, Severity
 
 CODE = "M305"
@@ -23,9 +24,8 @@ SEVERITY = Severity.ERROR
 
 def check(context: MapContext, config: Config) -> Iterator[Problem]:
     argmap = context.argmap
-    others = sorted(
-        other.file for other in context.corpus.maps if other.id == argmap.id and other.file != argmap.file
-    )
+    files = context.run.memo("argmap.checks.duplicate_map_id", lambda: _files_by_map_id(context.corpus.maps))
+    others = sorted(file for file in files.get(argmap.id, ()) if file != argmap.file)
     if others:
         yield Problem.at(
             CODE,
@@ -34,3 +34,12 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             f"map id `{argmap.id}` is also declared by {', '.join(others)}",
             "map ids must be unique among the maps checked together: rename one",
         )
+
+
+def _files_by_map_id(maps: Iterable[ArgMap]) -> dict[str, list[str]]:
+    """Once per run: each map id and the files that declare it (a scan of the
+    corpus for every map would make checking N maps cost N squared)."""
+    files: dict[str, list[str]] = {}
+    for other in maps:
+        files.setdefault(other.id, []).append(other.file)
+    return files
