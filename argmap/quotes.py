@@ -130,6 +130,89 @@ def _normalize_cluster(cluster: str, fold_case: bool) -> str:
 
 def normalize(text: str, *, fold_case: bool = False) -> Normalized:
     """`text` normalized for comparison (see the module's docstring)."""
+    fast = _normalize_simple(text, fold_case)
+    return fast if fast is not None else _normalize_by_cluster(text, fold_case)
+
+
+# Characters that the simple path cannot take: anything from the combining
+# marks (U+0300) up, except the quotes and dashes it maps one to one.
+_NOT_SIMPLE = re.compile(
+    "[^\x00-\u02ff" + re.escape(_SINGLE_QUOTES + _DOUBLE_QUOTES + _DASHES) + "]|[" + "".join(sorted(_INVISIBLE)) + "]"
+)
+_RUNS = re.compile(r"\s+|\S+")
+
+
+def normalized_text(text: str, *, fold_case: bool = False) -> str:
+    """`normalize(text).text`, without the offsets a quote does not need."""
+    mapped = _simple_mapping(text, fold_case)
+    if mapped is None:
+        return _normalize_by_cluster(text, fold_case).text
+    collapsed = " ".join(mapped.split())
+    return _SPACE_AFTER_OPENING.sub("", _SPACE_BEFORE_CLOSING.sub("", collapsed))
+
+
+_SPACE_BEFORE_CLOSING = re.compile(r" (?=[.,;:!?)\]}-])")
+_SPACE_AFTER_OPENING = re.compile(r"(?<=[(\[{-]) ")
+
+
+def _simple_mapping(text: str, fold_case: bool) -> str | None:
+    """The text with quotes and dashes mapped (and case folded), when that is
+    all its normalization takes apart from white space; None otherwise."""
+    if _NOT_SIMPLE.search(text):
+        return None
+    mapped = text.translate(_CHARACTER_MAP)
+    if fold_case:
+        folded = mapped.casefold()
+        if len(folded) != len(mapped):
+            return None
+        mapped = folded
+    if not unicodedata.is_normalized("NFKC", mapped):
+        return None
+    return mapped
+
+
+def _normalize_simple(text: str, fold_case: bool) -> Normalized | None:
+    """The common case, a token at a time instead of a character at a time.
+
+    Text that is already in NFKC once its quotes and dashes are mapped, with
+    no combining marks, no invisible characters and a case folding that
+    keeps one character for one, normalizes character for character: only
+    white space needs work. None when the text needs the full treatment.
+    """
+    mapped = _simple_mapping(text, fold_case)
+    if mapped is None:
+        return None
+    out: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    last = ""
+    for run in _RUNS.finditer(mapped):
+        piece = run.group()
+        begin = run.start()
+        if piece[0].isspace():
+            if last in ("", " ") or last in _OPENING:
+                continue
+            out.append(" ")
+            starts.append(begin)
+            ends.append(begin + 1)
+            last = " "
+            continue
+        if piece[0] in _CLOSING and last == " ":
+            out.pop()
+            starts.pop()
+            ends.pop()
+        out.append(piece)
+        starts.extend(range(begin, begin + len(piece)))
+        ends.extend(range(begin + 1, begin + len(piece) + 1))
+        last = piece[-1]
+    if last == " ":
+        out.pop()
+        starts.pop()
+        ends.pop()
+    return Normalized("".join(out), starts, ends)
+
+
+def _normalize_by_cluster(text: str, fold_case: bool) -> Normalized:
     out: list[str] = []
     starts = array("q")
     ends = array("q")
@@ -173,7 +256,9 @@ class QuoteIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.exact = normalize(text)
+        self._exact_haystack = _Haystack(self.exact.text)
         self._folded: Normalized | None = None
+        self._folded_haystack: _Haystack | None = None
 
     @property
     def folded(self) -> Normalized:
@@ -181,22 +266,28 @@ class QuoteIndex:
             self._folded = normalize(self.text, fold_case=True)
         return self._folded
 
+    @property
+    def folded_haystack(self) -> _Haystack:
+        if self._folded_haystack is None:
+            self._folded_haystack = _Haystack(self.folded.text)
+        return self._folded_haystack
+
     def find(self, quote: str) -> QuoteMatch:
         raw_parts = split_elisions(quote)
         elided = len(raw_parts) > 1 or bool(_ELISION.search(quote))
-        exact_parts = [part for part in (normalize(raw).text for raw in raw_parts) if part]
+        exact_parts = [part for part in (normalized_text(raw) for raw in raw_parts) if part]
         if not exact_parts:
             return QuoteMatch(Outcome.NOT_FOUND, elided=elided, no_words=True)
-        spans = _find_chain(self.exact.text, exact_parts)
+        spans = _find_chain(self._exact_haystack, exact_parts)
         if spans is not None:
             return QuoteMatch(Outcome.FOUND, self._plain_spans(self.exact, spans), elided=elided)
-        folded_parts = [normalize(raw, fold_case=True).text for raw in raw_parts]
+        folded_parts = [normalized_text(raw, fold_case=True) for raw in raw_parts]
         folded_parts = [part for part in folded_parts if part]
-        spans = _find_chain(self.folded.text, folded_parts)
+        spans = _find_chain(self.folded_haystack, folded_parts)
         if spans is not None:
             return QuoteMatch(Outcome.CASE_MISMATCH, self._plain_spans(self.folded, spans), elided=elided)
         apart = len(folded_parts) > 1 and all(
-            _first_occurrence(self.folded.text, part) is not None for part in folded_parts
+            self.folded_haystack.first_occurrence(part) is not None for part in folded_parts
         )
         return QuoteMatch(
             Outcome.NOT_FOUND,
@@ -259,26 +350,64 @@ def _on_word_boundaries(haystack: str, start: int, end: int) -> bool:
     return not (end < len(haystack) and haystack[end - 1].isalnum() and haystack[end].isalnum())
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    found: list[int] = []
-    index = haystack.find(needle)
-    while index >= 0 and len(found) < _MAX_OCCURRENCES:
-        if _on_word_boundaries(haystack, index, index + len(needle)):
-            found.append(index)
-        index = haystack.find(needle, index + 1)
-    return found
+class _Haystack:
+    """A text to search for many needles, each starting and ending on word
+    boundaries.
+
+    `str.find` scans from the start for every needle: a map of thousands of
+    quotes against a long source costs quotes × source. For a long text the
+    word starts are indexed once by their first few characters, so a needle
+    that starts with a letter or digit is only compared where it can match.
+    """
+
+    _PREFIX = 12
+    _INDEX_FROM = 20_000  # characters: below this, plain find is as fast
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] | None = None
+
+    def _candidates(self, needle: str) -> list[int] | None:
+        """Where `needle` may start, in order; None when every place must be tried."""
+        if len(self.text) < self._INDEX_FROM or len(needle) < self._PREFIX or not needle[0].isalnum():
+            return None
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            text, width = self.text, self._PREFIX
+            for match in _WORD_START.finditer(text):
+                start = match.start()
+                starts.setdefault(text[start : start + width], []).append(start)
+            self._starts = starts
+        return self._starts.get(needle[: self._PREFIX], [])
+
+    def occurrences(self, needle: str, limit: int = 1_000_000) -> list[int]:
+        text = self.text
+        found: list[int] = []
+        candidates = self._candidates(needle)
+        if candidates is not None:
+            for index in candidates:
+                if text.startswith(needle, index) and _on_word_boundaries(text, index, index + len(needle)):
+                    found.append(index)
+                    if len(found) >= limit:
+                        break
+            return found
+        index = text.find(needle)
+        while index >= 0 and len(found) < limit:
+            if _on_word_boundaries(text, index, index + len(needle)):
+                found.append(index)
+            index = text.find(needle, index + 1)
+        return found
+
+    def first_occurrence(self, needle: str) -> int | None:
+        found = self.occurrences(needle, limit=1)
+        return found[0] if found else None
 
 
-def _first_occurrence(haystack: str, needle: str) -> int | None:
-    index = haystack.find(needle)
-    while index >= 0:
-        if _on_word_boundaries(haystack, index, index + len(needle)):
-            return index
-        index = haystack.find(needle, index + 1)
-    return None
+# A letter or digit that does not follow one: where a word starts.
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
-def _find_chain(haystack: str, parts: list[str]) -> list[tuple[int, int]] | None:
+def _find_chain(haystack: _Haystack, parts: list[str]) -> list[tuple[int, int]] | None:
     """The earliest occurrence of `parts` in order, each within the gap of the last.
 
     Dynamic programming over the occurrences of each part: a chain that
@@ -287,18 +416,18 @@ def _find_chain(haystack: str, parts: list[str]) -> list[tuple[int, int]] | None
     """
     first = parts[0]
     if len(parts) == 1:
-        index = _first_occurrence(haystack, first)
+        index = haystack.first_occurrence(first)
         return None if index is None else [(index, index + len(first))]
     # Each chain: (end of its last part, start of its first part, its spans).
     chains: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [
-        (start + len(first), start, ((start, start + len(first)),)) for start in _occurrences(haystack, first)
+        (start + len(first), start, ((start, start + len(first)),)) for start in haystack.occurrences(first, _MAX_OCCURRENCES)
     ]
     for part in parts[1:]:
         if not chains:
             return None
         ends = [chain[0] for chain in chains]
         extended: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
-        for start in _occurrences(haystack, part):
+        for start in haystack.occurrences(part, _MAX_OCCURRENCES):
             low = bisect.bisect_left(ends, start - ELISION_MAX_GAP)
             high = bisect.bisect_right(ends, start)
             if low >= high:

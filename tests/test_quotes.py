@@ -5,10 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.quotes import ELISION_MAX_GAP, Outcome, QuoteIndex, normalize, split_elisions
+from argmap.quotes import (
+    ELISION_MAX_GAP,
+    Outcome,
+    QuoteIndex,
+    _Haystack,
+    _normalize_by_cluster,
+    _on_word_boundaries,
+    normalize,
+    normalized_text,
+    split_elisions,
+)
 from argmap.sources import parse_text, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,3 +245,60 @@ def test_normalized_characters_point_into_the_text(text: str) -> None:
     assert len(normalized.text) == len(normalized.starts) == len(normalized.ends)
     assert all(0 <= start < end <= len(text) for start, end in zip(normalized.starts, normalized.ends, strict=True))
     assert list(normalized.starts) == sorted(normalized.starts)
+
+
+# --- the word-start index of long sources ---------------------------------
+
+
+
+def _plain_occurrences(text: str, needle: str) -> list[int]:
+    found, index = [], text.find(needle)
+    while index >= 0:
+        if _on_word_boundaries(text, index, index + len(needle)):
+            found.append(index)
+        index = text.find(needle, index + 1)
+    return found
+
+
+_WORDS = ["war", "warfare", "Putin", "power", "1991", "x_y", "élite", "Kherson's", "—", "“it”", "a", "an"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=30, max_size=60),
+    separators=st.lists(st.sampled_from([" ", "  ", ", ", ". ", "\n", "-", "_"]), min_size=1, max_size=5),
+    start=st.integers(0, 10_000),
+    length=st.integers(1, 40),
+)
+def test_indexed_search_finds_what_a_plain_search_finds(
+    words: list[str], separators: list[str], start: int, length: int
+) -> None:
+    pieces = []
+    for index, word in enumerate(words * 200):  # long enough to be indexed
+        pieces.append(word + separators[index % len(separators)])
+    text = "".join(pieces)
+    assert len(text) >= _Haystack._INDEX_FROM
+    needle = text[start % len(text) :][:length].strip()
+    if not needle:
+        return
+    haystack = _Haystack(text)
+    assert haystack.occurrences(needle) == _plain_occurrences(text, needle)
+    assert haystack.first_occurrence(needle) == (_plain_occurrences(text, needle) or [None])[0]
+
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list("abcXYZ019 .,;:!?()[]{}-\t\n\u00a0’“”—–ßİſﬁ½²µ\u0301\u200b`'\"")),
+            st.characters(max_codepoint=0x2FF),
+        ),
+        max_size=60,
+    ),
+    fold_case=st.booleans(),
+)
+def test_the_simple_path_normalizes_as_the_full_one(text: str, fold_case: bool) -> None:
+    assert normalize(text, fold_case=fold_case) == _normalize_by_cluster(text, fold_case)
+    assert normalized_text(text, fold_case=fold_case) == _normalize_by_cluster(text, fold_case).text
