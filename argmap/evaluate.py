@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 
 from argmap.context import MapContext
+from argmap.graphs import strongly_connected
 from argmap.model import ArgMap, Edge, Kind, Node, Relation, split_key
 from argmap.problems import Location
 
@@ -288,7 +289,8 @@ def _find_cycles(graph: _Graph, statuses: Mapping[str, Status]) -> tuple[tuple[C
     for targets in forward.values():
         targets.sort()
     cycles: list[Cycle] = []
-    for component in _strongly_connected(sorted(undecided), forward):
+    plain = {key: [successor for successor, _ in following] for key, following in forward.items()}
+    for component in strongly_connected(sorted(undecided), plain):
         members = set(component)
         attacks_inside = sorted(
             (source, target)
@@ -326,56 +328,6 @@ def _find_cycles(graph: _Graph, statuses: Mapping[str, Status]) -> tuple[tuple[C
         attrs.evolve(cycle, dependents=tuple(sorted(dependents[index]))) for index, cycle in enumerate(cycles)
     )
     return finished, {key: finished[index] for key, index in owner.items()}
-
-
-def _strongly_connected(keys: Sequence[str], forward: Mapping[str, list[tuple[str, bool]]]) -> list[list[str]]:
-    """Tarjan's algorithm with an explicit stack; only components that hold a cycle."""
-    index: dict[str, int] = {}
-    lowlink: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = 0
-    for start in keys:
-        if start in index:
-            continue
-        work: list[tuple[str, int]] = [(start, 0)]
-        while work:
-            key, position = work.pop()
-            if position == 0:
-                index[key] = lowlink[key] = counter
-                counter += 1
-                stack.append(key)
-                on_stack.add(key)
-            successors = forward.get(key, [])
-            descended = False
-            while position < len(successors):
-                successor = successors[position][0]
-                position += 1
-                if successor not in index:
-                    work.append((key, position))
-                    work.append((successor, 0))
-                    descended = True
-                    break
-                if successor in on_stack:
-                    lowlink[key] = min(lowlink[key], index[successor])
-            if descended:
-                continue
-            if work:
-                parent = work[-1][0]
-                lowlink[parent] = min(lowlink[parent], lowlink[key])
-            if lowlink[key] == index[key]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == key:
-                        break
-                loops_on_itself = any(successor == key for successor, _ in successors)
-                if len(component) > 1 or loops_on_itself:
-                    components.append(sorted(component))
-    return sorted(components)
 
 
 def _shortest_path(

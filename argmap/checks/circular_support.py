@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from argmap.config import Config
 from argmap.context import MapContext
+from argmap.graphs import strongly_connected
 from argmap.model import Edge, Relation, split_key
 from argmap.problems import Problem, Severity
 
@@ -46,7 +47,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         for edge in other.edges:
             if edge.relation is not Relation.ATTACKS:
                 successors.setdefault(edge.source, []).append((edge.target, edge))
-    for component in strongly_connected(successors):
+    plain = {key: [target for target, _ in following] for key, following in successors.items()}
+    for component in strongly_connected(sorted(successors), plain):
         cycle = _cycle_in(component, successors)
         if not cycle:
             continue
@@ -75,56 +77,6 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
 def _short(key: str, map_id: str) -> str:
     other, node_id = split_key(key)
     return node_id if other == map_id else key
-
-
-def strongly_connected(successors: dict[str, list[tuple[str, Edge]]]) -> list[list[str]]:
-    """Tarjan's algorithm with an explicit stack: components with a cycle."""
-    index: dict[str, int] = {}
-    lowlink: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = 0
-    for start in sorted(successors):
-        if start in index:
-            continue
-        work: list[tuple[str, int]] = [(start, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = lowlink[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = successors.get(node, [])
-            advanced = False
-            while position < len(children):
-                child = children[position][0]
-                position += 1
-                if child not in index:
-                    work.append((node, position))
-                    work.append((child, 0))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    lowlink[node] = min(lowlink[node], index[child])
-            if advanced:
-                continue
-            if work:
-                parent = work[-1][0]
-                lowlink[parent] = min(lowlink[parent], lowlink[node])
-            if lowlink[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                self_loop = any(target == node for target, _ in successors.get(node, []))
-                if len(component) > 1 or self_loop:
-                    components.append(sorted(component))
-    return components
 
 
 def _cycle_in(component: list[str], successors: dict[str, list[tuple[str, Edge]]]) -> list[Edge]:
