@@ -30,7 +30,6 @@ as a hint, found by fuzzy alignment (rapidfuzz, imported only then).
 
 from __future__ import annotations
 
-import bisect
 import enum
 import functools
 import re
@@ -413,28 +412,40 @@ def _find_chain(haystack: _Haystack, parts: list[str]) -> list[tuple[int, int]] 
     Dynamic programming over the occurrences of each part: a chain that
     reaches part k may end at several places, and a later end can be the one
     from which part k + 1 is within reach, so every reachable end is kept.
+    Only the first part is looked up in the whole text; each next part is
+    looked for in the window after the end of a chain, so a common phrase
+    cannot make a quote cost the length of the source for every part.
     """
     first = parts[0]
     if len(parts) == 1:
         index = haystack.first_occurrence(first)
         return None if index is None else [(index, index + len(first))]
+    text = haystack.text
     # Each chain: (end of its last part, start of its first part, its spans).
     chains: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [
-        (start + len(first), start, ((start, start + len(first)),)) for start in haystack.occurrences(first, _MAX_OCCURRENCES)
+        (start + len(first), start, ((start, start + len(first)),))
+        for start in haystack.occurrences(first, _MAX_OCCURRENCES)
     ]
     for part in parts[1:]:
         if not chains:
             return None
-        ends = [chain[0] for chain in chains]
-        extended: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
-        for start in haystack.occurrences(part, _MAX_OCCURRENCES):
-            low = bisect.bisect_left(ends, start - ELISION_MAX_GAP)
-            high = bisect.bisect_right(ends, start)
-            if low >= high:
-                continue
-            best = min(chains[low:high], key=lambda chain: (chain[1], chain[0]))
-            extended.append((start + len(part), best[1], (*best[2], (start, start + len(part)))))
-        chains = extended
+        # For each place the part is found: the best chain that reaches it
+        # (the earliest first part, then the earliest end).
+        best: dict[int, tuple[int, int, tuple[tuple[int, int], ...]]] = {}
+        for chain in chains:
+            end = chain[0]
+            limit = end + ELISION_MAX_GAP + len(part)
+            start = text.find(part, end, limit)
+            while start >= 0:
+                if _on_word_boundaries(text, start, start + len(part)):
+                    known = best.get(start)
+                    if known is None or (chain[1], chain[0]) < (known[1], known[0]):
+                        best[start] = chain
+                start = text.find(part, start + 1, limit)
+        chains = [
+            (start + len(part), chain[1], (*chain[2], (start, start + len(part))))
+            for start, chain in sorted(best.items())
+        ]
     if not chains:
         return None
     return list(min(chains, key=lambda chain: (chain[1], chain[0]))[2])

@@ -302,3 +302,51 @@ def test_indexed_search_finds_what_a_plain_search_finds(
 def test_the_simple_path_normalizes_as_the_full_one(text: str, fold_case: bool) -> None:
     assert normalize(text, fold_case=fold_case) == _normalize_by_cluster(text, fold_case)
     assert normalized_text(text, fold_case=fold_case) == _normalize_by_cluster(text, fold_case).text
+
+
+def _reference_chain(text: str, parts: list[str], gap: int) -> list[tuple[int, int]] | None:
+    """The earliest chain by brute force: every occurrence of every part."""
+    occurrences = [_plain_occurrences(text, part) for part in parts]
+    best: tuple[int, int, list[tuple[int, int]]] | None = None
+    pending: list[list[tuple[int, int]]] = [[(start, start + len(parts[0]))] for start in occurrences[0]]
+    while pending:
+        chain = pending.pop()
+        if len(chain) == len(parts):
+            candidate = (chain[0][0], chain[-1][1], chain)
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
+            continue
+        part = parts[len(chain)]
+        end = chain[-1][1]
+        for start in occurrences[len(chain)]:
+            if end <= start <= end + gap:
+                pending.append([*chain, (start, start + len(part))])
+    return None if best is None else best[2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["war", "the", "Putin", "power", "of", "a", "West"]), min_size=5, max_size=40),
+    picks=st.lists(st.tuples(st.integers(0, 39), st.integers(1, 3)), min_size=2, max_size=3),
+)
+def test_elided_quotes_find_the_earliest_chain(words: list[str], picks: list[tuple[int, int]]) -> None:
+    from argmap.quotes import _find_chain
+
+    text = " ".join(words)
+    parts = [" ".join(words[start % len(words) :][:length]) for start, length in picks]
+    haystack = _Haystack(text)
+    # a small gap, so that "too far apart" happens in short texts too
+    import argmap.quotes as quotes
+
+    saved = quotes.ELISION_MAX_GAP
+    quotes.ELISION_MAX_GAP = 12
+    try:
+        found = _find_chain(haystack, parts)
+    finally:
+        quotes.ELISION_MAX_GAP = saved
+    expected = _reference_chain(text, parts, 12)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found[0][0], found[-1][1]) == (expected[0][0], expected[-1][1])
