@@ -21,7 +21,7 @@ Below `PARALLEL_MIN_MAPS` maps, or with `jobs=1`, everything runs here:
 starting a process costs more than it saves on a few maps.
 
 The CLI calls it as `argmap check --jobs N` (`-j N`; `-j 0` or no option:
-one job per available core, used from `PARALLEL_MIN_MAPS` maps on).
+one job per available core, used from `PARALLEL_MIN_MAPS` (20) maps on).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.analyse import CheckResult, adjust, analyse_map
+from argmap.analyse import CheckResult, adjust, analyse_map, collector_paused
 from argmap.config import Config
 from argmap.context import Run
 from argmap.model import ArgMap
@@ -43,9 +43,11 @@ from argmap.workspace import Workspace, load_workspace
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-# Measured on 2 cores (bench/RESULTS.md): 50 maps of ~30 nodes gain a
-# little; below that the start of a helper process is not repaid.
-PARALLEL_MIN_MAPS = 50
+# Measured on the 2-core machine (folders of maps of ~30 nodes written by
+# bench/generate.py, one process against two): 10 maps 1.13x faster, 20 maps
+# 1.23x, 50 maps 1.32x, 100 maps 1.56x, 1,000 maps 1.37x. Below 20 the gain
+# is a few milliseconds and within the noise, so one process is kept.
+PARALLEL_MIN_MAPS = 20
 
 # What a forked helper inherits: set just before forking, cleared after.
 _inherited: tuple[Workspace, Config, Path | None] | None = None
@@ -72,17 +74,21 @@ def check_paths_parallel(
     Raises ArgmapError exactly when `check_paths` does (from loading, which
     runs here).
     """
-    workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
-    run = Run(workspace.corpus, config, cwd)
-    maps = workspace.requested
-    jobs = available_cores() if not jobs or jobs < 0 else jobs
-    jobs = min(jobs, len(maps))
-    problems = list(adjust(workspace.problems, config))
-    if jobs <= 1 or len(maps) < min_maps:
-        problems.extend(_analyse_share(maps, run, config))
-    else:
-        problems.extend(_analyse_in_parallel(paths, workspace, run, config, cwd, maps_only, jobs))
-    return CheckResult(workspace=workspace, run=run, problems=tuple(sort_problems(problems)))
+    # As check_paths does: no cyclic garbage collection while the data is built
+    # (forked helpers inherit the pause, so they do not walk, and copy, the
+    # heap they share with this process either).
+    with collector_paused():
+        workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
+        run = Run(workspace.corpus, config, cwd)
+        maps = workspace.requested
+        jobs = available_cores() if not jobs or jobs < 0 else jobs
+        jobs = min(jobs, len(maps))
+        problems = list(adjust(workspace.problems, config))
+        if jobs <= 1 or len(maps) < min_maps:
+            problems.extend(_analyse_share(maps, run, config))
+        else:
+            problems.extend(_analyse_in_parallel(paths, workspace, run, config, cwd, maps_only, jobs))
+        return CheckResult(workspace=workspace, run=run, problems=tuple(sort_problems(problems)))
 
 
 def _share(maps: Sequence[ArgMap], index: int, jobs: int) -> Sequence[ArgMap]:

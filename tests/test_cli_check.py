@@ -267,3 +267,20 @@ def test_maps_only_skips_named_files_that_are_not_maps(tmp_path: Path) -> None:
     write(tmp_path, "ci.yaml", "on: push\n")
     assert invoke("check", "--maps-only", "good.yaml", "ci.yaml") == (0, "1 map checked: no problems.\n", "")
     assert invoke("check", "ci.yaml")[0] == 1
+
+
+def test_jobs_give_the_same_output_as_one_process(tmp_path: Path) -> None:
+    for index in range(24):
+        text = MINIMAL.replace("id: demo", f"id: demo-{index}")
+        if index % 5 == 0:
+            text = text.replace("text: The bridge is closed.", "qoute: x")
+        write(tmp_path, f"maps/m{index:02}.yaml", text)
+    one = invoke("check", "-j", "1", "-f", "parsable", "maps")
+    two = invoke("check", "-j", "2", "-f", "parsable", "maps")
+    assert one == two
+    assert one[0] == 1
+    assert one[1].count("S203") == 5
+
+
+def test_negative_jobs_exit_2(tmp_path: Path) -> None:
+    assert invoke("check", "-j", "-1", ".")[0] == 2

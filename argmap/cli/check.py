@@ -27,6 +27,12 @@ def check(
     maps_only: bool = typer.Option(
         False, "--maps-only", help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file)."
     ),
+    jobs: int = typer.Option(
+        0,
+        "--jobs",
+        "-j",
+        help="Processes to check with: 0 (the default) uses every core once there are 20 maps or more; 1 stays in one process. The output is the same.",
+    ),
 ) -> None:
     """Check maps for problems: syntax, format, structure, gaps and quotes.
 
@@ -39,10 +45,12 @@ def check(
         fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
     paths = paths or [Path()]
     with tool_errors():
-        from argmap.analyse import check_paths
+        from argmap.parallel import check_paths_parallel
 
+        if jobs < 0:
+            fail("--jobs takes 0 (every core) or a number of processes")
         config = config_for(paths, config_file, select=select, ignore=ignore, max_file_size=max_file_size)
-        result = check_paths(paths, config, maps_only=maps_only)
+        result = check_paths_parallel(paths, config, jobs, maps_only=maps_only)
     coloured = use_colour(colour) and output_format == "text"
     output = format_problems(
         result.problems,
