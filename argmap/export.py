@@ -57,6 +57,7 @@ def export_map(
         return node_id if map_id == argmap.id else key
 
     exported_nodes = []
+    roots = frozenset(argmap.roots)  # a tuple would make each lookup scan all the roots
     for key in sorted(nodes, key=lambda key: (split_key(key)[0] != argmap.id, shown_id(key))):
         node = nodes[key]
         entry = node_as_dict(node, shown_id(key))
@@ -64,7 +65,7 @@ def export_map(
             entry["imported"] = True
         if key in view.context:
             entry["context"] = True  # shown only to connect imported nodes
-        entry["root"] = key in argmap.roots
+        entry["root"] = key in roots
         entry.update(extras.get(key, {}))
         entry["problems"] = by_node.get(key, [])
         exported_nodes.append(entry)
