@@ -367,7 +367,13 @@ class _Haystack:
         self._starts: dict[str, list[int]] | None = None
 
     def _candidates(self, needle: str) -> list[int] | None:
-        """Where `needle` may start, in order; None when every place must be tried."""
+        """Where `needle` may start, in order; None when every place must be tried.
+
+        Every word start inside the needle is a word start of the text where
+        the needle matches, so the needle is looked up by whichever of its
+        first few words is rarest in the text: a quote that opens with a
+        common phrase is found through its less common words.
+        """
         if len(self.text) < self._INDEX_FROM or len(needle) < self._PREFIX or not needle[0].isalnum():
             return None
         if self._starts is None:
@@ -377,7 +383,17 @@ class _Haystack:
                 start = match.start()
                 starts.setdefault(text[start : start + width], []).append(start)
             self._starts = starts
-        return self._starts.get(needle[: self._PREFIX], [])
+        best_offset, best = 0, self._starts.get(needle[: self._PREFIX], [])
+        for tried, match in enumerate(_WORD_START.finditer(needle, 1, len(needle) - self._PREFIX + 1)):
+            if tried >= 8 or len(best) <= 4:
+                break
+            offset = match.start()
+            bucket = self._starts.get(needle[offset : offset + self._PREFIX], [])
+            if len(bucket) < len(best):
+                best_offset, best = offset, bucket
+        if best_offset == 0:
+            return best
+        return [start - best_offset for start in best if start >= best_offset]
 
     def occurrences(self, needle: str, limit: int = 1_000_000) -> list[int]:
         text = self.text
