@@ -299,11 +299,6 @@ def test_dot_is_built_without_error_and_deterministically(
 
 
 @pytest.mark.skipif(not HAS_RENDER, reason="argmap.render is not there yet")
-@pytest.mark.xfail(
-    strict=False,
-    reason="render lists a node's problem codes and tooltip messages in file order "
-    "(`A401, A404` or `A404, A401` depending on where the ref stands)",
-)
 @SETTINGS
 @given(data=claim_trees(unique_texts=True), seed=st.integers(0, 2**32 - 1))
 def test_dot_does_not_depend_on_the_order_of_the_file(

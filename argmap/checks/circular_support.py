@@ -47,6 +47,9 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         for edge in other.edges:
             if edge.relation is not Relation.ATTACKS:
                 successors.setdefault(edge.source, []).append((edge.target, edge))
+    # In key order, so that the loop reported does not depend on the order of the file.
+    for following in successors.values():
+        following.sort(key=lambda pair: (pair[0], pair[1].map_id, pair[1].relation))
     plain = {key: [target for target, _ in following] for key, following in successors.items()}
     for component in strongly_connected(sorted(successors), plain):
         cycle = _cycle_in(component, successors)
