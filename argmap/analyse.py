@@ -8,6 +8,7 @@ itself reported, so stale suppressions do not pile up.
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,9 +36,6 @@ class CheckResult:
     @property
     def error_count(self) -> int:
         return sum(1 for problem in self.problems if problem.severity is Severity.ERROR)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for problem in self.problems if problem.severity is severity)
 
     def failed(self, strict: bool = False) -> bool:
         threshold = Severity.WARNING if strict else Severity.ERROR
@@ -99,6 +97,7 @@ def adjust(problems: Iterable[Problem], config: Config) -> Iterable[Problem]:
         yield problem if severity is problem.severity else problem.with_severity(severity)
 
 
+@functools.cache
 def known_codes() -> frozenset[str]:
     from argmap.codes import all_codes
 

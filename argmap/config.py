@@ -79,6 +79,18 @@ def load_config(start: Path, known_codes: Iterable[str] = ()) -> Config:
     return parse_config(table, path, frozenset(known_codes))
 
 
+def load_config_file(path: Path, known_codes: Iterable[str] = ()) -> Config:
+    """The configuration in `path`: an argmap.toml, or a pyproject.toml's [tool.argmap]."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    table = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("argmap", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.argmap] must be a table")
+    return parse_config(table, path, frozenset(known_codes))
+
+
 def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[str] = frozenset()) -> Config:
     where = str(path) + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
     for key in table:

@@ -89,12 +89,6 @@ def svg_from_dot(dot: str) -> bytes:
     return draw(dot, "svg").data
 
 
-def layout_only(dot: str, output_format: str = "svg") -> bytes:
-    """The bundled engine's own work on `dot`, and nothing of argmap's (for benchmarks)."""
-    data, _ = _draw_bundled(dot, output_format)
-    return data
-
-
 def _draw_bundled(dot: str, output_format: str) -> tuple[bytes, tuple[str, ...]]:
     import pygraphviz
 

@@ -135,7 +135,7 @@ def _ground(context: MapContext) -> MapGrounding:
     source_info = argmap.source
     if source_info is None or source_info.file is None:
         return MapGrounding()
-    location = source_info.location or argmap.id_location()
+    location = source_info.location or argmap.location
     written = source_info.file
     cwd = context.run.cwd
     map_folder = argmap.path.parent if argmap.path is not None else cwd

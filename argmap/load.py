@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 import yaml
 
-from argmap.problems import Location, Problem, Severity, SourceAccessError
+from argmap.problems import Problem, Severity, SourceAccessError
 
 try:  # the C parser is much faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _EventLoader
@@ -118,25 +118,7 @@ def read_map_file(path: Path, display: str, limits: Limits = Limits()) -> Loaded
             )
         size = info.st_size
         if size > limits.max_bytes:
-            return _refused(
-                display,
-                None,
-                Problem(
-                    code=FILE_TOO_LARGE,
-                    severity=Severity.ERROR,
-                    file=display,
-                    line=1,
-                    column=1,
-                    message=(
-                        f"the file is {_human_size(size)}, over the limit of "
-                        f"{_human_size(limits.max_bytes)} for one map"
-                    ),
-                    hint=(
-                        "split the map in several files, or raise the limit with "
-                        "`max-file-size` in [tool.argmap] or argmap.toml (`--max-file-size` on the command line)"
-                    ),
-                ),
-            )
+            return _refused(display, None, _too_large(display, size, limits))
         with path.open("rb") as handle:
             # One byte more than the limit: a file that grew since stat() is
             # still refused by load_bytes, never read without end.
@@ -156,19 +138,7 @@ def read_map_file(path: Path, display: str, limits: Limits = Limits()) -> Loaded
 
 def load_bytes(raw: bytes, display: str, limits: Limits = Limits()) -> LoadedFile:
     if len(raw) > limits.max_bytes:
-        return _refused(
-            display,
-            None,
-            Problem(
-                code=FILE_TOO_LARGE,
-                severity=Severity.ERROR,
-                file=display,
-                line=1,
-                column=1,
-                message=f"the text is {_human_size(len(raw))}, over the limit of {_human_size(limits.max_bytes)}",
-                hint="raise the limit with `max-file-size` in the configuration",
-            ),
-        )
+        return _refused(display, None, _too_large(display, len(raw), limits))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -220,6 +190,21 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
             ),
         )
     return LoadedFile(path=display, text=text, data=data, problems=())
+
+
+def _too_large(display: str, size: int, limits: Limits) -> Problem:
+    return Problem(
+        code=FILE_TOO_LARGE,
+        severity=Severity.ERROR,
+        file=display,
+        line=1,
+        column=1,
+        message=f"the file is {_human_size(size)}, over the limit of {_human_size(limits.max_bytes)} for one map",
+        hint=(
+            "split the map in several files, or raise the limit with `max-file-size` in [tool.argmap] "
+            "or argmap.toml (`--max-file-size` on the command line)"
+        ),
+    )
 
 
 def _refused(display: str, text: str | None, *problems: Problem) -> LoadedFile:
@@ -518,20 +503,3 @@ def _human_size(size: int) -> str:
     if size >= 1024:
         return f"{size / 1024:.1f} KiB"
     return f"{size} bytes"
-
-
-def iter_positions(node: Any) -> Iterator[tuple[int, int]]:
-    """Every position recorded in a composed tree (for tests and tools)."""
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, YamlMapping):
-            yield current.line, current.column
-            pending.extend(current.values())
-        elif isinstance(current, YamlSequence):
-            yield current.line, current.column
-            pending.extend(current)
-
-
-def location_of(loaded: LoadedFile, line: int, column: int) -> Location:
-    return Location(loaded.path, line, column)

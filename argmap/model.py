@@ -15,7 +15,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -194,9 +193,6 @@ class ArgMap:
 
     def node(self, node_id: str) -> Node | None:
         return self.node_index.get(node_key(self.id, node_id))
-
-    def id_location(self) -> Location:
-        return Location(self.file, self.location.line, self.location.column)
 
 
 class _Builder:
@@ -437,14 +433,6 @@ class Corpus:
                     pending.append(other)
         return tuple(sorted(seen.values(), key=lambda argmap: argmap.id))
 
-
-def plain(value: Any) -> Any:
-    """Copy positioned data into plain dicts and lists (for JSON and tests)."""
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [plain(item) for item in value]
-    return value
 
 
 @attrs.frozen

@@ -255,12 +255,6 @@ class _Reader:
         return value
 
 
-def uses_schemes(argmap: ArgMap) -> bool:
-    """Whether the map names a scheme, a role or a critical question (so that the
-    catalogue must be read)."""
-    return any(node.scheme for node in argmap.nodes) or any(edge.role or edge.question for edge in argmap.edges)
-
-
 def field_location(argmap: ArgMap, edge: Edge, field: str) -> Location:
     """Where the item that states `edge` writes `field` (`role`, `question`)."""
     node = argmap.node_index.get(edge.source)

@@ -36,8 +36,6 @@ class Workspace:
     # The maps the user asked for, in the order of their files.
     requested: tuple[ArgMap, ...]
     problems: tuple[Problem, ...]
-    # Every file read, by the name shown to the user: its text, for excerpts.
-    texts: dict[str, str] = attrs.field(eq=False, hash=False, repr=False)
     files: tuple[str, ...] = ()
 
 
@@ -104,26 +102,21 @@ def load_workspace(
 ) -> Workspace:
     files = discover(paths, maps_only=maps_only)
     problems: list[Problem] = []
-    texts: dict[str, str] = {}
     requested: list[ArgMap] = []
     names: list[str] = []
     for path in files:
         name = display_name(path, cwd)
         names.append(name)
-        argmap = _load_one(path, name, config, problems, texts)
+        argmap = _load_one(path, name, config, problems)
         if argmap is not None:
             requested.append(argmap)
     helpers = _load_referenced_maps(requested, files, config, cwd)
     corpus = Corpus.of([*requested, *helpers])
-    return Workspace(corpus=corpus, requested=tuple(requested), problems=tuple(problems), texts=texts, files=tuple(names))
+    return Workspace(corpus=corpus, requested=tuple(requested), problems=tuple(problems), files=tuple(names))
 
 
-def _load_one(
-    path: Path, name: str, config: Config, problems: list[Problem], texts: dict[str, str]
-) -> ArgMap | None:
+def _load_one(path: Path, name: str, config: Config, problems: list[Problem]) -> ArgMap | None:
     loaded: LoadedFile = read_map_file(path, name, config.limits)
-    if loaded.text is not None:
-        texts[name] = loaded.text
     problems.extend(loaded.problems)
     if loaded.data is None:
         return None
@@ -164,7 +157,7 @@ def _load_referenced_maps(
             if candidate_id != map_id:
                 continue
             try:
-                argmap = _load_one(candidate, display_name(candidate, cwd), config, [], {})
+                argmap = _load_one(candidate, display_name(candidate, cwd), config, [])
             except SourceAccessError:
                 argmap = None
             if argmap is not None and argmap.id == map_id:

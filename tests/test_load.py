@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
 import pytest
@@ -147,11 +146,9 @@ def test_billion_laughs_fails_at_the_first_anchor() -> None:
     for index in range(1, 9):
         previous, current = chr(ord("a") + index - 1), chr(ord("a") + index)
         lines.append(f"{current}: &{current} [" + ",".join(f"*{previous}" for _ in range(9)) + "]")
-    started = time.perf_counter()
+    # Refused at the first anchor, before any alias could be expanded.
     code, line, column, _ = refusal("\n".join(lines) + "\n")
     assert (code, line, column) == ("L103", 1, 4)
-    # no expansion happened: the refusal is immediate (a loose bound, only to catch expansion)
-    assert time.perf_counter() - started < 5
 
 
 def test_alias_without_anchor_is_refused_too() -> None:

@@ -47,3 +47,10 @@ def test_quiet_shows_errors_only() -> None:
     assert format_problems([P3, P2, P1], "text", files_checked=2, quiet=True) == (
         "b.yaml:3:5: S202 premise `x` needs `text` [error]\n"
     )
+
+
+def test_problems_at_one_place_sort_numbers_naturally() -> None:
+    at = dict(code="Q505", severity=Severity.INFO, file="m.yaml", line=6, column=9, hint=None)
+    line_13 = Problem(message="line 13 of `doc.txt` carries reasoning", **at)  # type: ignore[arg-type]
+    line_5 = Problem(message="line 5 of `doc.txt` carries reasoning", **at)  # type: ignore[arg-type]
+    assert sort_problems([line_13, line_5]) == [line_5, line_13]

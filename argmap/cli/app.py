@@ -78,42 +78,33 @@ def config_for(paths: Sequence[Path], config_file: Path | None = None, **overrid
     import attrs
 
     from argmap.analyse import known_codes
-    from argmap.config import Config, load_config, parse_config, parse_size
+    from argmap.config import load_config, load_config_file, parse_size
     from argmap.problems import ConfigError, UsageError
 
+    known = known_codes()
     if config_file is not None:
-        if not config_file.is_file():
-            raise UsageError(f"{config_file}: no such configuration file")
-        from argmap.config import _read_toml
-
-        table = _read_toml(config_file)
-        if config_file.name == "pyproject.toml":
-            table = table.get("tool", {}).get("argmap", {})
-        config = parse_config(table, config_file, known_codes())
+        config = load_config_file(config_file, known)
     else:
         start = paths[0] if paths else Path.cwd()
-        config = load_config(start if start.exists() else Path.cwd(), known_codes())
+        config = load_config(start if start.exists() else Path.cwd(), known)
     changes: dict[str, object] = {}
-    select = overrides.get("select")
-    ignore = overrides.get("ignore")
-    if select:
-        changes["select"] = frozenset(_codes(str(select)))
-    if ignore:
-        changes["ignore"] = config.ignore | frozenset(_codes(str(ignore)))
+    selected = _codes(str(overrides.get("select") or ""))
+    ignored = _codes(str(overrides.get("ignore") or ""))
+    # The configuration file's codes were checked when it was read; these come from the command line.
+    for code in selected + ignored:
+        if not any(candidate.startswith(code) for candidate in known):
+            raise UsageError(f"no rule code starts with `{code}`", hint="`argmap rules` lists the codes")
+    if selected:
+        changes["select"] = frozenset(selected)
+    if ignored:
+        changes["ignore"] = config.ignore | frozenset(ignored)
     max_file_size = overrides.get("max_file_size")
     if max_file_size:
         try:
             changes["limits"] = attrs.evolve(config.limits, max_bytes=parse_size(max_file_size))
         except ValueError as error:
             raise ConfigError(f"--max-file-size: {error}") from None
-    if changes:
-        config = attrs.evolve(config, **changes)  # type: ignore[arg-type]
-    for code in (config.select or frozenset()) | config.ignore:
-        known = known_codes()
-        if not any(candidate.startswith(code) for candidate in known):
-            raise UsageError(f"no rule code starts with `{code}`", hint="`argmap rules` lists the codes")
-    assert isinstance(config, Config)
-    return config
+    return attrs.evolve(config, **changes) if changes else config  # type: ignore[arg-type]
 
 
 def _codes(text: str) -> list[str]:
