@@ -1,7 +1,10 @@
 """Project configuration: `[tool.argmap]` in pyproject.toml, or argmap.toml.
 
-Looked up from the folder of the first path checked, upwards; the nearer file
-wins, and an `argmap.toml` beats a `pyproject.toml` in the same folder. The
+The configuration of a run is the one at the root of the project of the
+first path checked (`argmap.project`): the nearest `argmap.toml`, or
+`pyproject.toml` with a `[tool.argmap]` table, at or above that path, never
+above its repository's root nor in the home folder; an `argmap.toml` beats a
+`pyproject.toml` in the same folder. The
 configuration is validated like a map: a typo is an error that names the key
 and the file (exit 2), never something silently ignored.
 """
@@ -10,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,10 +21,15 @@ import attrs
 
 from argmap.load import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 from argmap.problems import ConfigError, Severity
+from argmap.project import PYPROJECT, argmap_table, contains, find_project, project_root, read_toml
+
+__all__ = ["Config", "find_config_file", "load_config", "load_config_file", "parse_config", "parse_size", "project_root"]
 
 _KEYS = ("select", "ignore", "severity", "schemes", "max-file-size", "max-depth", "rules")
 _CODE = re.compile(r"^[A-Z][0-9]{0,3}$")
 _SIZE = re.compile(r"^\s*([0-9]+)\s*(|B|KB|KiB|MB|MiB|GB|GiB)\s*$", re.IGNORECASE)
+# Far above any file argmap could read; a larger number is a typo, not a limit.
+MAX_SIZE = 1024**5
 _UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
 
 
@@ -52,27 +59,20 @@ class Config:
         return self.rule_options.get(code, {})
 
 
-def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest configuration at or above `start`, with its argmap table."""
-    folder = start.resolve()
-    if not folder.is_dir():
-        folder = folder.parent
-    for candidate in (folder, *folder.parents):
-        argmap_toml = candidate / "argmap.toml"
-        if argmap_toml.is_file():
-            return argmap_toml, _read_toml(argmap_toml)
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("argmap")
-            if table is not None:
-                if not isinstance(table, dict):
-                    raise ConfigError(f"{pyproject}: [tool.argmap] must be a table")
-                return pyproject, table
-    return None
+def find_config_file(start: Path, *, cwd: Path | None = None) -> tuple[Path, Mapping[str, Any]] | None:
+    """The configuration of the project of `start`, with its argmap table.
+
+    It lies at the project's root (`argmap.project`): the lookup climbs no
+    further than the repository's root, and never into the home folder.
+    """
+    project = find_project(start, cwd=cwd)
+    if project.config_file is None or project.config_table is None:
+        return None
+    return project.config_file, project.config_table
 
 
-def load_config(start: Path, known_codes: Iterable[str] = ()) -> Config:
-    found = find_config_file(start)
+def load_config(start: Path, known_codes: Iterable[str] = (), *, cwd: Path | None = None) -> Config:
+    found = find_config_file(start, cwd=cwd)
     if found is None:
         return Config()
     path, table = found
@@ -83,12 +83,10 @@ def load_config_file(path: Path, known_codes: Iterable[str] = ()) -> Config:
     """The configuration in `path`: an argmap.toml, or a pyproject.toml's [tool.argmap]."""
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
-    table = _read_toml(path)
-    if path.name == "pyproject.toml":
-        table = table.get("tool", {}).get("argmap", {})
-        if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.argmap] must be a table")
-    return parse_config(table, path, frozenset(known_codes))
+    table: Mapping[str, Any] | None = read_toml(path)
+    if path.name == PYPROJECT:
+        table = argmap_table(path, table or {})
+    return parse_config(table or {}, path, frozenset(known_codes))
 
 
 def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[str] = frozenset()) -> Config:
@@ -124,7 +122,7 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
     schemes_value = table.get("schemes", [])
     if not isinstance(schemes_value, list) or not all(isinstance(item, str) for item in schemes_value):
         raise ConfigError(f"{where}: `schemes` must be a list of file paths")
-    schemes = tuple((path.parent / item).resolve() for item in schemes_value)
+    schemes = tuple(_scheme_path(item, path, where) for item in schemes_value)
 
     rules_table = table.get("rules", {})
     if not isinstance(rules_table, dict) or not all(isinstance(value, dict) for value in rules_table.values()):
@@ -150,11 +148,15 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
 def parse_size(value: Any) -> int:
     """`32MiB`, `500 KB` or a number of bytes."""
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    match = _SIZE.match(str(value))
-    if not match or int(match.group(1)) <= 0:
-        raise ValueError(f"{value!r} is not a size; write bytes or a size like \"64MiB\"")
-    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+        size = value
+    else:
+        match = _SIZE.match(str(value)) if isinstance(value, str) and len(value) <= 40 else None
+        if not match or int(match.group(1)) <= 0:
+            raise ValueError(f"{value!r} is not a size; write bytes or a size like \"64MiB\"")
+        size = int(match.group(1)) * _UNITS[match.group(2).lower()]
+    if size > MAX_SIZE:
+        raise ValueError(f"{value!r} is over the largest size argmap takes, 1024 TiB")
+    return size
 
 
 def _size(value: Any, where: str) -> int:
@@ -190,23 +192,19 @@ def _check_code(code: str, where: str, key: str, known: frozenset[str], *, prefi
         )
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
+def _scheme_path(written: str, config_file: Path, where: str) -> Path:
+    """A catalogue path of `schemes`, refused unless it stays inside the project.
 
-
-def project_root(start: Path) -> Path:
-    """The nearest folder at or above `start` holding .git, pyproject.toml or
-    argmap.toml; the filesystem root's child folder of `start` when none does."""
-    folder = start.resolve()
-    if not folder.is_dir():
-        folder = folder.parent
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in (".git", "pyproject.toml", "argmap.toml")):
-            return candidate
-    return folder
+    Checked here, before anything is opened: a hostile configuration must not
+    make argmap read `/etc/shadow` and quote it in an error message.
+    """
+    if "\x00" in written:
+        raise ConfigError(f"{where}: `schemes`: a path cannot hold a NUL byte")
+    root = project_root(config_file.parent)
+    candidate = config_file.parent / written
+    if not contains(root, candidate):
+        raise ConfigError(
+            f"{where}: `schemes`: `{written}` is outside the project `{root}`; argmap reads no catalogue there",
+            hint="keep scheme catalogues inside the project and name them relative to the configuration file",
+        )
+    return candidate.resolve()

@@ -4,7 +4,9 @@ truncated file or destroys the previous version."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -31,3 +33,46 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+class UnsafeFile(Exception):
+    """A file argmap will not read: not a regular file, or over the limit."""
+
+    def __init__(self, reason: str, *, too_large: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.too_large = too_large
+
+
+def read_bounded(path: Path, max_bytes: int, *, prefix: bool = False) -> bytes:
+    """The bytes of the regular file `path`, at most `max_bytes` of them.
+
+    A named pipe would block the run forever and a device such as /dev/zero
+    would feed it without end, so only regular files are read: judged by
+    `os.stat` before the open, and again by `fstat` on what was opened
+    (without blocking), in case the file was swapped in between. A file over
+    `max_bytes` raises UnsafeFile, or with `prefix` gives its first
+    `max_bytes`. Other failures are OSError, as from `open`.
+    """
+    _judge(os.stat(path), max_bytes, prefix)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        _judge(os.fstat(handle.fileno()), max_bytes, prefix)
+        # One byte past the limit: sizes in /proc and the like are not to be trusted.
+        data = handle.read(max_bytes if prefix else max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UnsafeFile(f"over the limit of {max_bytes} bytes", too_large=True)
+    return data
+
+
+def _judge(info: os.stat_result, max_bytes: int, prefix: bool) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeFile("not a regular file (a pipe, a device or a socket)")
+    if not prefix and info.st_size > max_bytes:
+        raise UnsafeFile(f"over the limit of {max_bytes} bytes", too_large=True)

@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from argmap.config import project_root
+from argmap.project import NoProject, project_root
 from argmap.context import MapContext
 from argmap.model import ArgMap, Node, Quote
 from argmap.problems import Location
@@ -140,12 +140,24 @@ def _ground(context: MapContext) -> MapGrounding:
     cwd = context.run.cwd
     map_folder = argmap.path.parent if argmap.path is not None else cwd
     try:
-        path = resolve_source(map_folder, written, project_root(map_folder))
+        root = context.run.memo(("argmap.project", map_folder), lambda: project_root(map_folder, cwd=cwd))
+        path = resolve_source(map_folder, written, root)
+    except NoProject as no_project:
+        issue = SourceIssue(
+            SourceIssueKind.OUTSIDE,
+            f"source file `{written}` is not read: the map is in no project",
+            no_project.hint,
+            location,
+        )
+        return MapGrounding(source_file=written, issue=issue, source_location=location)
     except SourceRefused as refused:
         hint = outside_hint(display_path(refused.project, cwd))
         issue = SourceIssue(SourceIssueKind.OUTSIDE, refused.message, hint, location)
         return MapGrounding(source_file=written, issue=issue, source_location=location)
     except SourceMissing as missing:
+        if missing.looked_for is None:
+            issue = SourceIssue(SourceIssueKind.MISSING, missing.message, missing.hint, location)
+            return MapGrounding(source_file=written, issue=issue, source_location=location)
         looked_for = display_path(missing.looked_for, cwd)
         issue = SourceIssue(
             SourceIssueKind.MISSING,

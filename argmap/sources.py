@@ -22,9 +22,10 @@ after each statement of a transcript summary) are kept as `Marker`s, with
 their text exactly as written: argmap does not guess their unit.
 
 Safety: `resolve_source` refuses absolute paths, `..` that climbs out of the
-map's project and symbolic links that point out of it, before it looks at
-whether the file exists, so a map cannot make argmap read (or reveal the
-existence of) a file outside the project.
+map's project (`argmap.project`) and symbolic links that point out of it,
+before it looks at whether the file exists, so a map cannot make argmap read
+(or reveal the existence of) a file outside the project. `read_source` reads
+only regular files, and at most `max-file-size` bytes of them.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ import enum
 import html
 import os
 import re
-import stat
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import attrs
 
+from argmap.files import UnsafeFile, read_bounded
 from argmap.problems import SourceAccessError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
@@ -142,7 +143,8 @@ class SourceRefused(SourceAccessError):
 class SourceMissing(SourceAccessError):
     """No file at the path the map names."""
 
-    def __init__(self, message: str, looked_for: Path, hint: str | None = None) -> None:
+    # None when the path can name no file at all (a NUL byte, a name too long).
+    def __init__(self, message: str, looked_for: Path | None, hint: str | None = None) -> None:
         super().__init__(message, hint)
         self.looked_for = looked_for
 
@@ -154,7 +156,7 @@ class SourceUnreadable(SourceAccessError):
 def outside_hint(project: str) -> str:
     return (
         f"copy the document into the map's project, `{project}` (the nearest folder above the map "
-        "that holds .git, pyproject.toml or argmap.toml), and name it relative to the map"
+        "that holds .git, argmap.toml or a pyproject.toml with [tool.argmap]), and name it relative to the map"
     )
 
 
@@ -167,6 +169,21 @@ def _is_absolute(written: str) -> bool:
     )
 
 
+# Longer names no common filesystem takes (ext4, APFS, NTFS: 255 bytes).
+_MAX_NAME_BYTES = 255
+_UNUSABLE_HINT = "`source.file` names a document relative to the map, such as `../seeds/article.txt`"
+
+
+def _unusable_path(written: str) -> str | None:
+    """Why `written` can be no file's name, before the operating system is asked."""
+    if "\x00" in written:
+        return "it holds a NUL byte"
+    for part in re.split(r"[/\\]", written):
+        if len(part.encode("utf-8", "surrogatepass")) > _MAX_NAME_BYTES:
+            return f"a part of it is longer than {_MAX_NAME_BYTES} bytes"
+    return None
+
+
 def resolve_source(map_folder: Path, written: str, project: Path) -> Path:
     """The file `written` (relative to `map_folder`) names, if it stays inside `project`.
 
@@ -176,6 +193,9 @@ def resolve_source(map_folder: Path, written: str, project: Path) -> Path:
     any look at the target, so a refused path reveals nothing about it.
     """
     project = project.resolve()
+    unusable = _unusable_path(written)
+    if unusable is not None:
+        raise SourceMissing(f"source file `{written}` cannot name a file: {unusable}", None, _UNUSABLE_HINT)
     if _is_absolute(written):
         raise SourceRefused(
             f"source file `{written}` is an absolute path: sources must be named relative to the map",
@@ -190,14 +210,20 @@ def resolve_source(map_folder: Path, written: str, project: Path) -> Path:
             RefusalReason.CLIMBS_OUT,
             project,
         )
-    real = lexical.resolve()
-    if not real.is_relative_to(project):
+    try:
+        real = lexical.resolve()
+        linked_out = not real.is_relative_to(project)
+        exists = not linked_out and real.exists()
+    except (OSError, RuntimeError) as error:  # a loop of links, a path too long
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else "a loop of symbolic links"
+        raise SourceMissing(f"source file `{written}` cannot name a file: {reason.lower()}", None, _UNUSABLE_HINT) from None
+    if linked_out:
         raise SourceRefused(
             f"source file `{written}` is, or passes through, a link that points outside the project",
             RefusalReason.LINK_OUT,
             project,
         )
-    if not real.exists():
+    if not exists:
         raise SourceMissing(
             f"source file `{written}` does not exist",
             lexical,
@@ -212,37 +238,25 @@ def read_source(path: Path, display: str, max_bytes: int = DEFAULT_MAX_SOURCE_BY
     Raises `SourceUnreadable` when it is not a readable UTF-8 text file. The
     messages never quote the file's content.
     """
-    if path.is_dir():
-        raise SourceUnreadable(f"source file `{display}` is a folder, not a document")
     try:
-        # Opened without blocking and judged by what was opened: a pipe or a
-        # device would otherwise hang the run or feed it without end.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise SourceUnreadable(
-                    f"source file `{display}` is not a regular file (a pipe, a device or a socket)",
-                    hint="point `source.file` at a text document",
-                )
-            if info.st_size > max_bytes:
-                raise SourceUnreadable(
-                    f"source file `{display}` is over the limit of {max_bytes} bytes",
-                    hint="raise `max-file-size` in the configuration, or split the document",
-                )
-            # Read one byte past the limit: sizes in /proc and the like are not to be trusted.
-            raw = handle.read(max_bytes + 1)
+        raw = read_bounded(path, max_bytes)
+    except IsADirectoryError:
+        raise SourceUnreadable(f"source file `{display}` is a folder, not a document") from None
+    except UnsafeFile as refused:
+        if refused.too_large:
+            raise SourceUnreadable(
+                f"source file `{display}` is over the limit of {max_bytes} bytes",
+                hint="raise `max-file-size` in the configuration, or split the document",
+            ) from None
+        raise SourceUnreadable(
+            f"source file `{display}` is {refused.reason}", hint="point `source.file` at a text document"
+        ) from None
     except PermissionError:
         raise SourceUnreadable(
             f"source file `{display}`: permission denied", hint="check the file's permissions"
         ) from None
     except OSError as error:
         raise SourceUnreadable(f"source file `{display}` cannot be read ({error.strerror or error})") from None
-    if len(raw) > max_bytes:
-        raise SourceUnreadable(
-            f"source file `{display}` is over the limit of {max_bytes} bytes",
-            hint="raise `max-file-size` in the configuration, or split the document",
-        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -24,7 +24,7 @@ from argmap.sources import RefusalReason, SourceMissing, SourceRefused, SourceTe
 SECRET = "TOPSECRET-do-not-print"
 OUTSIDE_HINT = (
     "copy the document into the map's project, `.` (the nearest folder above the map "
-    "that holds .git, pyproject.toml or argmap.toml), and name it relative to the map"
+    "that holds .git, argmap.toml or a pyproject.toml with [tool.argmap]), and name it relative to the map"
 )
 
 MAP = """\
