@@ -19,6 +19,7 @@ from argmap.config import Config
 from argmap.load import LoadedFile, read_map_file
 from argmap.model import ArgMap, Corpus, split_key
 from argmap.problems import Problem, SourceAccessError, UsageError
+from argmap.project import NoProject, contains, project_root
 from argmap.schema import validate
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -48,35 +49,73 @@ def display_name(path: Path, cwd: Path | None = None) -> str:
         return str(path.resolve())
 
 
-def discover(paths: Sequence[Path], *, maps_only: bool = False) -> list[Path]:
+def discover(paths: Sequence[Path], *, maps_only: bool = False, cwd: Path | None = None) -> list[Path]:
     """The map files named by `paths`: files as given, folders searched below.
 
     With `maps_only`, named files that do not declare `argmap:` are skipped
     too (a pre-commit hook passes every staged YAML file). Raises UsageError
-    for a path that does not exist.
+    for a path that does not exist, SourceAccessError for a named file that
+    is, or links to, a file outside its project (`argmap.project`): it is
+    not opened. In folders, such files are skipped unread.
     """
     found: dict[Path, None] = {}
+    boundary = _Boundary(cwd)
     for path in paths:
-        if not path.exists():
+        try:
+            exists = path.exists()
+        except OSError as error:
+            raise UsageError(f"{path}: not a usable path ({error.strerror or error})") from None
+        if not exists:
             if path.is_symlink():
                 raise SourceAccessError(f"{path}: a link to a file that does not exist")
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            for candidate in _walk_maps(path):
+            for candidate in _walk_maps(path, boundary):
                 found.setdefault(candidate, None)
-        elif not maps_only or _declares_argmap(path):
+            continue
+        # NoProject (a map in the home folder) is an error of its own, with its hint.
+        root = project_root(Path(os.path.abspath(path)).parent, cwd=cwd)
+        if not contains(root, path):
+            raise SourceAccessError(
+                f"{path}: a link to a file outside the project `{root}`; argmap does not read it",
+                hint="check maps inside their project; copy the map into it rather than linking to it",
+            )
+        if not maps_only or _declares_argmap(path):
             found.setdefault(path, None)
     return list(found)
 
 
-def _walk_maps(folder: Path) -> list[Path]:
+class _Boundary:
+    """The project root of each folder, found once per folder of a run."""
+
+    def __init__(self, cwd: Path | None) -> None:
+        self.cwd = cwd
+        self.roots: dict[Path, Path | None] = {}
+
+    def root_of(self, file: Path) -> Path | None:
+        """The project root of `file`'s folder as written; None when it is in no project."""
+        folder = Path(os.path.abspath(file)).parent
+        if folder not in self.roots:
+            try:
+                self.roots[folder] = project_root(folder, cwd=self.cwd)
+            except NoProject:
+                self.roots[folder] = None
+        return self.roots[folder]
+
+    def admits(self, file: Path) -> bool:
+        root = self.root_of(file)
+        return root is not None and contains(root, file)
+
+
+def _walk_maps(folder: Path, boundary: _Boundary) -> list[Path]:
     candidates: list[Path] = []
     for current, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in _SKIPPED_FOLDERS and not name.startswith("."))
         for name in sorted(files):
             if name.endswith(MAP_SUFFIXES):
                 candidate = Path(current) / name
-                if _declares_argmap(candidate):
+                # Judged before the peek: a file outside the project is never opened.
+                if boundary.admits(candidate) and _declares_argmap(candidate):
                     candidates.append(candidate)
     return candidates
 
@@ -100,7 +139,7 @@ def _declares_argmap(path: Path) -> bool:
 def load_workspace(
     paths: Sequence[Path], config: Config, cwd: Path | None = None, *, maps_only: bool = False
 ) -> Workspace:
-    files = discover(paths, maps_only=maps_only)
+    files = discover(paths, maps_only=maps_only, cwd=cwd)
     problems: list[Problem] = []
     requested: list[ArgMap] = []
     names: list[str] = []
@@ -141,10 +180,11 @@ def _load_referenced_maps(
         return []
     loaded_paths = {path.resolve() for path in files}
     folders = sorted({path.resolve().parent for path in files})
+    boundary = _Boundary(cwd)
     candidates = [
         candidate
         for folder in folders
-        for candidate in _walk_maps(folder)
+        for candidate in _walk_maps(folder, boundary)
         if candidate.resolve() not in loaded_paths
     ]
     ids = {candidate: _peek_id(candidate) for candidate in candidates}

@@ -46,7 +46,7 @@ def test_fires_for_a_path_out_of_the_project(tmp_path: Path) -> None:
             9,
             "source file `../article.txt` climbs out of the project with `..`",
             "copy the document into the map's project, `.` (the nearest folder above the map that holds "
-            ".git, pyproject.toml or argmap.toml), and name it relative to the map",
+            ".git, argmap.toml or a pyproject.toml with [tool.argmap]), and name it relative to the map",
         )
     ]
 
