@@ -33,10 +33,10 @@ from typing import Any
 
 import attrs
 
-from argmap.project import NoProject, project_root
 from argmap.context import MapContext
 from argmap.model import ArgMap, Node, Quote
 from argmap.problems import Location
+from argmap.project import NoProject, project_root
 from argmap.quotes import ELISION_MAX_GAP, Outcome, QuoteIndex, QuoteMatch, excerpt
 from argmap.sources import (
     SourceMissing,

@@ -62,9 +62,14 @@ def home_folder() -> Path | None:
         return None
 
 
+def lexical_path(path: Path) -> Path:
+    """`path` made absolute with `..` removed, links not followed: as it was written."""
+    return Path(os.path.normpath(Path(path).absolute()))
+
+
 def contains(root: Path, path: Path) -> bool:
     """Whether `path` stays inside `root`, both as written (`..`) and with links followed."""
-    lexical = Path(os.path.normpath(os.path.abspath(path)))
+    lexical = lexical_path(path)
     try:
         return lexical.is_relative_to(root) and lexical.resolve().is_relative_to(root)
     except (OSError, RuntimeError, ValueError):
@@ -83,7 +88,7 @@ def find_project(start: Path, *, cwd: Path | None = None) -> Project:
     pyproject.toml on the way that cannot be read.
     """
     home = home_folder()
-    folder = Path(os.path.normpath(os.path.abspath(start)))
+    folder = lexical_path(start)
     try:
         if folder.exists() and not folder.is_dir():
             folder = folder.parent
@@ -98,7 +103,7 @@ def find_project(start: Path, *, cwd: Path | None = None) -> Project:
             found = _marked_project(candidate, real)
             if found is not None:
                 return found
-        working = Path(os.path.abspath(cwd if cwd is not None else Path.cwd()))
+        working = lexical_path(cwd if cwd is not None else Path.cwd())
         if folder.is_relative_to(working) and not _is_barrier(working.resolve(), home):
             return Project(working.resolve())
         real_folder = folder.resolve()

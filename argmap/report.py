@@ -1,7 +1,9 @@
 """Turn problems into text for people, for editors and for CI.
 
 Every format prints the same problems in the same order (file, line, column,
-code), so the same maps always give the same bytes.
+code), so the same maps always give the same bytes. The text, parsable and
+github formats pass every string from the user's files through
+`argmap.terminal.for_terminal`; json leaves escaping to `json.dumps`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 from collections.abc import Sequence
 
 from argmap.problems import Problem, Severity
+from argmap.terminal import for_terminal
 
 FORMATS = ("text", "parsable", "json", "github")
 
@@ -28,7 +31,10 @@ def format_problems(
     quiet: bool = False,
 ) -> str:
     if output_format == "parsable":
-        return "".join(f"{p.file}:{p.line}:{p.column}: [{p.severity.label}] {p.code} {p.message}\n" for p in problems)
+        return "".join(
+            f"{for_terminal(p.file)}:{p.line}:{p.column}: [{p.severity.label}] {p.code} {for_terminal(p.message)}\n"
+            for p in problems
+        )
     if output_format == "json":
         return format_json(problems, files_checked)
     if output_format == "github":
@@ -49,22 +55,33 @@ def format_text(problems: Sequence[Problem], files_checked: int, *, colour: bool
                 lines.append("")
             current_file = problem.file
         severity = paint(problem.severity.label, _COLOURS[problem.severity])
-        location = paint(f"{problem.file}:{problem.line}:{problem.column}:", _BOLD)
-        lines.append(f"{location} {problem.code} {problem.message} [{severity}]")
+        location = paint(f"{for_terminal(problem.file)}:{problem.line}:{problem.column}:", _BOLD)
+        lines.append(f"{location} {problem.code} {for_terminal(problem.message)} [{severity}]")
         if quiet:
             continue
         if problem.excerpt:
             gutter = f"{problem.line:>5} | "
-            first, _, caret = problem.excerpt.partition("\n")
+            first, caret = _safe_excerpt(problem.excerpt)
             lines.append(gutter + first)
             lines.append(" " * (len(gutter) - 2) + "| " + paint(caret, _COLOURS[problem.severity]))
         if problem.hint:
-            lines.append("    " + paint("hint: ", _DIM) + problem.hint)
+            lines.append("    " + paint("hint: ", _DIM) + for_terminal(problem.hint))
     if not quiet:
         if lines:
             lines.append("")
         lines.append(summary_line(problems, files_checked))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _safe_excerpt(excerpt: str) -> tuple[str, str]:
+    """The excerpt's line made safe for a terminal, and its caret moved under
+    the same character (an escape is wider than what it stands for)."""
+    first, _, caret = excerpt.partition("\n")
+    column = len(caret) - len(caret.lstrip(" "))
+    if not caret.strip() or column > len(first):
+        return for_terminal(first), for_terminal(caret)
+    shift = len(for_terminal(first[:column])) - column
+    return for_terminal(first), " " * shift + caret
 
 
 def summary_line(problems: Sequence[Problem], files_checked: int) -> str:
@@ -116,11 +133,13 @@ def _escape_property(text: str) -> str:
 def format_github(problem: Problem) -> str:
     """A GitHub Actions workflow command, which annotates the pull request."""
     command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[problem.severity]
-    message = problem.message + (f"\n{problem.hint}" if problem.hint else "")
+    # Escaped for a terminal first (the log shows escape sequences as a terminal
+    # would), then for the workflow command, whose own line break joins the hint.
+    message = for_terminal(problem.message) + (f"\n{for_terminal(problem.hint)}" if problem.hint else "")
     properties = ",".join(
         f"{key}={_escape_property(str(value))}"
         for key, value in (
-            ("file", problem.file),
+            ("file", for_terminal(problem.file)),
             ("line", problem.line),
             ("col", problem.column),
             ("title", f"argmap {problem.code}"),

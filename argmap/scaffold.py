@@ -23,15 +23,15 @@ from pathlib import Path
 
 import attrs
 
+from argmap.files import UnsafeFile, read_bounded
 from argmap.problems import SourceAccessError, UsageError
+from argmap.project import contains, project_root
 
 SCHEMA_IN_PROJECT = Path("schemas") / "argmap.schema.json"
-# Where the search for the project's schema stops: the project's root.
-_PROJECT_MARKERS = (".git", "pyproject.toml", "argmap.toml")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _MAX_ID = 80
 _MAX_TITLE = 80  # so that `  title: ...` fits in a line of the canonical layout
-_PEEK_CHARACTERS = 64 * 1024
+_PEEK_BYTES = 256 * 1024  # the head of the source where front matter and a title stand
 _FRONT_MATTER_FIELDS = ("title", "author", "date", "url")
 
 PLACEHOLDER_ID = "main-conclusion"
@@ -62,6 +62,14 @@ def scaffold(path: Path, source: Path, *, title: str | None = None, map_id: str 
     Raises UsageError for an id that is not a slug, SourceAccessError for a
     source that does not exist or cannot be read.
     """
+    folder = path.absolute().parent
+    root = project_root(folder)
+    # Judged before anything is opened: `--source /etc/passwd` must not put its first line in the title.
+    if not contains(root, source):
+        raise SourceAccessError(
+            f"{source}: outside the project `{root}` of the new map; argmap does not read it",
+            hint="copy the document into the project, beside or below the map's folder",
+        )
     if not source.exists():
         raise SourceAccessError(f"{source}: no such source document", hint="give the text or Markdown file the map reconstructs")
     if source.is_dir():
@@ -75,9 +83,8 @@ def scaffold(path: Path, source: Path, *, title: str | None = None, map_id: str 
     metadata = source_metadata(source)
     source_title = metadata.get("title") or _title_from_name(source)
     title = title.strip() if title and title.strip() else source_title
-    folder = path.absolute().parent
     source_file = _relative(source.absolute(), folder)
-    schema = schema_reference(folder)
+    schema = schema_reference(folder, root)
     lines = [
         f"# yaml-language-server: $schema={schema}",
         "argmap: 1",
@@ -134,17 +141,18 @@ def create(
     return new_map
 
 
-def schema_reference(folder: Path) -> str:
+def schema_reference(folder: Path, root: Path | None = None) -> str:
     """The schema for a map in `folder`: the project's `schemas/argmap.schema.json`
-    as a relative path when there is one above, else the schema's published URL."""
+    as a relative path when there is one between the folder and the project's
+    root, else the schema's published URL."""
+    root = root if root is not None else project_root(folder)
     current = folder.absolute()
-    while True:
-        candidate = current / SCHEMA_IN_PROJECT
-        if candidate.is_file():
-            return _relative(candidate, folder.absolute())
-        if any((current / marker).exists() for marker in _PROJECT_MARKERS) or current.parent == current:
+    for candidate_folder in (current, *current.parents):
+        candidate = candidate_folder / SCHEMA_IN_PROJECT
+        if contains(root, candidate) and candidate.is_file():
+            return _relative(candidate, current)
+        if candidate_folder.resolve() == root:
             break
-        current = current.parent
     from argmap.schema import load_schema
 
     return str(load_schema()["$id"])
@@ -153,8 +161,9 @@ def schema_reference(folder: Path) -> str:
 def source_metadata(source: Path) -> dict[str, str]:
     """Title, author, date and URL from the source's front matter; else its first line as title."""
     try:
-        with source.open(encoding="utf-8-sig", errors="replace") as handle:
-            head = handle.read(_PEEK_CHARACTERS)
+        head = read_bounded(source, _PEEK_BYTES, prefix=True).decode("utf-8-sig", errors="replace")
+    except UnsafeFile as refused:
+        raise SourceAccessError(f"{source}: cannot read: it is {refused.reason}") from None
     except OSError as error:
         raise SourceAccessError(f"{source}: cannot read ({error.strerror or error})") from None
     metadata: dict[str, str] = {}

@@ -26,6 +26,8 @@ import attrs
 
 from argmap.config import Config
 from argmap.context import MapContext
+from argmap.files import UnsafeFile, read_bounded
+from argmap.load import DEFAULT_MAX_BYTES
 from argmap.model import ArgMap, Edge
 from argmap.problems import ConfigError, Location
 
@@ -112,7 +114,7 @@ def catalogue_for(config: Config) -> Catalogue:
     """The built-in catalogue, extended by the configuration's catalogues (read now)."""
     schemes: dict[str, Scheme] = {scheme.id: scheme for scheme in builtin_schemes()}
     for path in config.schemes:
-        for scheme in read_catalogue(path):
+        for scheme in read_catalogue(path, config.limits.max_bytes):
             schemes[scheme.id] = scheme
     return Catalogue(dict(sorted(schemes.items())))
 
@@ -129,10 +131,16 @@ def builtin_schemes() -> tuple[Scheme, ...]:
     return parse_catalogue(text, BUILTIN_NAME)
 
 
-def read_catalogue(path: Path) -> tuple[Scheme, ...]:
-    """The schemes of a catalogue file; ConfigError naming the file if it is not one."""
+def read_catalogue(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Scheme, ...]:
+    """The schemes of a catalogue file; ConfigError naming the file if it is not one.
+
+    The configuration confined the path to the project (`argmap.config`);
+    here only a regular file is read, and at most `max_bytes` of it.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, max_bytes).decode("utf-8")
+    except UnsafeFile as refused:
+        raise ConfigError(f"{path}: cannot read the scheme catalogue: it is {refused.reason}") from None
     except FileNotFoundError:
         raise ConfigError(
             f"{path}: scheme catalogue not found",

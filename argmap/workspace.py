@@ -19,7 +19,7 @@ from argmap.config import Config
 from argmap.load import LoadedFile, read_map_file
 from argmap.model import ArgMap, Corpus, split_key
 from argmap.problems import Problem, SourceAccessError, UsageError
-from argmap.project import NoProject, contains, project_root
+from argmap.project import NoProject, contains, lexical_path, project_root
 from argmap.schema import validate
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -74,7 +74,7 @@ def discover(paths: Sequence[Path], *, maps_only: bool = False, cwd: Path | None
                 found.setdefault(candidate, None)
             continue
         # NoProject (a map in the home folder) is an error of its own, with its hint.
-        root = project_root(Path(os.path.abspath(path)).parent, cwd=cwd)
+        root = project_root(lexical_path(path).parent, cwd=cwd)
         if not contains(root, path):
             raise SourceAccessError(
                 f"{path}: a link to a file outside the project `{root}`; argmap does not read it",
@@ -94,7 +94,7 @@ class _Boundary:
 
     def root_of(self, file: Path) -> Path | None:
         """The project root of `file`'s folder as written; None when it is in no project."""
-        folder = Path(os.path.abspath(file)).parent
+        folder = lexical_path(file).parent
         if folder not in self.roots:
             try:
                 self.roots[folder] = project_root(folder, cwd=self.cwd)

@@ -15,9 +15,18 @@ def test_sorted_by_file_line_column_code() -> None:
 
 
 def test_github_escapes_data_and_properties() -> None:
-    problem = Problem("A402", Severity.WARNING, "dir,x/a:b.yaml", 9, 1, "50% done\nnext", "hint")
+    problem = Problem("A402", Severity.WARNING, "dir,x/a:b.yaml", 9, 1, "50% done", "hint")
     assert format_github(problem) == (
-        "::warning file=dir%2Cx/a%3Ab.yaml,line=9,col=1,title=argmap A402::50%25 done%0Anext%0Ahint"
+        "::warning file=dir%2Cx/a%3Ab.yaml,line=9,col=1,title=argmap A402::50%25 done%0Ahint"
+    )
+
+
+def test_github_cannot_be_fooled_by_line_breaks_or_escapes_in_user_strings() -> None:
+    # A line break in a message would otherwise start a new workflow command
+    # (`::error::`), and ESC would colour or rewrite the log.
+    problem = Problem("A402", Severity.WARNING, "a\x1b[2J.yaml", 9, 1, "done\n::error::forged\x1b]0;t\x07", "hint")
+    assert format_github(problem) == (
+        "::warning file=a\\x1b[2J.yaml,line=9,col=1,title=argmap A402::done\\x0a::error::forged\\x1b]0;t\\x07%0Ahint"
     )
 
 

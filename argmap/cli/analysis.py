@@ -10,6 +10,7 @@ import attrs
 import typer
 
 from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors, use_colour
+from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
     from argmap.context import MapContext
@@ -66,7 +67,7 @@ def schemes(
     if scheme_id is None:
         width = max(len(entry.id) for entry in catalogue)
         for entry in catalogue:
-            typer.echo(f"{entry.id:<{width}}  {entry.title}")
+            typer.echo(for_terminal(f"{entry.id:<{width}}  {entry.title}"))
         return
     scheme = catalogue.get(scheme_id)
     if scheme is None:
@@ -83,7 +84,7 @@ def schemes(
     lines += ["", "Critical questions (write `question: <id>` on a counterexample that raises one):"]
     lines += [f"  {question.id:<{width}}  {question.text}" for question in scheme.questions]
     lines += ["", f"From: {scheme.source}"]
-    typer.echo("\n".join(lines))
+    typer.echo("\n".join(for_terminal(line) for line in lines))
 
 
 @app.command()
@@ -271,14 +272,14 @@ def render_tree(
 
     def shown_id(key: str) -> str:
         map_id, node_id = split_key(key)
-        return node_id if map_id == argmap.id else key
+        return for_terminal(node_id if map_id == argmap.id else key)
 
     def marker_text(found: list[Problem]) -> Text:
         codes = sorted({problem.code for problem in found})
         worst = max(int(problem.severity) for problem in found)
         return Text("  ⚑ " + " ".join(codes), style=_SEVERITY_STYLES[worst])
 
-    header = Text(f"{argmap.id}: {argmap.title}", style="bold")
+    header = Text(for_terminal(f"{argmap.id}: {argmap.title}"), style="bold")
     if markers.get(None):
         header.append_text(marker_text(markers[None]))
     console.print(header)
@@ -299,7 +300,7 @@ def render_tree(
             line.append(shown_id(row.key), style="bold")
             words = _words(node)
             if words:
-                line.append(": " + words)
+                line.append(": " + for_terminal(words))
             if row.key in markers:
                 line.append_text(marker_text(markers[row.key]))
         if row.hidden:
@@ -311,7 +312,7 @@ def render_tree(
             counts[str(evaluation.status(key))] += 1
     summary = ", ".join(f"{count} {status}" for status, count in counts.items())
     total = len(problems)
-    summary += f"; {total} problem{'s' if total != 1 else ''}" + (f" (argmap check {argmap.file})" if total else "")
+    summary += f"; {total} problem{'s' if total != 1 else ''}" + (f" (argmap check {for_terminal(argmap.file)})" if total else "")
     console.print(Text(summary, style="dim"))
     return buffer.getvalue()
 

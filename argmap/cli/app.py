@@ -56,9 +56,12 @@ def _main_options(
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_FAILURE) -> NoReturn:
     """Print `argmap: message` (and the hint) to stderr and exit."""
-    typer.echo(f"argmap: {message}", err=True)
+    from argmap.terminal import for_terminal
+
+    # Messages quote paths, keys and values from the user's files.
+    typer.echo(f"argmap: {for_terminal(message)}", err=True)
     if hint:
-        typer.echo(f"  hint: {hint}", err=True)
+        typer.echo(f"  hint: {for_terminal(hint)}", err=True)
     raise typer.Exit(code)
 
 
@@ -79,14 +82,18 @@ def config_for(paths: Sequence[Path], config_file: Path | None = None, **overrid
 
     from argmap.analyse import known_codes
     from argmap.config import load_config, load_config_file, parse_size
-    from argmap.problems import ConfigError, UsageError
+    from argmap.problems import UsageError
 
     known = known_codes()
     if config_file is not None:
         config = load_config_file(config_file, known)
     else:
         start = paths[0] if paths else Path.cwd()
-        config = load_config(start if start.exists() else Path.cwd(), known)
+        try:
+            usable = start.exists()
+        except OSError:  # a name too long: discover() says so, with the path
+            usable = False
+        config = load_config(start if usable else Path.cwd(), known)
     changes: dict[str, object] = {}
     selected = _codes(str(overrides.get("select") or ""))
     ignored = _codes(str(overrides.get("ignore") or ""))
@@ -103,7 +110,7 @@ def config_for(paths: Sequence[Path], config_file: Path | None = None, **overrid
         try:
             changes["limits"] = attrs.evolve(config.limits, max_bytes=parse_size(max_file_size))
         except ValueError as error:
-            raise ConfigError(f"--max-file-size: {error}") from None
+            raise UsageError(f"--max-file-size: {error}") from None
     return attrs.evolve(config, **changes) if changes else config  # type: ignore[arg-type]
 
 
@@ -136,7 +143,9 @@ def main() -> None:
     except Exception as error:  # the last line of defence: never a traceback by default
         if debug:
             raise
-        first_line = (str(error).splitlines() or [""])[0]
+        from argmap.terminal import for_terminal
+
+        first_line = for_terminal((str(error).splitlines() or [""])[0])
         typer.echo(
             f"argmap: internal error: {type(error).__name__}: {first_line}\n"
             "  hint: run again with --debug for the traceback, and report it",

@@ -97,7 +97,12 @@ def export(
             typer.echo(text, nl=False)
         errors = [p for p in result.problems if p.severity is Severity.ERROR]
         if errors:
-            typer.echo(f"argmap: exported, but the map has {len(errors)} error(s): run `argmap check {path}`", err=True)
+            from argmap.terminal import for_terminal
+
+            typer.echo(
+                f"argmap: exported, but the map has {len(errors)} error(s): run `argmap check {for_terminal(str(path))}`",
+                err=True,
+            )
 
 
 @app.command()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors
+from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
     from argmap.coverage import Coverage
@@ -63,9 +64,10 @@ def coverage(
         if grounding.issue is not None:
             issue = grounding.issue
             location = issue.location
-            typer.echo(f"{location.file}:{location.line}:{location.column}: {issue.kind.code} {issue.message}", err=True)
+            where = f"{for_terminal(location.file)}:{location.line}:{location.column}"
+            typer.echo(f"{where}: {issue.kind.code} {for_terminal(issue.message)}", err=True)
             if issue.hint:
-                typer.echo(f"    hint: {issue.hint}", err=True)
+                typer.echo(f"    hint: {for_terminal(issue.hint)}", err=True)
             raise typer.Exit(EXIT_PROBLEMS)
         measured = coverage_for(context)
         assert measured is not None  # the source was read
@@ -95,7 +97,7 @@ def _as_text(measured: Coverage, map_file: str, lost: int, minimum: float | None
         lines.append("every sentence that carries reasoning is covered.")
     if minimum is not None and measured.below(minimum):
         lines.append(f"coverage is below the minimum of {minimum:g}%")
-    return "\n".join(lines) + "\n"
+    return "\n".join(for_terminal(line) for line in lines) + "\n"
 
 
 def _as_json(measured: Coverage, map_file: str, lost: int, minimum: float | None) -> dict[str, Any]:

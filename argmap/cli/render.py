@@ -12,6 +12,7 @@ import attrs
 import typer
 
 from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors, use_colour
+from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
     from argmap.analyse import CheckResult
@@ -273,12 +274,12 @@ def _report(result: CheckResult, outcome: _Outcome, check: bool, colour: bool | 
             nl=False,
         )
     for file, errors in outcome.forced:
-        typer.echo(f"argmap: {file}: drawn despite {_count(errors, 'error')} (--force)", err=True)
+        typer.echo(f"argmap: {for_terminal(file)}: drawn despite {_count(errors, 'error')} (--force)", err=True)
     if check:
         for shown in outcome.missing:
-            typer.echo(f"{shown}: missing")
+            typer.echo(f"{for_terminal(shown)}: missing")
         for shown in outcome.stale:
-            typer.echo(f"{shown}: stale")
+            typer.echo(f"{for_terminal(shown)}: stale")
         parts = [f"{_count(len(outcome.up_to_date), 'diagram')} up to date"]
         if outcome.stale:
             parts.append(f"{len(outcome.stale)} stale")

@@ -19,6 +19,7 @@ from argmap.cli.app import (
     tool_errors,
     use_colour,
 )
+from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
     from argmap.watch import WatchUpdate
@@ -47,8 +48,8 @@ def new(
         from argmap.scaffold import create
 
         created = create(path, source, title=title, map_id=map_id, parents=parents)
-    typer.echo(f"created {path} (id `{created.map_id}`, source {created.source_file})")
-    typer.echo(f"next: replace the TODOs in it, then run `argmap watch {path}` to see what is missing")
+    typer.echo(for_terminal(f"created {path} (id `{created.map_id}`, source {created.source_file})"))
+    typer.echo(for_terminal(f"next: replace the TODOs in it, then run `argmap watch {path}` to see what is missing"))
 
 
 @app.command()
@@ -92,7 +93,7 @@ def fmt(
             result = format_file(file, display_name(file), config.limits)
             if result.refused:
                 refused += 1
-                typer.echo(f"{result.file}: not formatted: it has problems to fix first", err=True)
+                typer.echo(f"{for_terminal(result.file)}: not formatted: it has problems to fix first", err=True)
                 typer.echo(format_problems(result.problems, "text", files_checked=1, quiet=True), err=True, nl=False)
                 continue
             if not result.changed:
@@ -102,10 +103,10 @@ def fmt(
             if diff:
                 typer.echo(result.diff(), nl=False)
             if check or diff:
-                typer.echo(f"would reformat {result.file}", err=True)
+                typer.echo(f"would reformat {for_terminal(result.file)}", err=True)
             else:
                 write_formatted(result)
-                typer.echo(f"reformatted {result.file}", err=True)
+                typer.echo(f"reformatted {for_terminal(result.file)}", err=True)
     typer.echo(_fmt_summary(changed, unchanged, refused, writing=not (check or diff)), err=True)
     if refused or (changed and (check or diff)):
         raise typer.Exit(EXIT_PROBLEMS)
@@ -152,7 +153,7 @@ def watch(
                 fail(f"{missing}: no such file or folder")
             config = config_for(paths)
             renderer = _render_in_subprocess if render else None
-            shown = ", ".join(str(path) for path in paths)
+            shown = ", ".join(for_terminal(str(path)) for path in paths)
             typer.echo(f"watching {shown} (Ctrl-C to stop)")
             for update in watch_maps(paths, config, render=renderer, debounce_ms=debounce):
                 typer.echo(_describe(update, painted), nl=False)
@@ -170,14 +171,15 @@ def _describe(update: WatchUpdate, colour: bool) -> str:
     green, reset = ("\x1b[32m", "\x1b[0m") if colour else ("", "")
     lines: list[str] = []
     if not update.first:
-        lines.append(f"\n[{time.strftime('%H:%M:%S')}] changed: {', '.join(update.changed)}")
+        lines.append(f"\n[{time.strftime('%H:%M:%S')}] changed: {for_terminal(', '.join(update.changed))}")
     if update.failure is not None:
-        lines.append(f"argmap: {update.failure.message}")
+        lines.append(f"argmap: {for_terminal(update.failure.message)}")
         if update.failure.hint:
-            lines.append(f"  hint: {update.failure.hint}")
+            lines.append(f"  hint: {for_terminal(update.failure.hint)}")
         return "\n".join(lines) + "\n"
     for problem in update.fixed:
-        lines.append(f"{green}✓ fixed{reset} {problem.file}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
+        where = f"{for_terminal(problem.file)}:{problem.line}:{problem.column}"
+        lines.append(f"{green}✓ fixed{reset} {where}: {problem.code} {for_terminal(problem.message)}")
     if update.appeared:
         text = format_problems(update.appeared, "text", files_checked=update.files_checked, colour=colour)
         # The summary of the new problems alone would mislead: the one below counts them all.
