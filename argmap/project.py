@@ -111,7 +111,7 @@ def find_project(start: Path, *, cwd: Path | None = None) -> Project:
         raise ArgmapError(f"{start}: cannot find the project of this path ({_reason(error)})") from None
     if _is_barrier(real_folder, home):
         raise NoProject(
-            f"{start}: the home folder, or a folder above it, is no project: argmap reads nothing there",
+            f"{folder}: the home folder, or a folder above it, is no project: argmap reads nothing there",
             hint="keep maps and their sources in a folder of their own: a git repository, or a folder with an argmap.toml",
         )
     return Project(real_folder)
