@@ -123,12 +123,18 @@ def _is_barrier(real: Path, home: Path | None) -> bool:
     return home is not None and home.is_relative_to(real)
 
 
+def _is_file_like(path: Path) -> bool:
+    # A pipe or device named argmap.toml is a configuration that cannot be
+    # read (an error), not a configuration that is absent (silently skipped).
+    return path.exists() and not path.is_dir()
+
+
 def _marked_project(candidate: Path, real: Path) -> Project | None:
     argmap_toml = candidate / CONFIG_FILE
-    if argmap_toml.is_file():
+    if _is_file_like(argmap_toml):
         return Project(real, real / CONFIG_FILE, read_toml(argmap_toml))
     pyproject = candidate / PYPROJECT
-    if pyproject.is_file():
+    if _is_file_like(pyproject):
         table = argmap_table(pyproject, read_toml(pyproject))
         if table is not None:
             return Project(real, real / PYPROJECT, table)

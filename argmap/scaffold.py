@@ -7,6 +7,10 @@ matter gives them), and one conclusion with placeholder text that passes the
 schema, with a comment saying what to fill in. `argmap check` then reports
 the placeholders' missing grounding until the author replaces them.
 
+The source must lie inside the project of the new map (`argmap.project`):
+`--source /etc/passwd` is refused before the file is opened, so none of it
+reaches the title. Only a regular file is read, and only its head.
+
 It never overwrites a file: the map is created with an exclusive open, so
 even a file that appears between the check and the write is left alone.
 A missing parent folder is an error unless `parents=True`, so that a typo

@@ -284,3 +284,45 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path: Path) -> None:
 
 def test_negative_jobs_exit_2(tmp_path: Path) -> None:
     assert invoke("check", "-j", "-1", ".")[0] == 2
+
+
+def test_a_nul_byte_in_source_file_is_reported_at_its_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    text = MINIMAL.replace("title: A demo map\n", 'title: A demo map\nsource:\n  file: "a\\0b.txt"\n')
+    write(tmp_path, "m.yaml", text)
+    result = CliRunner().invoke(app, ["check", "--format", "parsable", "--select", "Q", "m.yaml"])
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout == "m.yaml:5:9: [error] Q503 source file `a\\x00b.txt` cannot name a file: it holds a NUL byte\n"
+
+
+def test_a_max_file_size_too_large_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "m.yaml", MINIMAL)
+    result = CliRunner().invoke(app, ["check", "--max-file-size", "9" * 30, "m.yaml"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"argmap: --max-file-size: '{'9' * 30}' is over the largest size argmap takes, 1024 TiB\n"
+
+
+def test_a_named_map_that_links_out_of_the_project_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "outside.yaml").write_text("argmap: 1\nTOPSECRET: [\n", encoding="utf-8")
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "m.yaml").symlink_to(tmp_path / "outside.yaml")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["check", "m.yaml"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"argmap: m.yaml: a link to a file outside the project `{project.resolve()}`; argmap does not read it\n"
+        "  hint: check maps inside their project; copy the map into it rather than linking to it\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_file_name_too_long_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "a" * 300 + ".yaml"
+    result = CliRunner().invoke(app, [command, name])
+    assert (result.exit_code, result.stdout) == (2, "")
+    expected = "not a usable path (File name too long)" if command == "check" else "file name too long"
+    assert result.stderr == f"argmap: {name}: {expected}\n"

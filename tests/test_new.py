@@ -229,3 +229,35 @@ def test_shell_completion_completes_the_commands(tmp_path: Path) -> None:
         check=False,
     )
     assert (completed.returncode, completed.stdout.split(), completed.stderr) == (0, ["watch"], "")
+
+
+def test_a_source_outside_the_project_is_refused_unread(tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text("TOPSECRET first line\n", encoding="utf-8")
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "link.txt").symlink_to(tmp_path / "outside.txt")
+    for source in (tmp_path / "outside.txt", project / ".." / "outside.txt", project / "link.txt"):
+        with pytest.raises(SourceAccessError) as raised:
+            scaffold(project / "m.yaml", source)
+        assert raised.value.message == (
+            f"{source}: outside the project `{project.resolve()}` of the new map; argmap does not read it"
+        )
+        assert raised.value.hint == "copy the document into the project, beside or below the map's folder"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_source_that_is_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(SourceAccessError) as raised:
+        scaffold(tmp_path / "m.yaml", tmp_path / "pipe.txt")
+    assert raised.value.message == (
+        f"{tmp_path / 'pipe.txt'}: cannot read: it is not a regular file (a pipe, a device or a socket)"
+    )
+
+
+def test_the_schema_is_looked_for_no_higher_than_the_project(tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "argmap.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    assert schema_reference(tmp_path / "repo").startswith("https://")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.report import format_github, format_problems, summary_line
+from argmap.terminal import for_terminal
 
 P1 = Problem("S202", Severity.ERROR, "b.yaml", 3, 5, "premise `x` needs `text`", "write the claim")
 P2 = Problem("A402", Severity.WARNING, "a.yaml", 9, 1, "a 100%: b, c", None)
@@ -63,3 +64,31 @@ def test_problems_at_one_place_sort_numbers_naturally() -> None:
     line_13 = Problem(message="line 13 of `doc.txt` carries reasoning", **at)  # type: ignore[arg-type]
     line_5 = Problem(message="line 5 of `doc.txt` carries reasoning", **at)  # type: ignore[arg-type]
     assert sort_problems([line_13, line_5]) == [line_5, line_13]
+
+
+def test_text_and_parsable_escape_control_and_bidi_characters() -> None:
+    problem = Problem(
+        "Q503", Severity.ERROR, "\x1b[31mmap.yaml", 5, 9, "source `\x1b]0;t\x07\u202eab` is gone", "try \x9b2J"
+    )
+    assert format_problems([problem], "parsable", files_checked=1) == (
+        "\\x1b[31mmap.yaml:5:9: [error] Q503 source `\\x1b]0;t\\x07\\u202eab` is gone\n"
+    )
+    assert format_problems([problem], "text", files_checked=1) == (
+        "\\x1b[31mmap.yaml:5:9: Q503 source `\\x1b]0;t\\x07\\u202eab` is gone [error]\n"
+        "    hint: try \\x9b2J\n"
+        "\n"
+        "1 map checked: 1 error in 1 file.\n"
+    )
+
+
+def test_the_caret_stays_under_its_character_when_the_excerpt_is_escaped() -> None:
+    problem = Problem("L101", Severity.ERROR, "m.yaml", 3, 8, "bad", None, "id: \x1b\x1b x: y\n       ^")
+    lines = format_problems([problem], "text", files_checked=1).splitlines()
+    assert lines[1:3] == ["    3 | id: \\x1b\\x1b x: y", "      |              ^"]
+    assert lines[1].index("x:") == lines[2].index("^")
+
+
+def test_for_terminal_leaves_ordinary_text_alone() -> None:
+    text = "premise `revenge` — «Putin’s» 100% naïve 日本 ✓"
+    assert for_terminal(text) == text
+    assert for_terminal("\t\n\r\x00\x7f\x85\u2028\u2066") == "\\x09\\x0a\\x0d\\x00\\x7f\\x85\\u2028\\u2066"

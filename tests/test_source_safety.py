@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import argmap.grounding
+import argmap.project
 import argmap.sources
 from argmap.analyse import check_paths
 from argmap.cli import app
@@ -175,3 +176,69 @@ def test_a_source_is_read_once_per_run(project: Path, monkeypatch: pytest.Monkey
     result = check_paths([first, second], Config(), cwd=project)
     assert [problem.code for problem in result.problems if problem.code in ("Q501", "Q503", "Q504", "Q506")] == []
     assert reads == [(project / "seeds" / "article.txt").resolve()]
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("../seeds/article\x00.txt", "it holds a NUL byte"),
+        ("../seeds/" + "a" * 256 + ".txt", "a part of it is longer than 255 bytes"),
+    ],
+)
+def test_a_path_that_can_name_no_file_is_a_problem_of_the_map(project: Path, written: str, reason: str) -> None:
+    path = write_map(project, f'"{written.replace(chr(0), chr(92) + "0")}"')
+    assert q5_problems(project, path) == [
+        Problem(
+            "Q503",
+            Severity.ERROR,
+            "maps/m.yaml",
+            5,
+            9,
+            f"source file `{written}` cannot name a file: {reason}",
+            "`source.file` names a document relative to the map, such as `../seeds/article.txt`",
+        )
+    ]
+
+
+def test_a_loop_of_links_is_a_problem_of_the_map(project: Path) -> None:
+    (project / "seeds" / "loop.txt").symlink_to(project / "seeds" / "loop.txt")
+    path = write_map(project, "../seeds/loop.txt")
+    [problem] = q5_problems(project, path)
+    assert (problem.code, problem.line, problem.column) == ("Q503", 5, 9)
+    assert problem.message.startswith("source file `../seeds/loop.txt` cannot name a file: ")
+
+
+def test_a_nul_byte_in_one_map_does_not_stop_the_others(project: Path) -> None:
+    write_map(project, '"../seeds/a\\0.txt"')
+    other = project / "maps" / "other.yaml"
+    other.write_text(MAP.format(file="../seeds/gone.txt", quote="x").replace("id: m", "id: other"), encoding="utf-8")
+    result = check_paths([project / "maps"], Config(), cwd=project)
+    assert [(p.file, p.code) for p in result.problems if p.code.startswith("Q5")] == [
+        ("maps/m.yaml", "Q503"),
+        ("maps/other.yaml", "Q503"),
+    ]
+
+
+def test_a_map_in_a_dotfiles_home_cannot_reach_the_private_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    (home / ".git").mkdir(parents=True)
+    (home / ".ssh").mkdir()
+    (home / ".ssh" / "id_ed25519").write_text(f"{SECRET}\n", encoding="utf-8")
+    monkeypatch.setattr(argmap.project, "home_folder", lambda: home.resolve())
+    folder = home / "Downloads" / "x"
+    (folder / "maps").mkdir(parents=True)
+    path = folder / "maps" / "m.yaml"
+    path.write_text(MAP.format(file="../../../.ssh/id_ed25519", quote="TOPSECRET do not print"), encoding="utf-8")
+    result = check_paths([path], Config(), cwd=folder)
+    assert [p for p in result.problems if p.code.startswith("Q5")] == [
+        Problem(
+            "Q504",
+            Severity.ERROR,
+            "maps/m.yaml",
+            5,
+            9,
+            "source file `../../../.ssh/id_ed25519` climbs out of the project with `..`",
+            OUTSIDE_HINT,
+        )
+    ]
+    assert all(SECRET not in (p.message + (p.hint or "")) for p in result.problems)

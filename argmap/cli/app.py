@@ -67,13 +67,19 @@ def fail(message: str, hint: str | None = None, code: int = EXIT_FAILURE) -> NoR
 
 @contextmanager
 def tool_errors() -> Iterator[None]:
-    """ArgmapError (the tool could not do its job) becomes exit code 2."""
+    """ArgmapError (the tool could not do its job), and an OSError about a
+    path, become exit code 2 with a one-line message."""
     from argmap.problems import ArgmapError
 
     try:
         yield
     except ArgmapError as error:
         fail(error.message, error.hint)
+    except OSError as error:
+        # A path the system refuses outright (a name too long, a loop of links):
+        # the user's mistake to correct, not an internal error.
+        where = f"{error.filename}: " if error.filename else ""
+        fail(f"{where}{(error.strerror or str(error)).lower()}")
 
 
 def config_for(paths: Sequence[Path], config_file: Path | None = None, **overrides: object) -> Config:
