@@ -285,7 +285,7 @@ def test_every_comment_is_kept_and_moves_with_what_it_describes() -> None:
             implicit: true
             tags:
               - x
-              - y  # end of a flow list
+              - 'y'  # end of a flow list
         # the very end
         """
     )
