@@ -39,7 +39,9 @@ Formatting never changes meaning, and this module proves it each time
 before it writes: the formatted text must load to the same data as the
 original and hold the same comments, or the file is left alone and
 `FormatError` says why. A file that does not parse or does not pass the
-schema is never touched: its problems come back instead.
+schema is never touched: its problems come back instead. A map that is a
+link is rewritten where it lives, the link kept, when that file is inside
+the link's project; a link out of the project is neither read nor written.
 
 Why not ruamel.yaml's round trip? It keeps each comment at its original
 column and stores the comments between two keys on the end of the first
@@ -128,6 +130,8 @@ class Formatted:
     original: str
     text: str | None
     problems: tuple[Problem, ...] = ()
+    # The file that is read and written: `path`, or the file that `path` links to.
+    target: Path | None = None
 
     @property
     def refused(self) -> bool:
@@ -157,8 +161,9 @@ def format_file(path: Path, display: str | None = None, limits: Limits = Limits(
     the canonical text would not mean the same (never expected).
     """
     display = display or str(path)
+    target = _link_target(path, display) if path.is_symlink() else path
     try:
-        raw = path.read_bytes()
+        raw = target.read_bytes()
     except IsADirectoryError:
         raise SourceAccessError(f"{display}: is a folder, not a map file") from None
     except FileNotFoundError:
@@ -168,8 +173,32 @@ def format_file(path: Path, display: str | None = None, limits: Limits = Limits(
     original = raw.decode("utf-8", errors="surrogateescape")
     loaded = load_bytes(raw, display, limits)
     if loaded.data is None or loaded.text is None:
-        return Formatted(display, path, original, None, loaded.problems)
-    return _format_loaded(loaded.text, loaded.data, display, path, original, limits)
+        return Formatted(display, path, original, None, loaded.problems, target=target)
+    return attrs.evolve(_format_loaded(loaded.text, loaded.data, display, path, original, limits), target=target)
+
+
+def _link_target(link: Path, display: str) -> Path:
+    """The file a linked map stands in, when it is inside the link's project.
+
+    fmt rewrites that file and keeps the link. A link out of the project
+    (a hostile repository's `map.yaml -> ~/.ssh/config`) is neither read
+    nor written, and its target is not shown.
+    """
+    from argmap.config import project_root
+
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        raise SourceAccessError(f"{display}: a link to a file that does not exist") from None
+    except (OSError, RuntimeError):  # a loop of links
+        raise SourceAccessError(f"{display}: a link that cannot be followed (a loop of links?)") from None
+    root = project_root(link.parent)
+    if not target.is_relative_to(root):
+        raise SourceAccessError(
+            f"{display}: a link to a file outside the project, which argmap fmt neither reads nor writes",
+            hint="format the map in its own project, or replace the link by a copy of the map",
+        )
+    return target
 
 
 def format_text(text: str, display: str = "<text>", limits: Limits = Limits()) -> Formatted:
@@ -189,8 +218,12 @@ def write_formatted(result: Formatted) -> bool:
         return False
     from argmap.files import write_atomically
 
+    target = result.target or result.path
+    if result.path.is_symlink() and _link_target(result.path, result.file) != target:
+        raise SourceAccessError(f"{result.file}: the link changed while it was formatted; the map is unchanged")
     try:
-        write_atomically(result.path, result.text.encode("utf-8"))
+        # Over the file itself: a link to it stays a link.
+        write_atomically(target, result.text.encode("utf-8"))
     except OSError as error:
         raise SourceAccessError(f"{result.file}: cannot write ({error.strerror or error}); the map is unchanged") from None
     return True

@@ -41,10 +41,12 @@ class Workspace:
 def display_name(path: Path, cwd: Path | None = None) -> str:
     """Paths relative to the working folder when below it, as the user typed them."""
     cwd = cwd or Path.cwd()
+    # A link is named as the link, not by where it points (which may be outside the project).
+    resolved = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
     try:
-        return str(path.resolve().relative_to(cwd.resolve()))
+        return str(resolved.relative_to(cwd.resolve()))
     except ValueError:
-        return str(path.resolve())
+        return str(resolved)
 
 
 def discover(paths: Sequence[Path], *, maps_only: bool = False) -> list[Path]:
