@@ -46,7 +46,7 @@ PAYLOADS = {
     "script": f"<script>{_RUN}</script>",
     "foreign-object": (
         '<foreignObject><body xmlns="http://www.w3.org/1999/xhtml">'
-        f"<script>{_RUN}</script><img src=x onerror=\"{_RUN}\"/></body></foreignObject>"
+        f'<script>{_RUN}</script><img src=x onerror="{_RUN}"/></body></foreignObject>'
     ),
     "processing-instruction": '<?xml-stylesheet type="text/xsl" href="javascript:alert(1)"?>',
     "image": 'x" image="/etc/hostname" shapefile="/etc/hostname',
@@ -58,7 +58,17 @@ PAYLOADS = {
     "html-like-title": "<Putin> vs <the West>",
 }
 
-_ACTIVE_ELEMENTS = {"script", "foreignObject", "image", "iframe", "object", "embed", "use", "handler", "listener"}
+_ACTIVE_ELEMENTS = {
+    "script",
+    "foreignObject",
+    "image",
+    "iframe",
+    "object",
+    "embed",
+    "use",
+    "handler",
+    "listener",
+}
 
 
 def hostile_map(payload: str) -> str:
@@ -156,7 +166,9 @@ def test_every_user_field_with_a_payload_draws_a_harmless_svg(hostile_project: P
     root = assert_harmless_svg(result.stdout.encode("utf-8"))
     # The payload is shown, as text (its characters that XML cannot carry as U+FFFD).
     shown = re.sub(r"\s+", "", _texts(root))
-    visible = "".join("\ufffd" if unicodedata.category(character) == "Cc" else character for character in payload)
+    visible = "".join(
+        "\ufffd" if unicodedata.category(character) == "Cc" else character for character in payload
+    )
     assert "".join(visible.split())[:30] in shown
 
     dot = run_argmap("render", "--force", "map.yaml", "-o", "-", "-f", "dot", cwd=hostile_project)
@@ -171,12 +183,23 @@ def test_every_user_field_with_a_payload_draws_a_harmless_svg(hostile_project: P
     for edge in graph.edges():
         attributes |= {key for key, value in edge.attr.items() if value}
     # Attributes that read files or change what the SVG holds never come from a map.
-    assert not attributes & {"image", "shapefile", "stylesheet", "imagepath", "fontpath", "id", "class", "href"}
+    assert not attributes & {
+        "image",
+        "shapefile",
+        "stylesheet",
+        "imagepath",
+        "fontpath",
+        "id",
+        "class",
+        "href",
+    }
 
 
 def test_a_title_that_looks_like_html_passes_check_and_renders_as_text(hostile_project: Path) -> None:
-    text = "argmap: 1\nid: hostile\ntitle: " + yaml_double_quoted(PAYLOADS["html-like-title"]) + (
-        "\nconclusions:\n  - id: claim\n    text: A claim.\n"
+    text = (
+        "argmap: 1\nid: hostile\ntitle: "
+        + yaml_double_quoted(PAYLOADS["html-like-title"])
+        + ("\nconclusions:\n  - id: claim\n    text: A claim.\n")
     )
     (hostile_project / "map.yaml").write_text(text, encoding="utf-8")
     assert run_argmap("check", "map.yaml", cwd=hostile_project).code == 0
@@ -197,7 +220,7 @@ def test_a_title_that_closes_its_own_html_string_injects_nothing(hostile_project
 
     dot = run_argmap("render", "map.yaml", "-o", "-", "-f", "dot", cwd=hostile_project).stdout
     graph = pygraphviz.AGraph(string=dot)
-    assert "URL" not in graph.graph_attr.keys() and "stylesheet" not in graph.graph_attr.keys()
+    assert not {"URL", "stylesheet"} & set(graph.graph_attr.keys())
     result = run_argmap("render", "map.yaml", "-o", "-", cwd=hostile_project)
     assert (result.code, result.stderr) == (0, "")
     root = assert_harmless_svg(result.stdout.encode("utf-8"))
@@ -231,7 +254,9 @@ _REFERENCES = st.one_of(
     st.sampled_from(["&amp;", "&lt;", "&quot;", "&nbsp;", "&bogus;", "&", "&#", "&#x;"]),
 )
 _ANY_TEXT = st.lists(
-    st.one_of(st.text(max_size=8), _REFERENCES, st.sampled_from(list(PAYLOADS.values()))), min_size=1, max_size=6
+    st.one_of(st.text(max_size=8), _REFERENCES, st.sampled_from(list(PAYLOADS.values()))),
+    min_size=1,
+    max_size=6,
 ).map("".join)
 
 
@@ -254,9 +279,7 @@ _CHROMIUM_GUARD_SECONDS = 90  # a hang guard, not a timing assertion
 
 
 def _chromium() -> str:
-    found = shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
+    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
     if found is None:
         pytest.skip("chromium not installed (Debian package chromium); CI installs it")
     return found
@@ -287,7 +310,9 @@ def test_chromium_runs_no_script_of_a_hostile_diagram(hostile_project: Path, tmp
     pages.mkdir()
 
     # The positive control: in this setup, a script in an SVG, and in an SVG inlined in a page, runs.
-    control_svg = f'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>{_RUN}</script></svg>\n'
+    control_svg = (
+        f'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>{_RUN}</script></svg>\n'
+    )
     (pages / "control.svg").write_text(control_svg, encoding="utf-8")
     (pages / "control.html").write_text(_inlined(control_svg), encoding="utf-8")
     for control in ("control.svg", "control.html"):
