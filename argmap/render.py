@@ -349,7 +349,8 @@ def _plain(text: str) -> str:
     """A plain (quoted, non-HTML) attribute value: a tooltip, a link."""
     import graphviz
 
-    return graphviz.nohtml(dot_text(text))
+    value: str = graphviz.nohtml(dot_text(text))
+    return value
 
 
 def _html_lines(lines: Sequence[str]) -> str:
@@ -374,7 +375,8 @@ def _plain_lines(lines: Iterable[str]) -> str:
     """
     import graphviz
 
-    return graphviz.nohtml(dot_text("\n".join(lines)).replace("\n", "\\n"))
+    value: str = graphviz.nohtml(dot_text("\n".join(lines)).replace("\n", "\\n"))
+    return value
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -14,6 +14,7 @@ own with a benign script proves that scripts do run there.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -225,6 +226,42 @@ def test_a_title_that_closes_its_own_html_string_injects_nothing(hostile_project
     assert (result.code, result.stderr) == (0, "")
     root = assert_harmless_svg(result.stdout.encode("utf-8"))
     assert title in _texts(root)
+
+
+_REFUSED = (
+    "argmap: map.svg: not a regular file (a pipe, a device or a socket): argmap will not read or replace it\n"
+    "  hint: remove it, or render into another folder with -o\n"
+)
+_SMALL_MAP = "argmap: 1\nid: hostile\ntitle: T\nconclusions:\n  - id: claim\n    text: A claim.\n"
+
+
+@pytest.mark.parametrize("check", [True, False])
+def test_a_committed_diagram_that_links_to_a_device_is_refused_unread(hostile_project: Path, check: bool) -> None:
+    (hostile_project / "map.yaml").write_text(_SMALL_MAP, encoding="utf-8")
+    (hostile_project / "map.svg").symlink_to("/dev/zero")
+    result = run_argmap("render", "map.yaml", *(["--check"] if check else []), cwd=hostile_project)
+    assert (result.code, result.stdout, result.stderr) == (2, "", _REFUSED)
+    assert (hostile_project / "map.svg").is_symlink()
+
+
+def test_a_committed_diagram_that_is_a_pipe_is_refused_without_waiting(hostile_project: Path) -> None:
+    (hostile_project / "map.yaml").write_text(_SMALL_MAP, encoding="utf-8")
+    os.mkfifo(hostile_project / "map.svg")
+    result = run_argmap("render", "map.yaml", "--check", cwd=hostile_project, timeout=60)
+    assert (result.code, result.stdout, result.stderr) == (2, "", _REFUSED)
+
+
+def test_a_huge_committed_diagram_is_read_only_as_far_as_its_digest(hostile_project: Path) -> None:
+    """`render --check` reads the digest at the start of a diagram, not the
+    whole file: 4 GiB of padding (sparse) would exceed the memory limit of
+    the run (tests/adversarial/conftest.py) if it were read."""
+    (hostile_project / "map.yaml").write_text(_SMALL_MAP, encoding="utf-8")
+    assert run_argmap("render", "map.yaml", cwd=hostile_project).code == 0
+    diagram = hostile_project / "map.svg"
+    with diagram.open("ab") as handle:
+        handle.truncate(diagram.stat().st_size + 4 * 1024**3)
+    result = run_argmap("render", "map.yaml", "--check", cwd=hostile_project)
+    assert (result.code, result.stdout, result.stderr) == (0, "1 diagram up to date\n", "")
 
 
 # --- any text --------------------------------------------------------------
