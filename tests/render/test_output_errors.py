@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from tests.render.test_cli import SIMPLE, invoke, listing, write_map
 
 
