@@ -136,6 +136,7 @@ class _Outcome:
     forced: list[tuple[str, int]] = attrs.Factory(list)  # map files drawn despite errors, with the count
     stale: list[str] = attrs.Factory(list)
     missing: list[str] = attrs.Factory(list)
+    warnings: list[str] = attrs.Factory(list)  # about the drawings (no font), each said once
 
 
 def _plan(result: CheckResult, output: str | None, output_format: str, to_stdout: bool) -> list[tuple[ArgMap, Path | None]]:
@@ -209,6 +210,7 @@ def _render_one(
             outcome.up_to_date.append(shown)
             return
     drawing = draw(dot, output_format, engine)
+    outcome.warnings.extend(warning for warning in drawing.warnings if warning not in outcome.warnings)
     if destination is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(drawing.data)
@@ -304,6 +306,8 @@ def _report(result: CheckResult, outcome: _Outcome, check: bool, colour: bool | 
             err=True,
             nl=False,
         )
+    for warning in outcome.warnings:
+        typer.echo(f"argmap: warning: {warning}", err=True)
     for file, errors in outcome.forced:
         typer.echo(f"argmap: {file}: drawn despite {_count(errors, 'error')} (--force)", err=True)
     if check:
