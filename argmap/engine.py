@@ -23,6 +23,7 @@ byte for byte.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import os
@@ -35,6 +36,7 @@ import tempfile
 import warnings
 import zlib
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -62,6 +64,7 @@ class Drawing:
     data: bytes
     digest: str  # SHA-256 of the DOT, hex
     messages: tuple[str, ...] = ()  # what the engine said, without its noise
+    warnings: tuple[str, ...] = ()  # what the user must know about the drawing (no font, say)
 
 
 def dot_digest(dot: str) -> str:
@@ -81,7 +84,10 @@ def draw(dot: str, output_format: str, engine: str = "bundled") -> Drawing:
         data, messages = _draw_system(dot, output_format)
     else:
         raise RenderError(f"unknown engine `{engine}`", hint="use one of: " + ", ".join(ENGINES))
-    return Drawing(stamp(data, output_format, digest), digest, messages)
+    if output_format == "pdf":
+        data = fixed_creation_date(data)
+    warnings = () if output_format == "svg" or fonts_found(engine) is not False else (NO_FONT_WARNING,)
+    return Drawing(stamp(data, output_format, digest), digest, messages, warnings)
 
 
 def svg_from_dot(dot: str) -> bytes:
@@ -90,8 +96,7 @@ def svg_from_dot(dot: str) -> bytes:
 
 
 def _draw_bundled(dot: str, output_format: str) -> tuple[bytes, tuple[str, ...]]:
-    import pygraphviz
-
+    pygraphviz = _bundled_engine()
     said: list[str] = []
     failure: Exception | None = None
     data = b""
@@ -106,6 +111,28 @@ def _draw_bundled(dot: str, output_format: str) -> tuple[bytes, tuple[str, ...]]
         detail = "; ".join(messages) or str(failure or "no output")
         raise RenderError(f"Graphviz could not draw the diagram: {detail}")
     return bytes(data), messages
+
+
+def _bundled_engine() -> Any:
+    """The pygraphviz module, or a RenderError that names what it lacks.
+
+    Its wheel bundles Graphviz but not GLib, which Graphviz's text layout
+    (Pango) loads from the system: slim container images do not have it.
+    """
+    try:
+        import pygraphviz
+    except (ImportError, OSError) as error:
+        named = _LIBRARY_NAME.search(str(error))
+        missing = named.group(0) if named else "a system library it needs (GLib, libglib-2.0)"
+        raise RenderError(
+            f"the Graphviz engine bundled with pygraphviz cannot load: {missing} is missing",
+            hint="install GLib (Debian/Ubuntu: apt-get install libglib2.0-0; Fedora: dnf install glib2; "
+            "Alpine: apk add glib), or install Graphviz and use --engine system",
+        ) from None
+    return pygraphviz
+
+
+_LIBRARY_NAME = re.compile(r"lib[\w+-]+(?:[.-][\w+]+)*?\.so(?:\.\d+)*")
 
 
 def _draw_system(dot: str, output_format: str) -> tuple[bytes, tuple[str, ...]]:
@@ -150,6 +177,97 @@ def _captured_stderr(said: list[str]) -> Iterator[None]:
         said.append(sink.read().decode("utf-8", "replace"))
     said.append(python_stderr.getvalue())
     said.extend(str(warning.message) for warning in caught)
+
+
+# --- fonts ---------------------------------------------------------------
+
+NO_FONT_WARNING = (
+    "no font found on this machine: the letters of PNG and PDF diagrams come out as empty boxes "
+    "(install one, e.g. apt-get install fonts-dejavu-core; SVG diagrams are not affected)"
+)
+
+
+@functools.cache
+def fonts_found(engine: str) -> bool | None:
+    """Whether the engine's font library finds any font; None when it cannot be asked.
+
+    Without a font, Pango draws every letter as a box and says nothing. Asked
+    once per run, and only for PNG and PDF (an SVG names its fonts and lets
+    the viewer draw them).
+    """
+    if engine == "system":
+        program = shutil.which("fc-list")
+        if program is None:
+            return None
+        listed = subprocess.run([program, ":", "family"], capture_output=True, check=False)
+        return bool(listed.stdout.strip()) if listed.returncode == 0 else None
+    return _bundled_fonts_found()
+
+
+def _bundled_fonts_found() -> bool | None:
+    """Ask the fontconfig that the pygraphviz wheel bundles (and Graphviz uses) for its fonts."""
+    import ctypes
+    from pathlib import Path
+
+    try:
+        pygraphviz = _bundled_engine()
+    except RenderError:
+        return None
+    bundled = Path(pygraphviz.__file__).parent.parent / "pygraphviz.libs"
+    candidates = sorted(bundled.glob("libfontconfig*.so*"))
+    try:
+        fontconfig = ctypes.CDLL(str(candidates[0]) if candidates else "libfontconfig.so.1")
+    except OSError:
+        return None
+    fontconfig.FcPatternCreate.restype = ctypes.c_void_p
+    fontconfig.FcObjectSetCreate.restype = ctypes.c_void_p
+    fontconfig.FcObjectSetAdd.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+    fontconfig.FcFontList.restype = ctypes.POINTER(ctypes.c_int)  # FcFontSet starts with its count
+    fontconfig.FcFontList.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+    for name in ("FcPatternDestroy", "FcObjectSetDestroy", "FcFontSetDestroy"):
+        getattr(fontconfig, name).argtypes = [ctypes.c_void_p]
+    said: list[str] = []
+    with _captured_stderr(said):  # fontconfig complains about the host's configuration on descriptor 2
+        pattern = fontconfig.FcPatternCreate()
+        objects = fontconfig.FcObjectSetCreate()
+        fontconfig.FcObjectSetAdd(objects, b"family")
+        found = fontconfig.FcFontList(None, pattern, objects)
+        count = found[0] if found else 0
+        if found:
+            fontconfig.FcFontSetDestroy(ctypes.cast(found, ctypes.c_void_p))
+        fontconfig.FcObjectSetDestroy(objects)
+        fontconfig.FcPatternDestroy(pattern)
+    return count > 0
+
+
+# --- reproducible PDF ---------------------------------------------------------
+
+_PDF_CREATION_DATE = re.compile(rb"/CreationDate \(D:(\d{14})(Z|[+-]\d\d'\d\d'?)?\)")
+
+
+def fixed_creation_date(data: bytes) -> bytes:
+    """`data` with the creation date that cairo writes (the wall clock) set to
+    SOURCE_DATE_EPOCH when it is set, else to the epoch: the same map gives
+    the same PDF, byte for byte. The date keeps its length, so the offsets
+    of the PDF's cross-reference table stay right."""
+    import datetime
+
+    try:
+        seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        moment = datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        moment = datetime.datetime.fromtimestamp(0, datetime.UTC)
+    digits = moment.strftime("%Y%m%d%H%M%S").encode("ascii")
+    if len(digits) != 14:  # a year past 9999
+        digits = b"19700101000000"
+
+    def replaced(found: re.Match[bytes]) -> bytes:
+        zone = found.group(2) or b""
+        # The same length: `Z`, or a zero offset written the way cairo wrote its own.
+        zone = zone if zone in (b"", b"Z") else b"+00'00" + (b"'" if zone.endswith(b"'") else b"")
+        return b"/CreationDate (D:" + digits + zone + b")"
+
+    return _PDF_CREATION_DATE.sub(replaced, data, count=1)
 
 
 # --- digests in drawings ----------------------------------------------------

@@ -1,5 +1,6 @@
 """Writing files so that a failed or interrupted run never leaves a
-truncated file or destroys the previous version."""
+truncated file or destroys the previous version; reading them so that a
+pipe, a device or a huge file cannot hang the run or exhaust memory."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+
+from argmap.problems import ArgmapError
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -76,3 +79,24 @@ def _judge(info: os.stat_result, max_bytes: int, prefix: bool) -> None:
         raise UnsafeFile("not a regular file (a pipe, a device or a socket)")
     if not prefix and info.st_size > max_bytes:
         raise UnsafeFile(f"over the limit of {max_bytes} bytes", too_large=True)
+
+
+class OutputError(ArgmapError):
+    """An output file (a diagram, an export, a report) could not be written."""
+
+
+def write_output(path: Path, data: bytes, shown: str | None = None) -> None:
+    """Write an output file atomically, creating its folder first.
+
+    Raises OutputError, one line naming the file and the reason, when it
+    cannot (a folder in the way, no permission, a full disk, a read-only
+    file system): the previous version of the file is then untouched.
+    """
+    name = shown or str(path)
+    if path.is_dir():
+        raise OutputError(f"cannot write {name}: it is a folder", hint="name a file to write")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
+    except OSError as error:
+        raise OutputError(f"cannot write {name}: {error.strerror or error}") from None

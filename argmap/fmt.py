@@ -39,7 +39,9 @@ Formatting never changes meaning, and this module proves it each time
 before it writes: the formatted text must load to the same data as the
 original and hold the same comments, or the file is left alone and
 `FormatError` says why. A file that does not parse or does not pass the
-schema is never touched: its problems come back instead.
+schema is never touched: its problems come back instead. A map that is a
+link is rewritten where it lives, the link kept, when that file is inside
+the link's project; a link out of the project is neither read nor written.
 
 Why not ruamel.yaml's round trip? It keeps each comment at its original
 column and stores the comments between two keys on the end of the first
@@ -128,6 +130,8 @@ class Formatted:
     original: str
     text: str | None
     problems: tuple[Problem, ...] = ()
+    # The file that is read and written: `path`, or the file that `path` links to.
+    target: Path | None = None
 
     @property
     def refused(self) -> bool:
@@ -157,8 +161,9 @@ def format_file(path: Path, display: str | None = None, limits: Limits = Limits(
     the canonical text would not mean the same (never expected).
     """
     display = display or str(path)
+    target = _link_target(path, display) if path.is_symlink() else path
     try:
-        raw = path.read_bytes()
+        raw = target.read_bytes()
     except IsADirectoryError:
         raise SourceAccessError(f"{display}: is a folder, not a map file") from None
     except FileNotFoundError:
@@ -168,8 +173,32 @@ def format_file(path: Path, display: str | None = None, limits: Limits = Limits(
     original = raw.decode("utf-8", errors="surrogateescape")
     loaded = load_bytes(raw, display, limits)
     if loaded.data is None or loaded.text is None:
-        return Formatted(display, path, original, None, loaded.problems)
-    return _format_loaded(loaded.text, loaded.data, display, path, original)
+        return Formatted(display, path, original, None, loaded.problems, target=target)
+    return attrs.evolve(_format_loaded(loaded.text, loaded.data, display, path, original, limits), target=target)
+
+
+def _link_target(link: Path, display: str) -> Path:
+    """The file a linked map stands in, when it is inside the link's project.
+
+    fmt rewrites that file and keeps the link. A link out of the project
+    (a hostile repository's `map.yaml -> ~/.ssh/config`) is neither read
+    nor written, and its target is not shown.
+    """
+    from argmap.config import project_root
+
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        raise SourceAccessError(f"{display}: a link to a file that does not exist") from None
+    except (OSError, RuntimeError):  # a loop of links
+        raise SourceAccessError(f"{display}: a link that cannot be followed (a loop of links?)") from None
+    root = project_root(link.parent)
+    if not target.is_relative_to(root):
+        raise SourceAccessError(
+            f"{display}: a link to a file outside the project, which argmap fmt neither reads nor writes",
+            hint="format the map in its own project, or replace the link by a copy of the map",
+        )
+    return target
 
 
 def format_text(text: str, display: str = "<text>", limits: Limits = Limits()) -> Formatted:
@@ -177,7 +206,7 @@ def format_text(text: str, display: str = "<text>", limits: Limits = Limits()) -
     loaded = load_text(text, display, limits)
     if loaded.data is None or loaded.text is None:
         return Formatted(display, None, text, None, loaded.problems)
-    return _format_loaded(loaded.text, loaded.data, display, None, text)
+    return _format_loaded(loaded.text, loaded.data, display, None, text, limits)
 
 
 def write_formatted(result: Formatted) -> bool:
@@ -189,8 +218,12 @@ def write_formatted(result: Formatted) -> bool:
         return False
     from argmap.files import write_atomically
 
+    target = result.target or result.path
+    if result.path.is_symlink() and _link_target(result.path, result.file) != target:
+        raise SourceAccessError(f"{result.file}: the link changed while it was formatted; the map is unchanged")
     try:
-        write_atomically(result.path, result.text.encode("utf-8"))
+        # Over the file itself: a link to it stays a link.
+        write_atomically(target, result.text.encode("utf-8"))
     except OSError as error:
         raise SourceAccessError(f"{result.file}: cannot write ({error.strerror or error}); the map is unchanged") from None
     return True
@@ -205,7 +238,9 @@ def canonical_text(text: str) -> str:
     return result.text
 
 
-def _format_loaded(text: str, data: Any, display: str, path: Path | None, original: str) -> Formatted:
+def _format_loaded(
+    text: str, data: Any, display: str, path: Path | None, original: str, limits: Limits
+) -> Formatted:
     from argmap.schema import validate
 
     schema_problems = validate(data, display)
@@ -216,7 +251,7 @@ def _format_loaded(text: str, data: Any, display: str, path: Path | None, origin
         formatted = _Emitter(document).emit()
     except RecursionError:  # PyYAML's emitter recurses on nothing given here, but be sure
         raise FormatError(f"{display}: the map nests too deeply to format") from None
-    _verify(document, data, formatted, display)
+    _verify(document, data, formatted, display, limits)
     return Formatted(display, path, original, formatted, ())
 
 
@@ -224,9 +259,20 @@ def _normalise_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _verify(document: _Document, data: Any, formatted: str, display: str) -> None:
-    """Refuse any output that loads to other data or lost a comment."""
-    reloaded = load_text(formatted, display)
+def _verify(document: _Document, data: Any, formatted: str, display: str, limits: Limits) -> None:
+    """Refuse any output that loads to other data or lost a comment.
+
+    The output is read back under the limits the original was read with:
+    a map that nests deeper than the default is checked, not refused.
+    """
+    size = len(formatted.encode("utf-8"))
+    if size > limits.max_bytes:
+        raise FormatError(
+            f"{display}: the formatted map would be {size} bytes, over the limit of {limits.max_bytes} "
+            "for one map, so the file was left alone",
+            hint="raise `max-file-size` in [tool.argmap] or argmap.toml, or split the map in several files",
+        )
+    reloaded = load_text(formatted, display, limits)
     if reloaded.data is None or reloaded.data != data:
         raise FormatError(
             f"{display}: formatting would change what the map says, so the file was left alone",
@@ -356,13 +402,23 @@ def _parse(text: str) -> _Document:
         if isinstance(value, _Scalar):
             value.owner = entry
 
+    tag_gaps: list[_TagGap] = []
+
     for event in yaml.parse(text, Loader=_EventLoader):
         if isinstance(event, yaml.ScalarEvent):
             start, end = _position(event.start_mark), _position(event.end_mark)
             style = event.style or None
+            text_start = start
+            if event.tag is not None:
+                # `!!str # why` then the text on the next line: the event starts
+                # at the tag, and what stands between the tag and the text
+                # (a comment) is not part of the text.
+                text_start = _after_tag(lines, start, end)
             parent = stack[-1] if stack else None
             if isinstance(parent, _Mapping) and pending_key[-1] is None:
-                key = _Scalar(event.value, style, start, end)
+                key = _Scalar(event.value, style, text_start, end)
+                if text_start != start:
+                    tag_gaps.append(_TagGap(start, text_start, key))
                 key.is_key = True
                 entry = _Slot(parent, key, start)
                 key.owner = entry
@@ -373,7 +429,9 @@ def _parse(text: str) -> _Document:
                 continue
             # As argmap.load resolves it: quoted or tagged scalars are strings.
             value = event.value if not event.implicit[0] else resolve_plain_scalar(event.value)
-            scalar = _Scalar(value, style, start, end)
+            scalar = _Scalar(value, style, text_start, end)
+            if text_start != start:
+                tag_gaps.append(_TagGap(start, text_start, scalar))
             scalars.append(scalar)
             attach(scalar, start)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
@@ -396,12 +454,37 @@ def _parse(text: str) -> _Document:
     masked, inside = _scalar_masks(lines, scalars)
     comments = _find_comments(lines, masked, inside)
     document = _Document(root, comments)
-    _attach_comments(document, comments, slots, scalars, lines, inside)
+    _attach_comments(document, comments, slots, scalars, lines, inside, tag_gaps)
     return document
 
 
 def _position(mark: Any) -> Position:
     return (mark.line, mark.column)
+
+
+@attrs.frozen
+class _TagGap:
+    """From a scalar's tag to its text: a comment here belongs to that scalar's entry."""
+
+    start: Position
+    end: Position
+    scalar: _Scalar
+
+
+def _after_tag(lines: list[str], start: Position, end: Position) -> Position:
+    """Where a tagged scalar's text begins: past the tag, blanks, line breaks and comments."""
+    line, column = start
+    current = lines[line]
+    while column < len(current) and current[column] not in " \t":
+        column += 1
+    while (line, column) < end:
+        current = lines[line]
+        while column < len(current) and current[column] in " \t":
+            column += 1
+        if column < len(current) and current[column] != "#":
+            break
+        line, column = line + 1, 0  # the end of the line, or a comment up to it
+    return min((line, column), end)
 
 
 def _scalar_masks(lines: list[str], scalars: list[_Scalar]) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
@@ -468,8 +551,10 @@ def _attach_comments(
     scalars: list[_Scalar],
     lines: list[str],
     inside: set[int],
+    tag_gaps: list[_TagGap],
 ) -> None:
     starts = [slot.start for slot in slots]
+    gap_starts = [gap.start for gap in tag_gaps]
     for slot in slots:
         line, column = slot.start
         # Only what starts a line can have a blank line above it (not `b` in `{a: 1, b: 2}`).
@@ -487,6 +572,14 @@ def _attach_comments(
         ending.setdefault(line, []).append(scalar)
     root = document.root
     for comment in comments:
+        position = (comment.line, comment.column)
+        gap_index = bisect.bisect_right(gap_starts, position) - 1
+        if gap_index >= 0 and position < tag_gaps[gap_index].end:
+            # Between a tag and its text: the comment goes above the entry or item.
+            owner = tag_gaps[gap_index].scalar.owner
+            assert owner is not None
+            owner.leading.append(comment)
+            continue
         if lines[comment.line][: comment.column].strip():
             target = _line_end_owner(comment, ending.get(comment.line, []))
             if target is not None:
@@ -754,9 +847,13 @@ def _resolver() -> yaml.resolver.Resolver:
     return yaml.resolver.Resolver()
 
 
+# YAML 1.1 reads these as booleans too; PyYAML's resolver does not, other 1.1 readers do.
+_YAML11_BOOLEANS_PYYAML_MISSES = frozenset({"y", "Y", "n", "N"})
+
+
 def _plain_keeps(text: str) -> bool:
     """Whether `text`, written plain, reads back as this same text in YAML 1.1 and in 1.2."""
-    if resolve_plain_scalar(text) != text:
+    if text in _YAML11_BOOLEANS_PYYAML_MISSES or resolve_plain_scalar(text) != text:
         return False
     tag = _resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return bool(tag == _TAG_STR)
@@ -774,7 +871,14 @@ def _scalar_lines(key: str | None, scalar: _Scalar, room: int) -> list[str]:
         # Escaped (`\L`), never written raw: every line of the output ends in `\n`.
         return _emit_lines(key, text, '"', room)
     if "\n" in text:
-        return _emit_lines(key, text, ">" if scalar.style == ">" else "|", room)
+        if scalar.style != ">":
+            return _emit_lines(key, text, "|", room)
+        if _MORE_INDENTED_LINE.search(text):
+            # YAML keeps a line that starts with a space as it is, but PyYAML's
+            # emitter folds it at the width like any other, which changes the
+            # text: such a block is written with its lines whole.
+            return _emit_lines(key, text, ">", _UNLIMITED_ROOM)
+        return _emit_lines(key, text, ">", room)
     prefix = f"{key}: " if key is not None else "- "
     analysis = _analyser().analyze_scalar(text)
     # The styles PyYAML's emitter would choose, folded here: it lets a line run
@@ -784,6 +888,11 @@ def _scalar_lines(key: str | None, scalar: _Scalar, room: int) -> list[str]:
     if analysis.allow_single_quoted:
         return _fold(prefix, "'" + text.replace("'", "''") + "'", room)
     return _emit_lines(key, text, None, room)  # double quotes, with escapes
+
+
+# In a folded block, a line that starts with a space is kept as it is, not folded.
+_MORE_INDENTED_LINE = re.compile(r"(?:\A|\n) ")
+_UNLIMITED_ROOM = 1 << 30
 
 
 # A line may break at a single space between two words; not before a word that

@@ -14,10 +14,11 @@ stay strings), so the loader agrees with round-trip editors and formatters.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -170,7 +171,10 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
         data = None
     except yaml.YAMLError as error:
         data = None
-        composer.problems.append(_syntax_problem(error, text, display))
+        if _is_parser_depth_limit(error):
+            composer = _depth_refusal(text, display, limits, error)
+        else:
+            composer.problems.append(_syntax_problem(error, text, display, composer.lines))
     if composer.problems:
         return _refused(display, text, *composer.problems)
     if not isinstance(data, YamlMapping):
@@ -211,20 +215,72 @@ def _refused(display: str, text: str | None, *problems: Problem) -> LoadedFile:
     return LoadedFile(path=display, text=text, data=None, problems=tuple(problems))
 
 
+# libyaml (bundled with PyYAML 6.0.3 and later) refuses nesting past 1,000
+# levels by itself, and its scanner reads ahead over a line of `[[[[...`, so
+# it can refuse before the composer has seen the level past `max-depth`.
+_PARSER_DEPTH_PROBLEM = "exceeded maximum nesting depth"
+
+
+def _is_parser_depth_limit(error: yaml.YAMLError) -> bool:
+    return getattr(error, "problem", None) == _PARSER_DEPTH_PROBLEM
+
+
+def _depth_refusal(text: str, display: str, limits: Limits, error: yaml.YAMLError) -> _Composer:
+    """The same refusal as argmap's own depth limit gives, whichever layer saw it first.
+
+    The text up to where the parser gave up holds all its open levels, and
+    nothing after them to read ahead over: the composer meets the level past
+    `max-depth` there, at its own position, with the problems before it.
+    """
+    mark = getattr(error, "problem_mark", None)
+    end = mark.index if mark is not None else len(text)
+    # Excerpts from the whole text: the cut may fall inside the last line.
+    composer = _Composer(text[:end], display, limits, excerpt_text=text)
+    try:
+        composer.compose()
+    except _Stop:
+        return composer
+    except yaml.YAMLError:
+        pass  # the cut text ends inside open collections: expected when `max-depth` is higher
+    # `max-depth` is at or above the parser's own limit: the parser's refusal stands.
+    refusal = _Composer(text, display, limits)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    refusal.problems.append(
+        Problem(
+            code=TOO_DEEP,
+            severity=Severity.ERROR,
+            file=display,
+            line=line,
+            column=column,
+            message="the map nests deeper than the YAML parser reads (1000 levels)",
+            hint="flatten it: define the claim once and use `- ref: its-id`",
+            excerpt=refusal.excerpt(line, column),
+        )
+    )
+    return refusal
+
+
 class _Stop(Exception):
     """Raised inside the composer to stop at a problem that ends the reading."""
 
 
 class _Composer:
-    def __init__(self, text: str, display: str, limits: Limits) -> None:
+    def __init__(self, text: str, display: str, limits: Limits, excerpt_text: str | None = None) -> None:
         self.text = text
         self.display = display
         self.limits = limits
         self.problems: list[Problem] = []
+        self._excerpt_text = text if excerpt_text is None else excerpt_text
 
-    def _problem(
-        self, code: str, mark: Any, message: str, hint: str, *, excerpt: bool = True
-    ) -> Problem:
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        # Split once per file: a file with 40,000 duplicate keys has as many excerpts.
+        return split_lines(self._excerpt_text)
+
+    def excerpt(self, line: int, column: int) -> str | None:
+        return excerpt_of_lines(self.lines, line, column)
+
+    def _problem(self, code: str, mark: Any, message: str, hint: str, *, excerpt: bool = True) -> Problem:
         line, column = mark.line + 1, mark.column + 1
         return Problem(
             code=code,
@@ -234,7 +290,7 @@ class _Composer:
             column=column,
             message=message,
             hint=hint,
-            excerpt=make_excerpt(self.text, line, column) if excerpt else None,
+            excerpt=self.excerpt(line, column) if excerpt else None,
         )
 
     def _stop(self, code: str, mark: Any, message: str, hint: str) -> _Stop:
@@ -415,9 +471,22 @@ def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of `text`, as excerpts number them."""
+    return text.splitlines()
+
+
 def make_excerpt(text: str, line: int, column: int, width: int = 100) -> str | None:
-    """The line `line` of `text` with a caret under `column`, clipped to `width`."""
-    lines = text.splitlines()
+    """The line `line` of `text` with a caret under `column`, clipped to `width`.
+
+    It splits the whole text: for many excerpts of one file, split it once
+    with `split_lines` and call `excerpt_of_lines`.
+    """
+    return excerpt_of_lines(split_lines(text), line, column, width)
+
+
+def excerpt_of_lines(lines: Sequence[str], line: int, column: int, width: int = 100) -> str | None:
+    """The line `line` of `lines` with a caret under `column`, clipped to `width`."""
     if not 1 <= line <= len(lines):
         return None
     # Control characters would garble the terminal; one visible mark each keeps the caret aligned.
@@ -430,7 +499,7 @@ def make_excerpt(text: str, line: int, column: int, width: int = 100) -> str | N
     return f"{content}\n{' ' * (caret - start)}^"
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
+def _syntax_problem(error: yaml.YAMLError, text: str, display: str, lines: Sequence[str]) -> Problem:
     line, column = 1, 1
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     context_mark = getattr(error, "context_mark", None)
@@ -452,13 +521,12 @@ def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
         line=line,
         column=column,
         message=message,
-        hint=_syntax_hint(text, line, str(problem)),
-        excerpt=make_excerpt(text, line, column),
+        hint=_syntax_hint(lines, line, str(problem)),
+        excerpt=excerpt_of_lines(lines, line, column),
     )
 
 
-def _syntax_hint(text: str, line: int, problem: str) -> str:
-    lines = text.splitlines()
+def _syntax_hint(lines: Sequence[str], line: int, problem: str) -> str:
     nearby = lines[max(0, line - 2) : line]
     if "control character" in problem or "special characters" in problem or "#x" in problem:
         return "remove the control character (a NUL or similar byte) from the file"

@@ -18,12 +18,14 @@ Okabe and Ito's colour-blind-safe palette):
 
 This module is pure: the same map, statuses, grounding and problems give the
 same DOT, byte for byte, whatever the order of the YAML. Every string from
-the user reaches the DOT through the `graphviz` package's escaping and
-quoting (plain attributes: `_escaped`), or inside an HTML-like label through
-`_html`, which escapes for Graphviz and then for the markup: never through
-hand-made quoting, so no text can inject DOT or markup
-(tests/render/test_escaping.py tries). The `graphviz` package is imported
-inside the functions that use it, so importing this module costs nothing.
+the user, whatever its field, reaches the DOT through one function,
+`dot_text`, which leaves it no meaning for DOT, for Graphviz's escapes or
+for markup; HTML-like labels are built from its results and fixed tags
+only, and plain attributes are quoted by the `graphviz` package. So no text
+can inject DOT or markup (tests/render/test_escaping.py and
+tests/adversarial/test_hostile_svg.py try). Links are web links only. The
+`graphviz` package is imported inside the functions that use it, so
+importing this module costs nothing.
 """
 
 from __future__ import annotations
@@ -324,21 +326,35 @@ def wrap_text(text: str, width: int, *, at_hyphens: bool = False) -> list[str]:
     return lines or [""]
 
 
-def _html(text: str) -> str:
-    """The one way user text enters an HTML-like label.
+def dot_text(text: str) -> str:
+    """The one way a user's string enters the DOT, whatever field it comes from.
 
-    Two layers: Graphviz expands escapes such as `\\N` (the node's name) even
-    in the text of HTML-like labels, after decoding entities, so backslashes
-    are first escaped for that (`graphviz.escape`), then the markup
-    characters for the label itself (`html.escape`).
+    The result means the same text in a plain (quoted) attribute and in the
+    text of an HTML-like label, and nothing else in either:
+
+    - characters XML cannot carry become U+FFFD (`_clean`);
+    - backslashes are doubled, since Graphviz expands escapes such as `\\N`
+      (the node's name) in both kinds of string;
+    - `&`, `<`, `>`, `"` and `'` become character references. Graphviz
+      decodes references in plain strings and in label text exactly once, so
+      a reference the user wrote (`&#1;`, `&#xD800;`, `&#106;avascript:`)
+      reaches the drawing as the characters the user typed, never as the
+      character it names; and with no `<` left, no value can be taken for an
+      HTML-like string, whatever becomes of the `graphviz.nohtml` marker.
     """
+    return html.escape(_clean(text).replace("\\", "\\\\"), quote=True)
+
+
+def _plain(text: str) -> str:
+    """A plain (quoted, non-HTML) attribute value: a tooltip, a link."""
     import graphviz
 
-    return html.escape(str(graphviz.escape(text)), quote=True)
+    value: str = graphviz.nohtml(dot_text(text))
+    return value
 
 
 def _html_lines(lines: Sequence[str]) -> str:
-    return '<BR ALIGN="CENTER"/>'.join(_html(line) for line in lines)
+    return '<BR ALIGN="CENTER"/>'.join(dot_text(line) for line in lines)
 
 
 def _font(content: str, *, size: int | None = None, colour: str | None = None) -> str:
@@ -350,23 +366,17 @@ def _font(content: str, *, size: int | None = None, colour: str | None = None) -
     return f"<FONT{attributes}>{content}</FONT>" if attributes else content
 
 
-def _escaped(text: str) -> str:
-    """A plain (non-HTML) attribute value: backslashes and `<...>` lose any meaning."""
-    import graphviz
-
-    return str(graphviz.escape(_clean(text)))
-
-
 def _plain_lines(lines: Iterable[str]) -> str:
     """Lines for a plain attribute (a tooltip), joined by DOT's `\\n` escape.
 
     After `_clean`, the only line feeds left are those between the lines,
-    and after `graphviz.escape` no backslash of the text can pair with the
-    `n` that follows: so each line feed can become the two characters `\\n`.
+    and after `dot_text` no backslash of the text can pair with the `n` that
+    follows: so each line feed can become the two characters `\\n`.
     """
     import graphviz
 
-    return str(graphviz.nohtml(_escaped("\n".join(lines)).replace("\n", "\\n")))
+    value: str = graphviz.nohtml(dot_text("\n".join(lines)).replace("\n", "\\n"))
+    return value
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -408,7 +418,7 @@ def _node_attributes(node: Node, argmap: ArgMap, annotations: Annotations, optio
         attributes["peripheries"] = "2"
     link = _link_of(node, annotations)
     if link is not None:
-        attributes["URL"] = _escaped(link)
+        attributes["URL"] = _plain(link)
         attributes["target"] = "_blank"
     return attributes
 
@@ -433,14 +443,14 @@ def _node_label(
     rows: list[str] = []
     header: list[str] = []
     if status_style.marker:
-        header.append(_font(f"<B>{_html(status_style.marker)}</B>", colour=status_style.marker_colour))
+        header.append(_font(f"<B>{dot_text(status_style.marker)}</B>", colour=status_style.marker_colour))
     if problems:
         codes = ", ".join(dict.fromkeys(problem.code for problem in problems))
-        header.append(_font(f"<B>⚠ {_html(codes)}</B>", colour="#9E2A6E"))
+        header.append(_font(f"<B>⚠ {dot_text(codes)}</B>", colour="#9E2A6E"))
     if header:
         rows.append(_font("  ".join(header), size=9))
     if imported:
-        rows.append(_font(f"<I>↗ from {_html(node.map_id)}</I>", size=9, colour=_MUTED))
+        rows.append(_font(f"<I>↗ from {dot_text(node.map_id)}</I>", size=9, colour=_MUTED))
     width = min(options.wrap, kind_style.wrap) if node.kind is Kind.INFERENCE else options.wrap
     if node.kind is Kind.INFERENCE:
         if node.scheme:
@@ -453,7 +463,7 @@ def _node_label(
         text = node.text if node.text is not None else node.id
         content = _html_lines(wrap_text(text, width))
         rows.append(_font(f"<B>{content}</B>" if kind_style.bold else content, size=kind_style.fontsize))
-    id_line = _html(node.id)
+    id_line = dot_text(node.id)
     if node.implicit:
         id_line = f"{id_line} · implicit"
     rows.append(_font(id_line, size=8, colour=_FAINT))
@@ -513,7 +523,7 @@ def _missing_node_attributes(key: str, argmap: ArgMap, annotations: Annotations)
     label = (
         _font("<B>? not found</B>", size=9, colour="#9E2A6E")
         + "<BR/>"
-        + _font(_html(f"ref: {written}"), size=11, colour=_MUTED)
+        + _font(dot_text(f"ref: {written}"), size=11, colour=_MUTED)
     )
     tooltip = [f"`{written}` is not defined in any map argmap read"]
     tooltip.extend(f"⚠ {problem.severity.label} {problem.code}: {problem.message}" for problem in problems)
@@ -556,7 +566,7 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
         return {"color": _BLUE, "penwidth": "1.6", "arrowhead": "normal"}
     attributes = {"color": _BLUE, "penwidth": "1.1", "arrowhead": "normal", "arrowsize": "0.6"}
     if edge.role:
-        attributes["label"] = "<" + _font(_html(_short(edge.role, 24)), colour=_MUTED) + ">"
+        attributes["label"] = "<" + _font(dot_text(_short(edge.role, 24)), colour=_MUTED) + ">"
         attributes["tooltip"] = _plain_lines([f"`{source_id}` is a premise of `{target_id}` (role: {edge.role})"])
     return attributes
 
@@ -576,7 +586,7 @@ def _title_label(argmap: ArgMap) -> str:
         about = [part for part in (source.title, source.author, source.date) if part and part != argmap.title]
         if about:
             rows.append(_font(_html_lines(wrap_text(" · ".join(about), 100)), size=11, colour=_MUTED))
-    rows.append(_font(_html(f"map {argmap.id}"), size=9, colour=_FAINT))
+    rows.append(_font(dot_text(f"map {argmap.id}"), size=9, colour=_FAINT))
     return "<" + "<BR/>".join(rows) + ">"
 
 
@@ -604,7 +614,7 @@ def _add_legend(
     def sample(name: str, label: str, **attributes: str) -> str:
         node_name = f"legend-{name}"
         with_label = "<" + _font(label, size=10) + ">"
-        legend.node(node_name, label=with_label, tooltip=_escaped(f"legend: {name}"), **attributes)
+        legend.node(node_name, label=with_label, tooltip=_plain(f"legend: {name}"), **attributes)
         return node_name
 
     with graph.subgraph(name="cluster_legend") as legend:
@@ -621,13 +631,13 @@ def _add_legend(
         blank = {"fillcolor": "#FFFFFF", "style": "filled"}
         claim = sample("conclusion", "<B>conclusion</B>", shape="box", **{**blank, "style": "rounded,filled"})
         step = sample("inference", "<I>inference</I><BR/>(its warrant or scheme)", shape="ellipse", **blank)
-        legend.edge(step, claim, color=_BLUE, penwidth="1.6", tooltip=_escaped("supports"))
+        legend.edge(step, claim, color=_BLUE, penwidth="1.6", tooltip=_plain("supports"))
         legend.edge(
             sample("premise", "premise", shape="box", **blank),
             step,
             color=_BLUE,
             arrowsize="0.6",
-            tooltip=_escaped("premise of"),
+            tooltip=_plain("premise of"),
             label="<" + _font("supports", colour=_BLUE) + ">",
         )
         if implicit:
@@ -660,7 +670,7 @@ def _add_legend(
         if imported:
             sample("imported", "<I>↗ from other-map</I><BR/>a claim of another map", shape="box", peripheries="2", **blank)
         if statuses or problems:
-            legend.node("legend-statuses", label=_status_table(statuses, problems), shape="plain", tooltip=_escaped("legend: statuses"))
+            legend.node("legend-statuses", label=_status_table(statuses, problems), shape="plain", tooltip=_plain("legend: statuses"))
 
 
 def _status_table(statuses: set[Status], problems: bool) -> str:
@@ -676,8 +686,8 @@ def _status_table(statuses: set[Status], problems: bool) -> str:
         style = _STATUS_STYLES[status]
         rows.append(
             f'<TR><TD BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="{2 if status is Status.IN else 1}">'
-            f'<FONT POINT-SIZE="10" COLOR="{style.marker_colour}"><B>{_html(style.marker)}</B></FONT></TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{_html(meanings[status])}</FONT></TD></TR>'
+            f'<FONT POINT-SIZE="10" COLOR="{style.marker_colour}"><B>{dot_text(style.marker)}</B></FONT></TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{dot_text(meanings[status])}</FONT></TD></TR>'
         )
     if problems:
         rows.append(

@@ -16,7 +16,7 @@ from pathlib import Path
 import attrs
 
 from argmap.config import Config
-from argmap.load import LoadedFile, read_map_file
+from argmap.load import DEFAULT_MAX_BYTES, LoadedFile, read_map_file
 from argmap.model import ArgMap, Corpus, split_key
 from argmap.problems import Problem, SourceAccessError, UsageError
 from argmap.project import NoProject, contains, lexical_path, project_root
@@ -25,7 +25,6 @@ from argmap.schema import validate
 MAP_SUFFIXES = (".yaml", ".yml")
 # A map declares `argmap:` at the top level; other YAML files in a folder
 # (CI configs, pre-commit configs) are not maps and are skipped.
-_DECLARES_ARGMAP = re.compile(rb"^argmap\s*:", re.MULTILINE)
 _TOP_LEVEL_ID = re.compile(rb"^id\s*:\s*['\"]?([a-z0-9_-]+)", re.MULTILINE)
 _SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox"})
 _PEEK_BYTES = 64 * 1024
@@ -43,10 +42,12 @@ class Workspace:
 def display_name(path: Path, cwd: Path | None = None) -> str:
     """Paths relative to the working folder when below it, as the user typed them."""
     cwd = cwd or Path.cwd()
+    # A link is named as the link, not by where it points (which may be outside the project).
+    resolved = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
     try:
-        return str(path.resolve().relative_to(cwd.resolve()))
+        return str(resolved.relative_to(cwd.resolve()))
     except ValueError:
-        return str(path.resolve())
+        return str(resolved)
 
 
 def discover(paths: Sequence[Path], *, maps_only: bool = False, cwd: Path | None = None) -> list[Path]:
@@ -132,8 +133,54 @@ def _peek(path: Path) -> bytes:
         return b""
 
 
-def _declares_argmap(path: Path) -> bool:
-    return _DECLARES_ARGMAP.search(_peek(path)) is not None
+_SEARCH_CHUNK_BYTES = 64 * 1024
+# A line of the file that starts with `argmap:`; each chunk is searched after
+# "\n" at the start of the file, and after the start of the line that the
+# previous chunk left unfinished.
+_ARGMAP_LINE = re.compile(rb"\nargmap[ \t]*:")
+_ARGMAP_AND_BLANKS = re.compile(rb"\nargmap[ \t]*")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _declares_argmap(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+    """Whether a line of the file starts with `argmap:`, wherever it stands.
+
+    A map may open with a long licence comment: the whole file is searched
+    (up to the size a map may have), in chunks, so memory stays bounded.
+    """
+    # Only regular files: opening a named pipe called `x.yaml` would wait
+    # for a writer forever, and a device could be read without end.
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            chunk = handle.read(min(_SEARCH_CHUNK_BYTES, max_bytes)).removeprefix(_UTF8_BOM)
+            remaining = max_bytes - len(chunk)
+            carried = b"\n"
+            while chunk:
+                window = carried + chunk
+                if _ARGMAP_LINE.search(window) is not None:
+                    return True
+                carried = _unfinished_argmap_line(window)
+                chunk = handle.read(min(_SEARCH_CHUNK_BYTES, remaining)) if remaining > 0 else b""
+                remaining -= len(chunk)
+    except OSError:
+        return False
+    return False
+
+
+def _unfinished_argmap_line(window: bytes) -> bytes:
+    """The start of the window's last line when the next bytes could make it `argmap:`.
+
+    A few bytes at most, however long the line: the search stays linear.
+    """
+    start = window.rfind(b"\n")
+    if start == -1:
+        return b""
+    last_line = window[start:]
+    if _ARGMAP_AND_BLANKS.fullmatch(last_line):
+        return b"\nargmap"
+    return last_line if b"\nargmap".startswith(last_line) else b""
 
 
 def load_workspace(

@@ -22,7 +22,7 @@ from argmap.cli import app
 from argmap.config import Config
 from argmap.exporting import export_document
 from argmap.fmt import FormatError, canonical_text, format_file, format_text
-from argmap.load import load_text, resolve_plain_scalar
+from argmap.load import Limits, load_text, resolve_plain_scalar
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -285,7 +285,7 @@ def test_every_comment_is_kept_and_moves_with_what_it_describes() -> None:
             implicit: true
             tags:
               - x
-              - y  # end of a flow list
+              - 'y'  # end of a flow list
         # the very end
         """
     )
@@ -776,3 +776,133 @@ def test_canonical_text_refuses_an_invalid_map() -> None:
     with pytest.raises(ValueError, match="not a valid map"):
         canonical_text("argmap: 1\n")
     assert canonical_text(MINIMAL) == MINIMAL
+
+
+# --- what fmt used to lose or refuse ------------------------------------------------
+
+
+def test_a_comment_between_a_tag_and_its_text_is_kept_above_the_entry() -> None:
+    text = """\
+        argmap: 1
+        id: m
+        title: !!str # why a tag
+          A title
+        conclusions:
+          - id: c
+            text: !!str  # first
+              # second
+              A claim.
+            quote:
+              - !!str # on an item
+                a quote
+            note: !!str |  # after the header
+              two
+              lines
+        """
+    assert formatted(text) == textwrap.dedent(
+        """\
+        argmap: 1
+        id: m
+        # why a tag
+        title: A title
+        conclusions:
+          - id: c
+            # first
+            # second
+            text: A claim.
+            quote:
+              # on an item
+              - a quote
+            note: |  # after the header
+              two
+              lines
+        """
+    )
+
+
+def test_yaml_1_1_booleans_stay_quoted() -> None:
+    words = ["y", "Y", "n", "N", "yes", "No", "on", "OFF", "true", "False", "null", "~"]
+    quote = "".join(f"      - '{word}'\n" for word in words)
+    text = f"argmap: 1\nid: m\ntitle: 'y'\nconclusions:\n  - id: c\n    text: 'n'\n    quote:\n{quote}"
+    assert formatted(text) == text
+
+
+def test_a_folded_text_with_more_indented_lines_keeps_them_whole() -> None:
+    # PyYAML's emitter folds a more-indented line at the width, which YAML
+    # then reads as a line break: fmt refused the map as its own bug.
+    deeper = " ".join(["deeper"] * 20) + " end"
+    text = f"argmap: 1\nid: m\ntitle: T\nconclusions:\n  - id: c\n    text: >\n      first\n        {deeper}\n      back\n"
+    assert formatted(text) == text
+    loaded = load_text(text, "m.yaml")
+    assert loaded.data is not None
+    assert loaded.data["conclusions"][0]["text"] == f"first\n  {deeper}\nback\n"
+
+
+def _deep_map(levels: int) -> str:
+    """`levels` claims, each the premise of the one above: 4 YAML levels each."""
+    lines = ["argmap: 1", "id: deep", "title: Deep", "conclusions:", "  - id: c0", "    text: C."]
+    indent = 2
+    for level in range(1, levels):
+        pad = " " * (indent + 2)
+        lines += [f"{pad}because:", f"{pad}  - id: i{level}", f"{pad}    premises:", f"{pad}      - id: c{level}"]
+        lines.append(f"{pad}        text: C.")
+        indent += 8
+    return "\n".join(lines) + "\n"
+
+
+def test_the_self_check_reads_back_under_the_configured_depth_limit() -> None:
+    text = _deep_map(60)  # 240 YAML levels, over the default of 200
+    assert format_text(text).problems[0].code == "L106"
+    result = format_text(text, limits=Limits(max_depth=1_000))
+    assert (result.problems, result.text) == ((), text)
+    messy = text.replace("    text: C.\n", "    text: 'C.'\n", 1)
+    assert format_text(messy, limits=Limits(max_depth=1_000)).text == text
+
+
+def test_the_configured_depth_limit_reaches_fmt_from_the_command_line(in_tmp: Path) -> None:
+    _write(in_tmp / "pyproject.toml", "[tool.argmap]\nmax-depth = 1000\n")
+    path = _write(in_tmp / "deep.yaml", _deep_map(60).replace("title: Deep", "title: 'Deep'"))
+    result = runner.invoke(app, ["fmt", "deep.yaml"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "reformatted deep.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
+    assert path.read_text(encoding="utf-8") == _deep_map(60)
+
+
+def test_a_formatted_map_over_the_size_limit_is_not_written() -> None:
+    text = "argmap: 1\nid: m\ntitle: T\nconclusions:\n- id: c\n  text: C.\n"
+    with pytest.raises(FormatError) as raised:
+        format_text(text, limits=Limits(max_bytes=len(text) + 1))
+    assert raised.value.message == (
+        "<text>: the formatted map would be 61 bytes, over the limit of 58 for one map, so the file was left alone"
+    )
+
+
+def test_fmt_rewrites_the_file_a_link_points_to_and_keeps_the_link(in_tmp: Path) -> None:
+    _write(in_tmp / "pyproject.toml", "[project]\nname = 'p'\n")
+    target = _write(in_tmp / "maps" / "real.yaml", MESSY)
+    link = in_tmp / "linked.yaml"
+    link.symlink_to(Path("maps") / "real.yaml")
+    result = runner.invoke(app, ["fmt", "linked.yaml"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "reformatted linked.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
+    assert link.is_symlink()
+    assert link.readlink() == Path("maps") / "real.yaml"
+    assert target.read_text(encoding="utf-8") == CANONICAL
+    assert sorted(item.name for item in (in_tmp / "maps").iterdir()) == ["real.yaml"]
+
+
+def test_fmt_refuses_a_link_out_of_the_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    _write(project / "pyproject.toml", "[project]\nname = 'p'\n")
+    outside = _write(tmp_path / "elsewhere" / "secret.yaml", MESSY)
+    (project / "map.yaml").symlink_to(outside)
+    monkeypatch.chdir(project)
+    for arguments in (["fmt", "map.yaml"], ["fmt", "--diff", "map.yaml"]):
+        result = runner.invoke(app, arguments)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            "argmap: map.yaml: a link to a file outside the project, which argmap fmt neither reads nor writes\n"
+            "  hint: format the map in its own project, or replace the link by a copy of the map\n"
+        )
+    assert outside.read_text(encoding="utf-8") == MESSY
+    assert (project / "map.yaml").is_symlink()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import argmap.load
 from argmap.load import (
     Limits,
     YamlMapping,
@@ -16,7 +17,7 @@ from argmap.load import (
     read_map_file,
     resolve_plain_scalar,
 )
-from argmap.problems import SourceAccessError
+from argmap.problems import Problem, Severity, SourceAccessError
 
 
 def refusal(text: str | bytes, limits: Limits = Limits()) -> tuple[str, int, int, str]:
@@ -132,6 +133,35 @@ def test_duplicate_keys_are_all_reported_at_every_level() -> None:
     assert loaded.data is None
 
 
+def test_many_duplicate_keys_each_get_their_own_excerpt() -> None:
+    text = "k0: 0\n" + "".join(f"k{n % 50}: {n}\n" for n in range(1, 2_000))
+    loaded = load_text(text, "m.yaml")
+    problems = loaded.problems
+    assert len(problems) == 2_000 - 50
+    lines = text.splitlines()
+    assert [(p.line, p.excerpt) for p in problems] == [
+        (number, lines[number - 1] + "\n^") for number in range(51, 2_001)
+    ]
+    assert problems[-1].message == "duplicate key `k49` (first at line 50)"
+
+
+def test_the_lines_of_a_file_are_split_once_however_many_excerpts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An excerpt per duplicate key used to split the whole file again: 40,000
+    # duplicates in 320 KB took a minute.
+    calls: list[int] = []
+    original = argmap.load.split_lines
+
+    def counting(text: str) -> list[str]:
+        calls.append(len(text))
+        return original(text)
+
+    monkeypatch.setattr(argmap.load, "split_lines", counting)
+    text = "a: 0\n" + "a: 1\n" * 5_000
+    loaded = load_text(text, "m.yaml")
+    assert len(loaded.problems) == 5_000
+    assert calls == [len(text)]
+
+
 def test_same_key_in_sibling_mappings_is_fine() -> None:
     assert load_text("- a: 1\n- a: 2\n", "m.yaml").problems[0].code == "L109"  # only: not a mapping
     assert load_text("x: {a: 1}\ny: {a: 2}\n", "m.yaml").problems == ()
@@ -184,10 +214,47 @@ def test_nesting_deeper_than_the_limit_is_refused() -> None:
     deep_block = "".join("  " * depth + "a:\n" for depth in range(30)) + "  " * 30 + "b: 1\n"
     # the eleventh nested mapping (line 11, column 21) is one too many
     assert refusal(deep_block, Limits(max_depth=10))[:3] == ("L106", 11, 21)
-    deep_flow = "a: " + "[" * 10_000 + "]" * 10_000 + "\n"
-    code, line, _, message = refusal(deep_flow)
-    assert (code, line) == ("L106", 1)
-    assert message == "the map nests deeper than 200 levels"
+
+
+def _too_deep_at(line: int, column: int, excerpt: str) -> Problem:
+    return Problem(
+        code="L106",
+        severity=Severity.ERROR,
+        file="m.yaml",
+        line=line,
+        column=column,
+        message="the map nests deeper than 200 levels",
+        hint="flatten it: define the claim once and use `- ref: its-id`, or raise `max-depth` in the configuration",
+        excerpt=excerpt,
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 999, 1_001, 10_000])
+def test_deep_flow_nesting_gets_argmaps_own_refusal_whatever_the_parser(depth: int) -> None:
+    # PyYAML 6.0.3+ refuses past 1,000 levels by itself, and reads a line of
+    # `[[[[` ahead before argmap sees the 201st: the user gets the same L106.
+    text = "a: " + "[" * depth + "]" * depth + "\n"
+    loaded = load_text(text, "m.yaml")
+    assert loaded.problems == (_too_deep_at(1, 203, "[" * 100 + "\n" + " " * 50 + "^"),)
+
+
+def test_deep_flow_nesting_keeps_the_problems_found_before_it() -> None:
+    text = "a: 1\na: 2\nb: " + "[" * 5_000 + "]" * 5_000 + "\n"
+    loaded = load_text(text, "m.yaml")
+    # The root and 199 flow sequences make 200 levels: the 200th `[` is one too many.
+    assert [(p.code, p.line, p.column, p.message) for p in loaded.problems] == [
+        ("L102", 2, 1, "duplicate key `a` (first at line 1)"),
+        ("L106", 3, 4 + 199, "the map nests deeper than 200 levels"),
+    ]
+
+
+def test_nesting_past_the_parsers_own_limit_is_a_depth_refusal_too() -> None:
+    # With `max-depth` above what the YAML parser reads, whichever refuses
+    # first, the user sees a depth refusal on the right line, not a syntax error.
+    text = "a: 1\nb: " + "[" * 10_000 + "]" * 10_000 + "\n"
+    loaded = load_text(text, "m.yaml", Limits(max_depth=5_000))
+    assert [(p.code, p.line) for p in loaded.problems] == [("L106", 2)]
+    assert loaded.problems[0].hint is not None and "flatten it" in loaded.problems[0].hint
 
 
 def test_invalid_utf8_points_at_the_byte() -> None:
@@ -210,7 +277,12 @@ def test_top_level_list_and_scalar() -> None:
 
 
 def test_second_document_is_refused() -> None:
-    assert refusal("a: 1\n---\nb: 2\n") == ("L110", 2, 1, "a map file holds one YAML document; this is a second one")
+    assert refusal("a: 1\n---\nb: 2\n") == (
+        "L110",
+        2,
+        1,
+        "a map file holds one YAML document; this is a second one",
+    )
 
 
 def test_complex_key_is_refused() -> None:

@@ -446,3 +446,172 @@ def test_parallel_check_redoes_the_share_of_a_helper_that_failed(
     _folder_of_maps(tmp_path, 12)
     result = argmap.parallel.check_paths_parallel([tmp_path], Config(), jobs=2, cwd=tmp_path, min_maps=1)
     assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems
+
+
+# --- fmt loses nothing: every scalar style, comments everywhere ---------------------------
+
+# Words that break naive quoting, so that plain, single- and double-quoted
+# texts all occur; "§" never does, so a comment's token is found only where
+# the comment is.
+_FMT_WORDS = [
+    "word", "claim", "yes", "n", "Y", "off", "null", "~", "1", "0o17", "1e3", "2022-11-10", "01:58:12",
+    "a:", ":b", "#x", "-", "?", "[x]", "{y}", "&a", "*b", "!t", "%p", "@at", "`t`", "|", ">", "'q'",
+    '"dq"', "\\", "é", "Putin’s", "ok,", "end.",
+]
+_COMMENT_WORDS = ["", " note", "#hash", " é ’", " - item", " key: value", " 'q' \"dq\" |>"]
+
+
+class _CommentedWriter:
+    """Writes a small map with each text in a random style, and a comment,
+    each with a unique token, at random places where YAML allows one."""
+
+    def __init__(self, rnd: random.Random) -> None:
+        self.rnd = rnd
+        self.lines: list[str] = []
+        self.tokens: list[str] = []
+
+    def comment(self) -> str:
+        token = f"§{len(self.tokens)}§"
+        self.tokens.append(token)
+        return "#" + self.rnd.choice(_COMMENT_WORDS) + " " + token
+
+    def eol(self) -> str:
+        return "  " + self.comment() if self.rnd.random() < 0.3 else ""
+
+    def own_lines(self, column: int, after_block: bool) -> None:
+        if self.rnd.random() < 0.15:
+            self.lines.append("")
+        for _ in range(self.rnd.choice([0, 0, 0, 1, 2])):
+            # After a block text a deeper comment line would be part of the text.
+            columns = [0, column] if after_block else [0, column, column + 2, column + 5]
+            self.lines.append(" " * self.rnd.choice(columns) + self.comment())
+
+    def words(self) -> str:
+        # Now and then longer than a line, so that fmt folds it (or must not).
+        count = self.rnd.randint(1, 6) if self.rnd.random() < 0.8 else self.rnd.randint(20, 40)
+        return " ".join(self.rnd.choice(_FMT_WORDS) for _ in range(count))
+
+    def flow_scalar(self, column: int) -> list[str]:
+        """A plain, single- or double-quoted text, on one line or folded over several."""
+        value = self.words()
+        style = self.rnd.choice(["plain", "single", "double"])
+        if style == "plain" and load_text(f"k: {value}\n", "k").data != {"k": value}:
+            style = "double"
+        if style == "single":
+            written = "'" + value.replace("'", "''") + "'"
+        elif style == "double":
+            written = yaml_double_quoted(value)
+        else:
+            written = value
+        pieces = written.split(" ")
+        lines = [pieces[0]]
+        for piece in pieces[1:]:
+            # A break at a single space between two words folds back into that space.
+            if self.rnd.random() < 0.25 and lines[-1][-1:] not in (" ", "\\") and piece[:1].isalnum():
+                lines.append(" " * (column + 2) + piece)
+            else:
+                lines[-1] += " " + piece
+        return lines
+
+    def block_scalar(self, column: int, indicator_allowed: bool) -> tuple[str, list[str]]:
+        """A `|` or `>` block: chomping and indentation indicators, more-indented
+        lines, blank lines inside and after it."""
+        indicator = self.rnd.choice([0, 0, 1, 2, 3]) if indicator_allowed else 0
+        header = self.rnd.choice("|>") + (str(indicator) if indicator else "") + self.rnd.choice(["", "-", "+"])
+        content = column + (indicator or 2)
+        lines: list[str] = []
+        for number in range(self.rnd.randint(1, 4)):
+            if number and self.rnd.random() < 0.2:
+                lines.append("")
+                continue
+            # Without an indicator the first line sets the indentation; with
+            # one, the first line may be deeper too.
+            deeper = self.rnd.choice([0, 0, 1, 2, 4]) if number or indicator else 0
+            lines.append(" " * (content + deeper) + self.words())
+        lines += [""] * self.rnd.choice([0, 0, 1, 2])
+        return header, lines
+
+    def text(self, prefix: str, column: int, *, item: bool = False) -> None:
+        """`prefix` (`key:` or `-`) and a text in a random style, perhaps tagged."""
+        tag = self.rnd.random() < 0.2
+        tag_text = " !!str" if tag else ""
+        if self.rnd.random() < 0.35:
+            header, block = self.block_scalar(column, indicator_allowed=not item)
+            self.lines.append(f"{prefix}{tag_text} {header}{self.eol()}")
+            self.lines.extend(block)
+            self.after_block = True
+            return
+        lines = self.flow_scalar(column)
+        if tag and self.rnd.random() < 0.6:
+            # A comment between the tag and its text, the text on the next line.
+            self.lines.append(f"{prefix}{tag_text}  {self.comment()}")
+            lines[0] = " " * (column + 2) + lines[0]
+            self.lines.extend(lines[:-1])
+            self.lines.append(lines[-1] + self.eol())
+        else:
+            self.lines.append(f"{prefix}{tag_text} {lines[0]}" + ("" if len(lines) > 1 else self.eol()))
+            if len(lines) > 1:
+                self.lines.extend(lines[1:-1])
+                self.lines.append(lines[-1] + self.eol())
+        self.after_block = False
+
+    def mapping(self, entries: list[tuple[str, Any]], column: int, dash: int | None = None) -> None:
+        self.rnd.shuffle(entries)
+        for index, (key, value) in enumerate(entries):
+            prefix = " " * column + key + ":"
+            if index == 0 and dash is not None:
+                prefix = " " * dash + "- " + " " * (column - dash - 2) + key + ":"
+            else:
+                self.own_lines(column, self.after_block)
+            self.entry(prefix, value, column)
+
+    def entry(self, prefix: str, value: Any, column: int) -> None:
+        if value == "text":
+            self.text(prefix, column)
+        elif isinstance(value, str):  # an id, a number: written as it is
+            self.lines.append(f"{prefix} {value}{self.eol()}")
+            self.after_block = False
+        elif isinstance(value, tuple):  # a list of texts
+            self.lines.append(prefix + self.eol())
+            self.after_block = False
+            dash = column + self.rnd.choice([0, 2])
+            for _ in value:
+                self.own_lines(dash, self.after_block)
+                self.text(" " * dash + "-", dash + 2, item=True)
+        else:  # a list of nodes
+            self.lines.append(prefix + self.eol())
+            self.after_block = False
+            dash = column + self.rnd.choice([0, 2])
+            for node in value:
+                self.own_lines(dash, self.after_block)
+                self.mapping(list(node.items()), dash + 2, dash=dash)
+
+    def document(self) -> str:
+        self.after_block = False
+        if self.rnd.random() < 0.5:
+            self.lines.append(self.comment())
+        premise = {"id": "p", "text": "text", "implicit": "true"}
+        inference = {"id": "i", "warrant": "text", "premises": [premise]}
+        conclusion = {"id": "c", "text": "text", "note": "text", "quote": ("text", "text"), "because": [inference]}
+        top = [("argmap", "1"), ("id", "m"), ("title", "text"), ("note", "text"), ("conclusions", [conclusion])]
+        self.mapping(top, 0)
+        if self.rnd.random() < 0.4:
+            self.lines.append(self.comment())
+        return "\n".join(self.lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_fmt_keeps_every_text_in_every_style_and_every_comment(seed: int) -> None:
+    from argmap.fmt import format_text
+
+    writer = _CommentedWriter(random.Random(seed))
+    text = writer.document()
+    loaded = load_text(text, "prop.yaml")
+    assert loaded.data is not None, (loaded.problems, text)  # the writer writes valid YAML
+    once = format_text(text, "prop.yaml")  # FormatError (meaning or a comment lost) fails the test
+    assert once.text is not None, (once.problems, text)
+    assert load_text(once.text, "prop.yaml").data == loaded.data
+    for token in writer.tokens:
+        assert once.text.count(token) == 1, (token, text, once.text)
+    assert format_text(once.text, "prop.yaml").text == once.text

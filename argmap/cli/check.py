@@ -90,9 +90,9 @@ def export(
             raise typer.Exit(EXIT_PROBLEMS)
         text = export_document(result, result.workspace.requested[0])
         if output is not None:
-            from argmap.files import write_atomically
+            from argmap.files import write_output
 
-            write_atomically(output, text.encode("utf-8"))
+            write_output(output, text.encode("utf-8"))
         else:
             typer.echo(text, nl=False)
         errors = [p for p in result.problems if p.severity is Severity.ERROR]

@@ -137,6 +137,7 @@ class _Outcome:
     forced: list[tuple[str, int]] = attrs.Factory(list)  # map files drawn despite errors, with the count
     stale: list[str] = attrs.Factory(list)
     missing: list[str] = attrs.Factory(list)
+    warnings: list[str] = attrs.Factory(list)  # about the drawings (no font), each said once
 
 
 def _plan(result: CheckResult, output: str | None, output_format: str, to_stdout: bool) -> list[tuple[ArgMap, Path | None]]:
@@ -196,7 +197,7 @@ def _render_one(
     dot = dot_source(context, problems, options)
     if destination is not None:
         shown = _shown(destination)
-        existing = _read(destination)
+        existing = _read(destination, shown, _readable_bytes(output_format, dot))
         fresh = existing is not None and stamped_digest(existing, output_format) == dot_digest(dot)
         if check:
             if existing is None:
@@ -210,34 +211,67 @@ def _render_one(
             outcome.up_to_date.append(shown)
             return
     drawing = draw(dot, output_format, engine)
+    outcome.warnings.extend(warning for warning in drawing.warnings if warning not in outcome.warnings)
     if destination is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(drawing.data)
         sys.stdout.buffer.flush()
     else:
-        from argmap.files import write_atomically
+        from argmap.files import write_output
 
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(destination, drawing.data)
+        write_output(destination, drawing.data, _shown(destination))
     outcome.rendered.append(_shown(destination) if destination is not None else "-")
     if errors:
         outcome.forced.append((argmap.file, errors))
 
 
-def _read(path: Path) -> bytes | None:
+# The digest of an SVG or a PNG stands in its first bytes (after the <svg>
+# element, or the PNG's header): no more is read of a diagram already there.
+_DIGEST_WITHIN_BYTES = 1024 * 1024
+
+
+def _readable_bytes(output_format: str, dot: str) -> int:
+    """How much of a diagram already there is worth reading: a DOT file is
+    compared whole, and one longer than the new DOT differs from it anyway."""
+    return len(dot.encode("utf-8")) + 1 if output_format == "dot" else _DIGEST_WITHIN_BYTES
+
+
+def _read(path: Path, shown: str, limit: int) -> bytes | None:
+    """The first `limit` bytes of the diagram at `path`, None when there is none.
+
+    A committed diagram is the repository's to choose: one that is a pipe or
+    a device (`x.svg -> /dev/zero`) would hang the run or feed it without
+    end, so it is opened without blocking, judged by what was opened, and
+    refused unless it is a regular file.
+    """
+    import os
+    import stat
+
+    from argmap.problems import SourceAccessError
+
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return None
     except OSError as error:
-        from argmap.problems import SourceAccessError
-
-        raise SourceAccessError(f"{path}: cannot read the diagram ({error.strerror})") from None
+        raise SourceAccessError(f"{shown}: cannot read the diagram ({error.strerror or error})") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise SourceAccessError(
+                f"{shown}: not a regular file (a pipe, a device or a socket): argmap will not read or replace it",
+                hint="remove it, or render into another folder with -o",
+            )
+        try:
+            return handle.read(limit)
+        except OSError as error:
+            raise SourceAccessError(f"{shown}: cannot read the diagram ({error.strerror or error})") from None
 
 
 def _shown(path: Path) -> str:
+    """The path from the working folder, its own last part kept even when it
+    is a link (the diagram named is the one in the project, not its target)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -273,6 +307,8 @@ def _report(result: CheckResult, outcome: _Outcome, check: bool, colour: bool | 
             err=True,
             nl=False,
         )
+    for warning in outcome.warnings:
+        typer.echo(f"argmap: warning: {warning}", err=True)
     for file, errors in outcome.forced:
         typer.echo(f"argmap: {for_terminal(file)}: drawn despite {_count(errors, 'error')} (--force)", err=True)
     if check:

@@ -72,7 +72,9 @@ def billion_laughs(root: Path) -> list[str]:
     for level in range(1, 10):
         previous = f"*a{level - 1}"
         lines.append(f"lol{level}: &a{level} [{', '.join([previous] * 10)}]")
-    text = "argmap: 1\nid: lols\ntitle: Lols\n" + "\n".join(lines) + "\nconclusions:\n  - id: c\n    text: *a9\n"
+    text = (
+        "argmap: 1\nid: lols\ntitle: Lols\n" + "\n".join(lines) + "\nconclusions:\n  - id: c\n    text: *a9\n"
+    )
     _write(root, "laughs.yaml", text)
     return ["check", "laughs.yaml"]
 
@@ -83,9 +85,7 @@ def alias_without_anchor(root: Path) -> list[str]:
 
 
 def merge_key(root: Path) -> list[str]:
-    text = _map(
-        "  - &base\n    id: a\n    text: A.\n  - <<: *base\n    id: b\n"
-    )
+    text = _map("  - &base\n    id: a\n    text: A.\n  - <<: *base\n    id: b\n")
     _write(root, "merge.yaml", text)
     return ["check", "merge.yaml"]
 
@@ -96,7 +96,7 @@ def anchor_on_scalar(root: Path) -> list[str]:
 
 
 def python_tag(root: Path) -> list[str]:
-    _write(root, "tag.yaml", _map("  - id: a\n    text: !!python/object/apply:os.system [\"echo pwned\"]\n"))
+    _write(root, "tag.yaml", _map('  - id: a\n    text: !!python/object/apply:os.system ["echo pwned"]\n'))
     return ["check", "tag.yaml"]
 
 
@@ -113,7 +113,9 @@ def deep_block(root: Path) -> list[str]:
 
 def deep_block_mappings(root: Path) -> list[str]:
     # One more space per level: 10,000 levels take 50 MB, so the size limit is raised for it.
-    text = "argmap: 1\nid: deep\ntitle: Deep\nnote:\n" + "".join(" " * level + "k:\n" for level in range(1, 10_001))
+    text = "argmap: 1\nid: deep\ntitle: Deep\nnote:\n" + "".join(
+        " " * level + "k:\n" for level in range(1, 10_001)
+    )
     _write(root, "deep-mapping.yaml", text + " " * 10_001 + "x\n")
     return ["check", "--max-file-size", "100MiB", "deep-mapping.yaml"]
 
@@ -214,7 +216,9 @@ def chain_of_hundred_thousand_refs(root: Path) -> list[str]:
     for k in range(count):
         parts.append(f"  - id: c{k}\n    text: Claim {k}.\n")
         if k + 1 < count:
-            parts.append(f"    because:\n      - id: i{k}\n        warrant: W.\n        premises:\n          - ref: c{k + 1}\n")
+            parts.append(
+                f"    because:\n      - id: i{k}\n        warrant: W.\n        premises:\n          - ref: c{k + 1}\n"
+            )
     _write(root, "chain.yaml", _map("".join(parts)))
     return ["check", "--quiet", "chain.yaml"]
 
@@ -225,7 +229,11 @@ def very_long_id(root: Path) -> list[str]:
 
 
 def huge_integer(root: Path) -> list[str]:
-    _write(root, "bigint.yaml", f"argmap: 1\nid: big\ntitle: {'9' * 5000}\nconclusions:\n  - id: a\n    text: A.\n")
+    _write(
+        root,
+        "bigint.yaml",
+        f"argmap: 1\nid: big\ntitle: {'9' * 5000}\nconclusions:\n  - id: a\n    text: A.\n",
+    )
     return ["check", "bigint.yaml"]
 
 
@@ -291,12 +299,18 @@ def version_as_text(root: Path) -> list[str]:
 
 
 def duplicate_top(root: Path) -> list[str]:
-    _write(root, "dup-top.yaml", MINIMAL_MAP.replace("title: A map under attack\n", "title: One\ntitle: Two\n"))
+    _write(
+        root, "dup-top.yaml", MINIMAL_MAP.replace("title: A map under attack\n", "title: One\ntitle: Two\n")
+    )
     return ["check", "dup-top.yaml"]
 
 
 def duplicate_source(root: Path) -> list[str]:
-    _write(root, "dup-source.yaml", _map("  - id: a\n    text: A.\n", header="source:\n  title: One\n  title: Two\n"))
+    _write(
+        root,
+        "dup-source.yaml",
+        _map("  - id: a\n    text: A.\n", header="source:\n  title: One\n  title: Two\n"),
+    )
     return ["check", "dup-source.yaml"]
 
 
@@ -341,7 +355,9 @@ def unicode_lookalike_ref(root: Path) -> list[str]:
     _write(
         root,
         "lookalike-ref.yaml",
-        _map("  - id: revenge\n    text: A.\n  - id: b\n    text: B.\n    counterexamples:\n      - ref: r\u0435venge\n"),
+        _map(
+            "  - id: revenge\n    text: A.\n  - id: b\n    text: B.\n    counterexamples:\n      - ref: r\u0435venge\n"
+        ),
     )
     return ["check", "lookalike-ref.yaml"]
 
@@ -353,7 +369,9 @@ def ref_to_itself(root: Path) -> list[str]:
     _write(
         root,
         "self.yaml",
-        _map("  - id: a\n    text: A.\n    because:\n      - id: from-a\n        warrant: W.\n        premises:\n          - ref: a\n"),
+        _map(
+            "  - id: a\n    text: A.\n    because:\n      - id: from-a\n        warrant: W.\n        premises:\n          - ref: a\n"
+        ),
     )
     return ["check", "self.yaml"]
 
@@ -489,7 +507,9 @@ CASES = [
     Case("deep-block-mappings", deep_block_mappings, 1, ("L106", "deeper than 200"), max_output=5000),
     Case("deep-flow-sequences", deep_flow_sequence, 1, ("L106", "deeper than 200"), max_output=5000),
     Case("deep-flow-mappings", deep_flow_mapping, 1, ("L106", "deeper than 200"), max_output=5000),
-    Case("deep-under-limit-invalid", deep_but_allowed_and_invalid, 1, ("S203", "unknown key `bogus`", "`c48`")),
+    Case(
+        "deep-under-limit-invalid", deep_but_allowed_and_invalid, 1, ("S203", "unknown key `bogus`", "`c48`")
+    ),
     Case(
         "deep-invalid-raised-limit",
         deep_invalid_with_raised_limit,
@@ -497,7 +517,13 @@ CASES = [
         ("S203", "unknown key `bogus`", "`c98`"),
     ),
     Case("file-of-50-mb", fifty_megabytes, 1, ("L105", "over the limit of 32.0 MiB", "--max-file-size")),
-    Case("line-of-20-mb-invalid", twenty_megabyte_line_invalid, 1, ("L101", "mapping values are not allowed", "line.yaml:6:20971531"), max_output=5000),
+    Case(
+        "line-of-20-mb-invalid",
+        twenty_megabyte_line_invalid,
+        1,
+        ("L101", "mapping values are not allowed", "line.yaml:6:20971531"),
+        max_output=5000,
+    ),
     Case("line-of-20-mb-valid", twenty_megabyte_text_valid, 0, ("no problems",), max_output=5000),
     Case("nul-byte", nul_bytes, 1, ("L101", "#x0000", "control character"), never=("\x00",)),
     Case("invalid-utf8", invalid_utf8, 1, ("L107", "not valid UTF-8", "0xe9")),
@@ -533,7 +559,13 @@ CASES = [
     Case("unicode-lookalike-ref", unicode_lookalike_ref, 1, ("S205", "not a valid reference")),
     Case("ref-to-itself", ref_to_itself, 1, ("M304", "circular support")),
     Case("ref-to-missing-map", ref_to_missing_map, 1, ("M302", "`nowhere`", "not among the maps checked")),
-    Case("support-cycle-10000", support_cycle_of_ten_thousand, 1, ("M304", "circular support", "more)"), max_output=20_000),
+    Case(
+        "support-cycle-10000",
+        support_cycle_of_ten_thousand,
+        1,
+        ("M304", "circular support", "more)"),
+        max_output=20_000,
+    ),
     # Valid and huge: handled, no limit refuses them (a hang guard of 10 minutes, not a timing).
     Case("chain-of-100000-refs", chain_of_hundred_thousand_refs, 0, (), timeout=600, marks=(_SLOW,)),
     Case("conclusions-100000", hundred_thousand_conclusions, 0, (), timeout=600, marks=(_SLOW,)),
@@ -548,7 +580,11 @@ CASES = [
         unreadable_file,
         2,
         ("secret.yaml", "permission denied"),
-        marks=(pytest.mark.skipif(_AS_ROOT, reason="root reads a chmod 000 file: the refusal cannot be observed"),),
+        marks=(
+            pytest.mark.skipif(
+                _AS_ROOT, reason="root reads a chmod 000 file: the refusal cannot be observed"
+            ),
+        ),
     ),
     Case(
         "named-pipe",
@@ -574,7 +610,13 @@ CASES = [
     Case("absolute-source", absolute_source, 1, ("Q504", "absolute path"), never=(SECRET, "hunter2")),
     Case("climbing-source", climbing_source, 1, ("Q504", "climbs out"), never=(SECRET, "hunter2")),
     Case("etc-passwd-source", etc_passwd_source, 1, ("Q504", "climbs out"), never=("root:x:0",)),
-    Case("symlinked-source", symlinked_source, 1, ("Q504", "link that points outside"), never=(SECRET, "hunter2")),
+    Case(
+        "symlinked-source",
+        symlinked_source,
+        1,
+        ("Q504", "link that points outside"),
+        never=(SECRET, "hunter2"),
+    ),
     Case("source-is-a-pipe", source_is_a_pipe, 1, ("Q506", "article.txt"), timeout=10),
 ]
 
@@ -710,7 +752,7 @@ def test_every_special_character_in_every_text_field(shift: int, project: Path) 
 def test_special_characters_are_not_sent_raw_to_the_terminal(project: Path) -> None:
     """An escape sequence in a text must not reach the terminal through a message."""
     text = _map(
-        "  - id: a\n    text: \"\\x1b]0;pwned\\x07\\x1b[2J cleared\"\n    because:\n      - id: from-b\n"
+        '  - id: a\n    text: "\\x1b]0;pwned\\x07\\x1b[2J cleared"\n    because:\n      - id: from-b\n'
         "        premises:\n          - id: b\n            text: Something else entirely.\n"
     )
     _write(project, "escape.yaml", text)
@@ -728,3 +770,90 @@ def test_output_of_a_hostile_case_is_deterministic(project: Path) -> None:
     second = run_argmap("check", ".", cwd=project)
     assert_no_crash(first)
     assert (first.code, first.stdout, first.stderr) == (second.code, second.stdout, second.stderr)
+
+
+# --- a map is found by its `argmap:` line, wherever it stands ----------------------------
+
+_LICENCE_LINE = "# Licensed under the terms of a long licence; this line pads the file out.\n"
+
+
+def _licensed_map(comment_bytes: int) -> str:
+    """MINIMAL_MAP below a comment of exactly `comment_bytes` bytes."""
+    lines = _LICENCE_LINE * (comment_bytes // len(_LICENCE_LINE))
+    rest = comment_bytes - len(lines)
+    if rest:
+        lines += "#" + "x" * (rest - 2) + "\n" if rest >= 2 else "\n"
+    assert len(lines.encode()) == comment_bytes
+    return lines + MINIMAL_MAP
+
+
+@pytest.mark.parametrize(
+    "comment_bytes",
+    # `argmap:` across the first chunk's end at every cut, then far beyond it.
+    [0, *range(64 * 1024 - 8, 64 * 1024 + 1), 200 * 1024, 3 * 1024 * 1024 + 5],
+)
+def test_a_folder_walk_finds_a_map_below_a_long_comment(comment_bytes: int, project: Path) -> None:
+    from argmap.workspace import discover
+
+    _write(project, "maps/licensed.yaml", _licensed_map(comment_bytes))
+    assert discover([project]) == [project / "maps" / "licensed.yaml"]
+    assert discover([project / "maps" / "licensed.yaml"], maps_only=True) == [
+        project / "maps" / "licensed.yaml"
+    ]
+
+
+@pytest.mark.parametrize("blanks", [0, 1, 64 * 1024])
+def test_a_folder_walk_finds_argmap_followed_by_blanks_across_chunks(blanks: int, project: Path) -> None:
+    from argmap.workspace import discover
+
+    padding = "#" * (64 * 1024 - 10) + "\n"
+    _write(project, "spaced.yaml", padding + "argmap" + " " * blanks + ": 1\n")
+    assert discover([project]) == [project / "spaced.yaml"]
+
+
+def test_a_file_without_an_argmap_line_is_not_a_map(project: Path) -> None:
+    from argmap.workspace import discover
+
+    # `argmap:` that does not start a line, however the chunks cut it, is no declaration.
+    _write(
+        project, "ci.yaml", "jobs:\n  argmap: 1\n" + "x" * (64 * 1024 - 3) + " argmap: 1\n  " + "argmap: 2\n"
+    )
+    _write(
+        project, "notes.yaml", "# argmap: 1\nkey: 'argmap: 1'\n" + "y" * (3 * 64 * 1024) + "\nargmapx: 1\n"
+    )
+    assert discover([project]) == []
+    assert discover([project / "ci.yaml", project / "notes.yaml"], maps_only=True) == []
+
+
+def test_a_map_with_a_byte_order_mark_is_found(project: Path) -> None:
+    from argmap.workspace import discover
+
+    (project / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + MINIMAL_MAP.encode())
+    assert discover([project]) == [project / "bom.yaml"]
+
+
+def test_check_of_a_folder_checks_a_map_that_opens_with_a_long_licence(project: Path) -> None:
+    # It used to find `argmap:` only in the first 64 KiB: "0 maps checked", exit 0.
+    _write(project, "maps/licensed.yaml", _licensed_map(100 * 1024) + "bogus: 1\n")
+    line = 100 * 1024 // len(_LICENCE_LINE) + 2 + 6
+    result = run_argmap("check", "--select", "S", ".", cwd=project)
+    assert_no_crash(result)
+    assert result.code == 1, result.output
+    assert result.stdout == (
+        f"maps/licensed.yaml:{line}:1: S203 unknown key `bogus` in the map [error]\n"
+        "    hint: the keys allowed here: `argmap`, `conclusions`, `expect`, `id`, `ignore`, `note`, `source`, "
+        "`tags`, `title`\n\n1 map checked: 1 error in 1 file.\n"
+    )
+    assert result.stderr == ""
+
+
+def test_fmt_maps_only_formats_a_map_that_opens_with_a_long_licence(project: Path) -> None:
+    path = _write(
+        project, "maps/licensed.yaml", _licensed_map(100 * 1024).replace("id: claim", "id:   claim")
+    )
+    result = run_argmap("fmt", "--maps-only", "--check", "maps/licensed.yaml", cwd=project)
+    assert (result.code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "would reformat maps/licensed.yaml\nargmap fmt: 1 file would be reformatted, 0 files already formatted\n"
+    )
+    assert path.read_text(encoding="utf-8") == _licensed_map(100 * 1024).replace("id: claim", "id:   claim")
