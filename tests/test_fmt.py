@@ -900,9 +900,10 @@ def test_fmt_refuses_a_link_out_of_the_project(tmp_path: Path, monkeypatch: pyte
     for arguments in (["fmt", "map.yaml"], ["fmt", "--diff", "map.yaml"]):
         result = runner.invoke(app, arguments)
         assert (result.exit_code, result.stdout) == (2, "")
+        # Refused where maps are discovered, for every command alike (argmap.workspace).
         assert result.stderr == (
-            "argmap: map.yaml: a link to a file outside the project, which argmap fmt neither reads nor writes\n"
-            "  hint: format the map in its own project, or replace the link by a copy of the map\n"
+            f"argmap: map.yaml: a link to a file outside the project `{project.resolve()}`; argmap does not read it\n"
+            "  hint: check maps inside their project; copy the map into it rather than linking to it\n"
         )
     assert outside.read_text(encoding="utf-8") == MESSY
     assert (project / "map.yaml").is_symlink()
