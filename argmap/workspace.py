@@ -27,7 +27,6 @@ MAP_SUFFIXES = (".yaml", ".yml")
 # (CI configs, pre-commit configs) are not maps and are skipped.
 _TOP_LEVEL_ID = re.compile(rb"^id\s*:\s*['\"]?([a-z0-9_-]+)", re.MULTILINE)
 _SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox"})
-_PEEK_BYTES = 64 * 1024
 
 
 @attrs.frozen
@@ -119,18 +118,6 @@ def _walk_maps(folder: Path, boundary: _Boundary) -> list[Path]:
                 if boundary.admits(candidate) and _declares_argmap(candidate):
                     candidates.append(candidate)
     return candidates
-
-
-def _peek(path: Path) -> bytes:
-    # Only regular files: opening a named pipe called `x.yaml` would wait
-    # for a writer forever, and a device could be read without end.
-    if not path.is_file():
-        return b""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(_PEEK_BYTES)
-    except OSError:
-        return b""
 
 
 _SEARCH_CHUNK_BYTES = 64 * 1024
@@ -262,6 +249,23 @@ def _referenced_map_ids(maps: Iterable[ArgMap]) -> set[str]:
     return ids
 
 
-def _peek_id(path: Path) -> str | None:
-    match = _TOP_LEVEL_ID.search(_peek(path))
-    return match.group(1).decode() if match else None
+def _peek_id(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """The map's top-level `id:`, read line by line wherever it stands (a map
+    may open with a long licence comment), without loading the map."""
+    # Only regular files: opening a named pipe called `x.yaml` would wait
+    # for a writer forever, and a device could be read without end.
+    if not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            read = 0
+            for line in handle:
+                read += len(line)
+                if read > max_bytes:
+                    return None
+                match = _TOP_LEVEL_ID.match(line.removeprefix(_UTF8_BOM) if read == len(line) else line)
+                if match:
+                    return match.group(1).decode()
+    except OSError:
+        return None
+    return None

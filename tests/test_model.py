@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from argmap.analyse import check_paths
+from argmap.config import Config
 from argmap.load import load_text
 from argmap.model import ArgMap, Corpus, Kind, Relation
 from argmap.schema import validate
+from tests.helpers import MINIMAL, write
 
 SKETCH = """\
 argmap: 1
@@ -124,9 +129,7 @@ def test_scope_follows_refs_transitively() -> None:
         "argmap: 1\nid: second\ntitle: S\nconclusions:\n  - id: x\n    text: X.\n    implicit: true\n"
         "    counterexamples:\n      - ref: ft#saddam\n"
     )
-    third = build(
-        "argmap: 1\nid: third\ntitle: T\nconclusions:\n  - ref: second#x\n"
-    )
+    third = build("argmap: 1\nid: third\ntitle: T\nconclusions:\n  - ref: second#x\n")
     corpus = Corpus.of([first, second, third])
     assert [argmap.id for argmap in corpus.scope("third")] == ["ft", "second", "third"]
     assert [argmap.id for argmap in corpus.scope("ft")] == ["ft"]
@@ -187,3 +190,28 @@ def test_view_of_a_map_without_refs_is_its_own_nodes() -> None:
     assert view.keys == tuple(sorted(node.key for node in argmap.nodes))
     assert view.context == frozenset()
     assert len(view.edges) == len({(e.source, e.target, e.relation) for e in argmap.edges})
+
+
+def test_a_referenced_map_is_found_by_id_behind_a_long_licence_comment(tmp_path: Path) -> None:
+    # The sibling map that `ref: other#claim` names is found by its `id:`,
+    # wherever the line stands: here behind 100 KiB of comment.
+    (tmp_path / ".git").mkdir()
+    licence = "".join(f"# licence line {number}: {'x' * 60}\n" for number in range(1500))
+    write(tmp_path, "other.yaml", licence + MINIMAL.replace("id: demo", "id: other"))
+    citing = write(
+        tmp_path,
+        "citing.yaml",
+        """\
+        argmap: 1
+        id: citing
+        title: Cites another map
+        conclusions:
+          - ref: other#claim
+            counterexamples:
+              - id: objection
+                text: The sign is old.
+                implicit: true
+        """,
+    )
+    result = check_paths([citing], Config(), cwd=tmp_path)
+    assert [problem for problem in result.problems if problem.code.startswith("M")] == []
