@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from argmap.load import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
+from argmap.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 from argmap.problems import ConfigError, Severity
 from argmap.project import PYPROJECT, argmap_table, contains, find_project, project_root, read_toml
 

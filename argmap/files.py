@@ -11,7 +11,20 @@ import stat
 import tempfile
 from pathlib import Path
 
+import attrs
+
 from argmap.problems import ArgmapError
+
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 200
+
+
+@attrs.frozen
+class Limits:
+    """Limits that keep a hostile or mistaken file from exhausting the machine."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
 
 
 def write_atomically(path: Path, data: bytes) -> None:

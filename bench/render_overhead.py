@@ -14,9 +14,9 @@ wall-clock time and in this process's CPU time (steadier when other
 programs share the machine), then
 the phases of the render so that the difference can be placed:
 
-    check        argmap.analyse.check_paths (load, schema, model, every rule)
-    dot          argmap.render.dot_source (annotations and DOT)
-    draw         argmap.engine.draw (the engine, the fd-2 capture, the digest)
+    check        argmap.lint.runner.check_paths (load, schema, model, every rule)
+    dot          argmap.diagram.dot.dot_source (annotations and DOT)
+    draw         argmap.diagram.draw.draw (the engine, the fd-2 capture, the digest)
     write        argmap.files.write_atomically
 
 With --cold it also times both in fresh processes (`argmap render` against
@@ -57,13 +57,12 @@ def measure(nodes: int, output_format: str, repeats: int, cold: bool) -> dict[st
     import pygraphviz
     from typer.testing import CliRunner
 
-    from argmap.analyse import check_paths
     from argmap.cli import app
     from argmap.config import Config
-    from argmap.engine import draw
-    from argmap.files import write_atomically
-    from argmap.load import Limits
-    from argmap.render import dot_source
+    from argmap.diagram.dot import dot_source
+    from argmap.diagram.draw import draw
+    from argmap.files import Limits, write_atomically
+    from argmap.lint.runner import check_paths
 
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="argmap-render-bench-") as folder:

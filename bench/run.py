@@ -4,16 +4,16 @@ For N = 100, 1,000, 10,000 and 100,000 nodes (maps written by
 bench/generate.py, same seed, same bytes every time) it prints the median
 time of each phase, called directly in the library:
 
-    read+parse   argmap.load.read_map_file
-    schema       argmap.schema.validate
-    model        argmap.model.ArgMap.from_data
-    checks       every rule of argmap.checks.RULES
-    evaluation   argmap.evaluate.evaluation_for        (when the module exists)
-    grounding    argmap.grounding.grounding_for        (when the module exists)
-    dot          argmap.render: the DOT source          (when the module exists)
+    read+parse   argmap.input.yaml_reader.read_map_file
+    schema       argmap.input.schema.validate
+    model        argmap.input.model.ArgMap.from_data
+    checks       every rule of argmap.rules.RULES
+    evaluation   argmap.analysis.evaluate.evaluation_for        (when the module exists)
+    grounding    argmap.grounding.ground.grounding_for        (when the module exists)
+    dot          argmap.diagram.dot: the DOT source          (when the module exists)
     layout+svg   Graphviz through the render module    (when it exists; small maps only)
 
-then `check` (argmap.analyse.check_paths, the whole of `argmap check` but
+then `check` (argmap.lint.runner.check_paths, the whole of `argmap check` but
 the CLI), the floor (`yaml.load(text, Loader=yaml.CSafeLoader)` on the same
 file: parsing and nothing else, in C), their ratio, and the peak memory of
 one `check` in a fresh process. Each size runs in a subprocess of its own,
@@ -157,13 +157,14 @@ def graphviz_own_svg(dot: str) -> bytes:
 def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
     import yaml
 
-    from argmap.analyse import check_paths
-    from argmap.checks import RULES
+    from argmap.analysis.context import Run
     from argmap.config import Config
-    from argmap.context import Run
-    from argmap.load import Limits, read_map_file
-    from argmap.model import ArgMap, Corpus
-    from argmap.schema import validate
+    from argmap.files import Limits
+    from argmap.input.model import ArgMap, Corpus
+    from argmap.input.schema import validate
+    from argmap.input.yaml_reader import read_map_file
+    from argmap.lint.runner import check_paths
+    from argmap.rules import RULES
 
     config = Config(limits=Limits(max_bytes=1 << 30))
     display = path.name
@@ -197,16 +198,16 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
     results["slowest_rules"] = sorted(per_rule.items(), key=lambda item: -item[1])[:3]
 
     analyses: list[Callable[[Any], Any]] = []
-    if module_present("argmap.evaluate"):
-        from argmap.evaluate import evaluation_for
+    if module_present("argmap.analysis.evaluate"):
+        from argmap.analysis.evaluate import evaluation_for
 
         analyses.append(evaluation_for)
 
         results["evaluation"], _ = median_time(lambda: evaluation_for(fresh_context()), repeats)
     else:
         results["evaluation"] = NOT_PRESENT
-    if module_present("argmap.grounding"):
-        from argmap.grounding import grounding_for
+    if module_present("argmap.grounding.ground"):
+        from argmap.grounding.ground import grounding_for
 
         analyses.append(grounding_for)
 
@@ -215,11 +216,11 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
     else:
         results["grounding"] = NOT_PRESENT
 
-    dot_function = find_function("argmap.render", _DOT_FUNCTIONS)
-    if not module_present("argmap.render"):
+    dot_function = find_function("argmap.diagram.dot", _DOT_FUNCTIONS)
+    if not module_present("argmap.diagram.dot"):
         results["dot"] = results["layout+svg"] = NOT_PRESENT
     elif dot_function is None:
-        results["dot"] = results["layout+svg"] = "n/a (argmap.render has none of " + ", ".join(_DOT_FUNCTIONS) + ")"
+        results["dot"] = results["layout+svg"] = "n/a (argmap.diagram.dot has none of " + ", ".join(_DOT_FUNCTIONS) + ")"
     else:
         # The DOT alone: the evaluation and the grounding it draws are computed
         # first, untimed (they have phases of their own above).
@@ -238,7 +239,7 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
         if not layout:
             results["layout+svg"] = "skipped (above --layout-max)"
         else:
-            svg_function = find_function("argmap.engine", _SVG_FUNCTIONS) or find_function("argmap.render", _SVG_FUNCTIONS)
+            svg_function = find_function("argmap.diagram.draw", _SVG_FUNCTIONS) or find_function("argmap.diagram.dot", _SVG_FUNCTIONS)
             layout_repeats = max(1, min(repeats, 3))
             results["graphviz-alone"], _ = median_time(lambda: graphviz_own_svg(dot_text), layout_repeats)
             if svg_function is None:
@@ -275,9 +276,9 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
 
 def rss_worker(path: Path) -> dict[str, Any]:
     """One `check` in a fresh process: its peak resident memory."""
-    from argmap.analyse import check_paths
     from argmap.config import Config
-    from argmap.load import Limits
+    from argmap.files import Limits
+    from argmap.lint.runner import check_paths
 
     before = peak_rss_mb()
     check_paths([path], Config(limits=Limits(max_bytes=1 << 30)), cwd=path.parent)
@@ -390,8 +391,8 @@ def bench_cold(work: Path, runs: int) -> dict[str, Any]:
     path, generated = write_map(50, work)
     library_script = work / "library_check.py"
     library_script.write_text(
-        "import sys\nfrom pathlib import Path\nfrom argmap.analyse import check_paths\n"
-        "from argmap.config import load_config\nfrom argmap.report import format_problems\n"
+        "import sys\nfrom pathlib import Path\nfrom argmap.lint.runner import check_paths\n"
+        "from argmap.config import load_config\nfrom argmap.output.problem_formats import format_problems\n"
         "path = Path(sys.argv[1])\nresult = check_paths([path], load_config(path))\n"
         "sys.stdout.write(format_problems(result.problems, 'text', files_checked=1))\n",
         encoding="utf-8",
@@ -429,14 +430,14 @@ def bench_folder(work: Path, count: int, nodes: int, repeats: int, jobs: int) ->
         print(f"  parallel (-j {result['jobs']})   {fmt_seconds(result['parallel'])}   "
               f"speed-up {result['single'] / result['parallel']:.2f}x; same output: {result['same_output']}")
     else:
-        print(f"  parallel         {NOT_PRESENT} (argmap.parallel)")
+        print(f"  parallel         {NOT_PRESENT} (argmap.lint.parallel)")
     print(f"  problems: {result['problems']} ({result['errors']} errors)")
     return result
 
 
 def folder_worker(folder: Path, repeats: int, jobs: int) -> dict[str, Any]:
-    from argmap.analyse import check_paths
     from argmap.config import Config
+    from argmap.lint.runner import check_paths
 
     config = Config()
     figures: dict[str, Any] = {}
@@ -445,8 +446,8 @@ def folder_worker(folder: Path, repeats: int, jobs: int) -> dict[str, Any]:
     )
     figures["problems"] = len(single.problems)
     figures["errors"] = single.error_count
-    if module_present("argmap.parallel"):
-        from argmap.parallel import check_paths_parallel
+    if module_present("argmap.lint.parallel"):
+        from argmap.lint.parallel import check_paths_parallel
 
         figures["parallel"], parallel = median_time(
             lambda: check_paths_parallel([folder], config, jobs=jobs, cwd=folder), repeats

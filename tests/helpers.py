@@ -5,9 +5,13 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from argmap.analyse import CheckResult, check_paths
 from argmap.config import Config
+from argmap.lint.runner import CheckResult, check_paths
 from argmap.problems import Problem, Severity
+
+# The repository, and the source documents the tests share.
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "sources"
 
 MINIMAL = """\
 argmap: 1

@@ -6,8 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from argmap.analyse import check_paths
 from argmap.config import Config
+from argmap.lint.runner import check_paths
 from argmap.problems import Severity
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,10 +32,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.analyse import CheckResult, check_paths
 from argmap.config import Config
-from argmap.exporting import export_document
-from argmap.load import load_text
+from argmap.input.yaml_reader import load_text
+from argmap.lint.runner import CheckResult, check_paths
+from argmap.output.checked_export import export_document
 from argmap.problems import Severity
 from tests.adversarial.conftest import yaml_double_quoted
 
@@ -45,8 +45,8 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-HAS_FMT = importlib.util.find_spec("argmap.fmt") is not None
-HAS_RENDER = importlib.util.find_spec("argmap.render") is not None
+HAS_FMT = importlib.util.find_spec("argmap.authoring.fmt") is not None
+HAS_RENDER = importlib.util.find_spec("argmap.diagram.dot") is not None
 
 # --- a strategy for valid maps ---------------------------------------------------------
 
@@ -242,7 +242,7 @@ def test_check_and_export_never_raise_and_ignore_the_order_of_the_file(
     assert sorted((p.code, p.severity) for p in shuffled.problems) == sorted((p.code, p.severity) for p in result.problems)
 
 
-@pytest.mark.skipif(not HAS_FMT, reason="argmap.fmt is not there yet")
+@pytest.mark.skipif(not HAS_FMT, reason="argmap.authoring.fmt is not there yet")
 @SETTINGS
 @given(data=claim_trees(), seed=st.integers(0, 2**32 - 1))
 def test_formatter_is_idempotent_and_keeps_the_meaning(
@@ -251,7 +251,7 @@ def test_formatter_is_idempotent_and_keeps_the_meaning(
     assert_formatter_keeps_meaning(tmp_path_factory, data, seed)
 
 
-@pytest.mark.skipif(not HAS_FMT, reason="argmap.fmt is not there yet")
+@pytest.mark.skipif(not HAS_FMT, reason="argmap.authoring.fmt is not there yet")
 @SETTINGS
 @given(data=claim_trees(max_nodes=6), seed=st.integers(0, 2**32 - 1))
 def test_formatter_keeps_texts_with_unicode_line_breaks(
@@ -264,7 +264,7 @@ def test_formatter_keeps_texts_with_unicode_line_breaks(
 
 
 def assert_formatter_keeps_meaning(tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any], seed: int) -> None:
-    from argmap.fmt import format_text
+    from argmap.authoring.fmt import format_text
 
     text = to_yaml(data, random.Random(seed))
     once = format_text(text, "prop.yaml")
@@ -278,7 +278,7 @@ def assert_formatter_keeps_meaning(tmp_path_factory: pytest.TempPathFactory, dat
 
 
 def _dot_of(folder: Path, text: str) -> str:
-    from argmap.render import dot_source
+    from argmap.diagram.dot import dot_source
 
     result = check_text(folder, text)
     argmap = result.workspace.requested[0]
@@ -286,7 +286,7 @@ def _dot_of(folder: Path, text: str) -> str:
     return dot_source(result.run.context(argmap), problems)
 
 
-@pytest.mark.skipif(not HAS_RENDER, reason="argmap.render is not there yet")
+@pytest.mark.skipif(not HAS_RENDER, reason="argmap.diagram.dot is not there yet")
 @SETTINGS
 @given(data=claim_trees())
 def test_dot_is_built_without_error_and_deterministically(
@@ -298,7 +298,7 @@ def test_dot_is_built_without_error_and_deterministically(
     assert _dot_of(folder, to_yaml(data)) == first
 
 
-@pytest.mark.skipif(not HAS_RENDER, reason="argmap.render is not there yet")
+@pytest.mark.skipif(not HAS_RENDER, reason="argmap.diagram.dot is not there yet")
 @SETTINGS
 @given(data=claim_trees(unique_texts=True), seed=st.integers(0, 2**32 - 1))
 def test_dot_does_not_depend_on_the_order_of_the_file(
@@ -407,15 +407,15 @@ def _folder_of_maps(folder: Path, count: int) -> None:
 def test_parallel_check_gives_the_same_result_as_one_process(
     tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argmap.parallel
+    import argmap.lint.parallel
 
     if start == "spawn":
-        monkeypatch.setattr(argmap.parallel, "_fork_context", lambda: None)
-    elif argmap.parallel._fork_context() is None:
+        monkeypatch.setattr(argmap.lint.parallel, "_fork_context", lambda: None)
+    elif argmap.lint.parallel._fork_context() is None:
         pytest.skip("fork is not available here")
     _folder_of_maps(tmp_path, 30)
     single = check_paths([tmp_path], Config(), cwd=tmp_path)
-    parallel = argmap.parallel.check_paths_parallel([tmp_path], Config(), jobs=3, cwd=tmp_path, min_maps=1)
+    parallel = argmap.lint.parallel.check_paths_parallel([tmp_path], Config(), jobs=3, cwd=tmp_path, min_maps=1)
     assert {problem.code for problem in single.problems} >= {"L102", "M305", "M302"}
     assert parallel.problems == single.problems
     assert parallel.workspace.files == single.workspace.files
@@ -423,28 +423,28 @@ def test_parallel_check_gives_the_same_result_as_one_process(
 
 
 def test_parallel_check_stays_in_one_process_for_few_maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.parallel
+    import argmap.lint.parallel
 
     def no_helpers(*arguments: object) -> list[object]:
         raise AssertionError("no helper process for a few maps")
 
-    monkeypatch.setattr(argmap.parallel, "_analyse_in_parallel", no_helpers)
+    monkeypatch.setattr(argmap.lint.parallel, "_analyse_in_parallel", no_helpers)
     _folder_of_maps(tmp_path, 5)
-    result = argmap.parallel.check_paths_parallel([tmp_path], Config(), jobs=4, cwd=tmp_path)
+    result = argmap.lint.parallel.check_paths_parallel([tmp_path], Config(), jobs=4, cwd=tmp_path)
     assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems
 
 
 def test_parallel_check_redoes_the_share_of_a_helper_that_failed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argmap.parallel
+    import argmap.lint.parallel
 
-    if argmap.parallel._fork_context() is None:
+    if argmap.lint.parallel._fork_context() is None:
         pytest.skip("fork is not available here")
     # As if every helper had died (their few problems fit in the pipe, so they exit).
-    monkeypatch.setattr(argmap.parallel, "_receive", lambda receiver: None)
+    monkeypatch.setattr(argmap.lint.parallel, "_receive", lambda receiver: None)
     _folder_of_maps(tmp_path, 12)
-    result = argmap.parallel.check_paths_parallel([tmp_path], Config(), jobs=2, cwd=tmp_path, min_maps=1)
+    result = argmap.lint.parallel.check_paths_parallel([tmp_path], Config(), jobs=2, cwd=tmp_path, min_maps=1)
     assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems
 
 
@@ -603,7 +603,7 @@ class _CommentedWriter:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1))
 def test_fmt_keeps_every_text_in_every_style_and_every_comment(seed: int) -> None:
-    from argmap.fmt import format_text
+    from argmap.authoring.fmt import format_text
 
     writer = _CommentedWriter(random.Random(seed))
     text = writer.document()

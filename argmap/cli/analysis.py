@@ -13,9 +13,9 @@ from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_e
 from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
-    from argmap.context import MapContext
-    from argmap.evaluate import Evaluation
-    from argmap.model import Edge, Node
+    from argmap.analysis.context import MapContext
+    from argmap.analysis.evaluate import Evaluation
+    from argmap.input.model import Edge, Node
     from argmap.problems import Problem
 
 
@@ -27,7 +27,7 @@ def rules(
 ) -> None:
     """List every code argmap reports (code, name, default severity, summary),
     or print the documentation of one."""
-    from argmap.codes import all_codes, find_code
+    from argmap.rules.catalogue import all_codes, find_code
 
     if code is None:
         infos = all_codes()
@@ -37,7 +37,7 @@ def rules(
         return
     info = find_code(code)
     if info is None:
-        from argmap.schemes import closest
+        from argmap.analysis.schemes import closest
 
         known = {item.lower(): item for entry in all_codes() for item in (entry.code, entry.name)}
         lowered = closest(code.strip().lower(), list(known))
@@ -61,7 +61,7 @@ def schemes(
     """List the argumentation schemes (the built-in catalogue and the project's
     own), or print one with its premise roles and critical questions."""
     with tool_errors():
-        from argmap.schemes import catalogue_for
+        from argmap.analysis.schemes import catalogue_for
 
         catalogue = catalogue_for(config_for([], config_file))
     if scheme_id is None:
@@ -108,10 +108,10 @@ def show(
     not be read, 2 when argmap could not run.
     """
     with tool_errors():
-        from argmap.analyse import check_paths
-        from argmap.evaluate import evaluation_for
+        from argmap.analysis.evaluate import evaluation_for
+        from argmap.lint.runner import check_paths
+        from argmap.output.problem_formats import format_problems
         from argmap.problems import UsageError
-        from argmap.report import format_problems
 
         if path.is_dir():
             raise UsageError(f"{path}: show takes one map file, not a folder")
@@ -201,7 +201,7 @@ _ROLES = {"premise": "premise", "supports": "inference", "attacks": "counterexam
 def _roots_in_file_order(context: MapContext) -> list[tuple[str, tuple[int, int], bool]]:
     """Each root with where `conclusions` lists it, and whether it is defined there
     (rather than a `- ref:` to a node defined further down or in another map)."""
-    from argmap.model import Kind
+    from argmap.input.model import Kind
 
     argmap = context.argmap
     written: dict[str, tuple[int, int]] = {}
@@ -251,7 +251,7 @@ def render_tree(
     from rich.console import Console
     from rich.text import Text
 
-    from argmap.model import split_key
+    from argmap.input.model import split_key
 
     argmap = context.argmap
     markers: dict[str | None, list[Problem]] = {}

@@ -86,8 +86,8 @@ def config_for(paths: Sequence[Path], config_file: Path | None = None, **overrid
     """The configuration for a run over `paths`, with command-line overrides applied."""
     import attrs
 
-    from argmap.analyse import known_codes
     from argmap.config import load_config, load_config_file, parse_size
+    from argmap.lint.runner import known_codes
     from argmap.problems import UsageError
 
     known = known_codes()

@@ -39,13 +39,13 @@ def check(
     Exit code 0 when nothing is at error severity (with --strict: nor at
     warning), 1 when the maps have problems, 2 when argmap could not run.
     """
-    from argmap.report import FORMATS, format_problems
+    from argmap.output.problem_formats import FORMATS, format_problems
 
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
     paths = paths or [Path()]
     with tool_errors():
-        from argmap.parallel import check_paths_parallel
+        from argmap.lint.parallel import check_paths_parallel
 
         if jobs < 0:
             fail("--jobs takes 0 (every core) or a number of processes")
@@ -75,8 +75,8 @@ def export(
     if output_format != "json":
         fail(f"unknown export format `{output_format}`", hint="use json")
     with tool_errors():
-        from argmap.analyse import check_paths
-        from argmap.exporting import export_document
+        from argmap.lint.runner import check_paths
+        from argmap.output.checked_export import export_document
         from argmap.problems import Severity, UsageError
 
         if path.is_dir():
@@ -84,7 +84,7 @@ def export(
         config = config_for([path])
         result = check_paths([path], config)
         if not result.workspace.requested:
-            from argmap.report import format_problems
+            from argmap.output.problem_formats import format_problems
 
             typer.echo(format_problems(result.problems, "text", files_checked=1), err=True, nl=False)
             raise typer.Exit(EXIT_PROBLEMS)
@@ -108,6 +108,6 @@ def export(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the map format (for editors and other tools)."""
-    from argmap.schema import schema_text
+    from argmap.input.schema import schema_text
 
     typer.echo(schema_text(), nl=False)

@@ -11,7 +11,7 @@ from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_e
 from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
-    from argmap.coverage import Coverage
+    from argmap.grounding.coverage import Coverage
 
 _COVERAGE_FORMATS = ("text", "json")
 
@@ -40,11 +40,11 @@ def coverage(
     if output_format not in _COVERAGE_FORMATS:
         fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(_COVERAGE_FORMATS))
     with tool_errors():
-        from argmap.analyse import check_paths
-        from argmap.coverage import coverage_for
-        from argmap.grounding import grounding_for
+        from argmap.grounding.coverage import coverage_for
+        from argmap.grounding.ground import grounding_for
+        from argmap.lint.runner import check_paths
+        from argmap.output.problem_formats import format_problems
         from argmap.problems import UsageError
-        from argmap.report import format_problems
 
         if path.is_dir():
             raise UsageError(f"{path}: coverage takes one map file, not a folder")

@@ -15,9 +15,9 @@ from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_e
 from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
-    from argmap.analyse import CheckResult
-    from argmap.model import ArgMap
-    from argmap.render import RenderOptions
+    from argmap.diagram.dot import RenderOptions
+    from argmap.input.model import ArgMap
+    from argmap.lint.runner import CheckResult
 
 # With more maps than this, a terminal shows a progress bar.
 _PROGRESS_FROM = 4
@@ -90,8 +90,8 @@ def render(
     (or, with --check, when a diagram is stale or missing), 2 when argmap
     could not run.
     """
-    from argmap.engine import CHECKABLE_FORMATS, ENGINES, FORMATS
-    from argmap.render import DIRECTIONS, RenderOptions
+    from argmap.diagram.dot import DIRECTIONS, RenderOptions
+    from argmap.diagram.draw import CHECKABLE_FORMATS, ENGINES, FORMATS
 
     direction = direction.upper()
     output_format = output_format.lower()
@@ -114,7 +114,7 @@ def render(
     options = RenderOptions(direction=direction, legend=legend)
     paths = paths or [Path()]
     with tool_errors():
-        from argmap.analyse import check_paths
+        from argmap.lint.runner import check_paths
 
         config = config_for(paths, config_file)
         result = check_paths(paths, config, maps_only=maps_only)
@@ -184,9 +184,9 @@ def _render_one(
     force: bool,
     outcome: _Outcome,
 ) -> None:
-    from argmap.engine import dot_digest, draw, stamped_digest
+    from argmap.diagram.dot import dot_source
+    from argmap.diagram.draw import dot_digest, draw, stamped_digest
     from argmap.problems import Severity
-    from argmap.render import dot_source
 
     problems = [problem for problem in result.problems if problem.file == argmap.file]
     errors = sum(1 for problem in problems if problem.severity is Severity.ERROR)
@@ -293,7 +293,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 
 
 def _report(result: CheckResult, outcome: _Outcome, check: bool, colour: bool | None) -> None:
-    from argmap.report import format_problems
+    from argmap.output.problem_formats import format_problems
 
     loaded = {argmap.file for argmap in result.workspace.requested}
     unreadable = [name for name in result.workspace.files if name not in loaded]

@@ -22,7 +22,7 @@ from argmap.cli.app import (
 from argmap.terminal import for_terminal
 
 if TYPE_CHECKING:
-    from argmap.watch import WatchUpdate
+    from argmap.authoring.watch import WatchUpdate
 
 
 @app.command()
@@ -45,7 +45,7 @@ def new(
     """Start a new map: the editor's schema line, the source block and a first
     conclusion to fill in. Never overwrites a file (exit 2)."""
     with tool_errors():
-        from argmap.scaffold import create
+        from argmap.authoring.new import create
 
         created = create(path, source, title=title, map_id=map_id, parents=parents)
     typer.echo(for_terminal(f"created {path} (id `{created.map_id}`, source {created.source_file})"))
@@ -83,9 +83,9 @@ def fmt(
     paths = paths or [Path()]
     refused = changed = unchanged = 0
     with tool_errors():
-        from argmap.fmt import format_file, write_formatted
-        from argmap.report import format_problems
-        from argmap.workspace import discover, display_name
+        from argmap.authoring.fmt import format_file, write_formatted
+        from argmap.input.workspace import discover, display_name
+        from argmap.output.problem_formats import format_problems
 
         config = config_for(paths)
         files = discover(paths, maps_only=maps_only)
@@ -147,7 +147,7 @@ def watch(
     painted = use_colour(colour)
     try:
         with tool_errors():
-            from argmap.watch import watch_maps
+            from argmap.authoring.watch import watch_maps
 
             for missing in (path for path in paths if not path.exists()):
                 fail(f"{missing}: no such file or folder")
@@ -166,7 +166,7 @@ def _describe(update: WatchUpdate, colour: bool) -> str:
     """What a person watching the terminal needs to see of one update."""
     import time
 
-    from argmap.report import format_problems, summary_line
+    from argmap.output.problem_formats import format_problems, summary_line
 
     green, reset = ("\x1b[32m", "\x1b[0m") if colour else ("", "")
     lines: list[str] = []

@@ -793,7 +793,7 @@ def _licensed_map(comment_bytes: int) -> str:
     [0, *range(64 * 1024 - 8, 64 * 1024 + 1), 200 * 1024, 3 * 1024 * 1024 + 5],
 )
 def test_a_folder_walk_finds_a_map_below_a_long_comment(comment_bytes: int, project: Path) -> None:
-    from argmap.workspace import discover
+    from argmap.input.workspace import discover
 
     _write(project, "maps/licensed.yaml", _licensed_map(comment_bytes))
     assert discover([project]) == [project / "maps" / "licensed.yaml"]
@@ -804,7 +804,7 @@ def test_a_folder_walk_finds_a_map_below_a_long_comment(comment_bytes: int, proj
 
 @pytest.mark.parametrize("blanks", [0, 1, 64 * 1024])
 def test_a_folder_walk_finds_argmap_followed_by_blanks_across_chunks(blanks: int, project: Path) -> None:
-    from argmap.workspace import discover
+    from argmap.input.workspace import discover
 
     padding = "#" * (64 * 1024 - 10) + "\n"
     _write(project, "spaced.yaml", padding + "argmap" + " " * blanks + ": 1\n")
@@ -812,7 +812,7 @@ def test_a_folder_walk_finds_argmap_followed_by_blanks_across_chunks(blanks: int
 
 
 def test_a_file_without_an_argmap_line_is_not_a_map(project: Path) -> None:
-    from argmap.workspace import discover
+    from argmap.input.workspace import discover
 
     # `argmap:` that does not start a line, however the chunks cut it, is no declaration.
     _write(
@@ -826,7 +826,7 @@ def test_a_file_without_an_argmap_line_is_not_a_map(project: Path) -> None:
 
 
 def test_a_map_with_a_byte_order_mark_is_found(project: Path) -> None:
-    from argmap.workspace import discover
+    from argmap.input.workspace import discover
 
     (project / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + MINIMAL_MAP.encode())
     assert discover([project]) == [project / "bom.yaml"]

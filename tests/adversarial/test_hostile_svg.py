@@ -27,10 +27,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.engine import draw
-from argmap.model import ArgMap, Corpus, Kind, Node, node_key
+from argmap.diagram.dot import RenderOptions, map_dot
+from argmap.diagram.draw import draw
+from argmap.input.model import ArgMap, Corpus, Kind, Node, node_key
 from argmap.problems import Location
-from argmap.render import RenderOptions, map_dot
 from tests.adversarial.conftest import assert_no_crash, run_argmap, yaml_double_quoted
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -74,7 +74,7 @@ _ACTIVE_ELEMENTS = {
 
 def hostile_map(payload: str) -> str:
     """A map with `payload` in every field the user writes freely (the schema
-    keeps ids, schemes, roles and questions to slugs: tests/render/test_escaping.py
+    keeps ids, schemes, roles and questions to slugs: tests/diagram/test_escaping.py
     gives those any text, below the schema)."""
     quoted = yaml_double_quoted(payload)
     # Links must pass the schema (web links without spaces) and may still carry the rest.

@@ -1,0 +1,1 @@
+"""Analysis: the evaluation, graph algorithms, argumentation schemes and content words."""

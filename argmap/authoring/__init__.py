@@ -1,0 +1,1 @@
+"""Authoring: fmt, new and watch, the author's everyday commands."""

@@ -1,0 +1,1 @@
+"""Diagrams: DOT built from a checked map, and drawing it with the bundled Graphviz."""

@@ -1,0 +1,1 @@
+"""Grounding: source documents, finding quotes in them, and coverage."""

@@ -1,0 +1,629 @@
+"""Validate loaded map data against the JSON Schema, in the user's language.
+
+The schema (argmap/data/argmap.schema.json, also at schemas/) is the one
+source of truth. Importing jsonschema costs more than a whole pre-commit run
+should, and walking 10,000 nodes through it is slow, so a valid map never
+touches it: `is_valid` runs the schema compiled into plain Python closures
+(only the keywords the schema uses; an unknown keyword fails loudly at
+compile time). When that says no, jsonschema explains why, and each of its
+errors is translated to a sentence about the user's own node, at its line.
+A test checks that both validators agree on generated documents.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
+from typing import Any
+
+from argmap.input.yaml_reader import YamlMapping, YamlSequence
+from argmap.problems import Problem, Severity
+
+UNSUPPORTED_VERSION = "S201"
+MISSING_KEY = "S202"
+UNKNOWN_KEY = "S203"
+WRONG_TYPE = "S204"
+INVALID_ID = "S205"
+QUOTE_AND_IMPLICIT = "S206"
+INVALID_VALUE = "S207"
+
+FORMAT_VERSION = 1
+
+
+@functools.cache
+def schema_text() -> str:
+    return resources.files("argmap").joinpath("data/argmap.schema.json").read_text(encoding="utf-8")
+
+
+@functools.cache
+def load_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_text())
+    return schema
+
+
+def validate(data: YamlMapping, file: str) -> list[Problem]:
+    """Problems with `data` as an argmap map; empty when it is valid."""
+    version = data.get("argmap")
+    if "argmap" in data and not (type(version) is int and version == FORMAT_VERSION):
+        line, column = _value_position(data, "argmap")
+        return [
+            Problem(
+                code=UNSUPPORTED_VERSION,
+                severity=Severity.ERROR,
+                file=file,
+                line=line,
+                column=column,
+                message=(
+                    f"this map declares format version `{_shown(version)}`; this argmap reads version {FORMAT_VERSION}"
+                ),
+                hint=f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap if the map was written for a newer one",
+            )
+        ]
+    if compiled_validator()(data):
+        return []
+    return explain(data, file)
+
+
+@functools.cache
+def compiled_validator() -> CompiledSchema:
+    return CompiledSchema(load_schema())
+
+
+# --- the fast path --------------------------------------------------------
+
+_IGNORED_KEYWORDS = frozenset(
+    {"$schema", "$id", "$defs", "title", "description", "examples", "default", "$comment", "defaultSnippets", "markdownDescription"}
+)
+
+# A compiled check takes the value and a work list. A `$ref` in a position
+# where only "all of these hold" matters (array items, then/else) does not
+# recurse: it appends (pointer, value) to the work list, and `is_valid`
+# drains the list in a loop. So the depth of a map costs no Python stack.
+Pending = list[tuple[str, Any]]
+Check = Callable[[Any, Pending], bool]
+
+
+class CompiledSchema:
+    def __init__(self, root: dict[str, Any]) -> None:
+        self.checks: dict[str, Check] = {}
+        compiler = _Compiler(root, self.checks)
+        self.root_check = compiler.compile(root)
+
+    def __call__(self, value: Any) -> bool:
+        pending: Pending = []
+        if not self.root_check(value, pending):
+            return False
+        checks = self.checks
+        while pending:
+            pointer, item = pending.pop()
+            if not checks[pointer](item, pending):
+                return False
+        return True
+
+
+class _Compiler:
+    """Turns the subset of Draft 2020-12 the schema uses into closures."""
+
+    def __init__(self, root: dict[str, Any], checks: dict[str, Check]) -> None:
+        self.root = root
+        self.checks = checks
+        self.deferrable = True
+
+    def compile(self, schema: Any, *, deferrable: bool = True) -> Check:
+        outer = self.deferrable
+        self.deferrable = outer and deferrable
+        try:
+            return self._compile(schema)
+        finally:
+            self.deferrable = outer
+
+    def _compile(self, schema: Any) -> Check:
+        if schema is True:
+            return lambda value, pending: True
+        if schema is False:
+            return lambda value, pending: False
+        checks: list[Check] = []
+        for keyword, argument in schema.items():
+            if keyword in _IGNORED_KEYWORDS or keyword in ("then", "else"):
+                continue  # then/else are compiled with "if"
+            method = getattr(self, "_" + keyword.lstrip("$"), None)
+            if method is None:
+                raise NotImplementedError(f"schema keyword {keyword!r} is not compiled")
+            checks.append(method(argument, schema))
+        if len(checks) == 1:
+            return checks[0]
+        return lambda value, pending: all(check(value, pending) for check in checks)
+
+    def _ref(self, pointer: str, schema: dict[str, Any]) -> Check:
+        if pointer not in self.checks:
+            self.checks[pointer] = lambda value, pending: True  # placeholder while compiling cycles
+            target: Any = self.root
+            for part in pointer.removeprefix("#/").split("/"):
+                target = target[part]
+            self.checks[pointer] = self.compile(target)
+        checks = self.checks
+        if self.deferrable:
+
+            def defer(value: Any, pending: Pending) -> bool:
+                pending.append((pointer, value))
+                return True
+
+            return defer
+        return lambda value, pending: checks[pointer](value, pending)
+
+    def _type(self, name: str, schema: dict[str, Any]) -> Check:
+        test = _TYPE_CHECKS[name]
+        return lambda value, pending: test(value)
+
+    def _const(self, expected: Any, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: type(value) is type(expected) and value == expected
+
+    def _enum(self, options: list[Any], schema: dict[str, Any]) -> Check:
+        return lambda value, pending: any(type(value) is type(option) and value == option for option in options)
+
+    def _pattern(self, pattern: str, schema: dict[str, Any]) -> Check:
+        search = re.compile(pattern).search
+        return lambda value, pending: not isinstance(value, str) or search(value) is not None
+
+    def _minLength(self, minimum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, str) or len(value) >= minimum
+
+    def _maxLength(self, maximum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, str) or len(value) <= maximum
+
+    def _minItems(self, minimum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, list) or len(value) >= minimum
+
+    def _minProperties(self, minimum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, dict) or len(value) >= minimum
+
+    def _uniqueItems(self, unique: bool, schema: dict[str, Any]) -> Check:
+        if not unique:
+            return lambda value, pending: True
+
+        def check(value: Any, pending: Pending) -> bool:
+            if not isinstance(value, list):
+                return True
+            seen = [json.dumps(item, sort_keys=True) for item in value]
+            return len(set(seen)) == len(seen)
+
+        return check
+
+    def _items(self, item_schema: Any, schema: dict[str, Any]) -> Check:
+        check_item = self.compile(item_schema)
+        return lambda value, pending: not isinstance(value, list) or all(
+            check_item(item, pending) for item in value
+        )
+
+    def _required(self, names: list[str], schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not isinstance(value, dict) or all(name in value for name in names)
+
+    def _properties(self, properties: dict[str, Any], schema: dict[str, Any]) -> Check:
+        compiled = {name: self.compile(sub) for name, sub in properties.items()}
+        additional = schema.get("additionalProperties", True)
+        check_additional = None if additional is True else self.compile(additional)
+
+        def check(value: Any, pending: Pending) -> bool:
+            if not isinstance(value, dict):
+                return True
+            for key, item in value.items():
+                property_check = compiled.get(key)
+                if property_check is not None:
+                    if not property_check(item, pending):
+                        return False
+                elif check_additional is not None and not check_additional(item, pending):
+                    return False
+            return True
+
+        return check
+
+    def _additionalProperties(self, additional: Any, schema: dict[str, Any]) -> Check:
+        if "properties" in schema:
+            return lambda value, pending: True  # compiled with "properties"
+        check_additional = self.compile(additional)
+        return lambda value, pending: not isinstance(value, dict) or all(
+            check_additional(item, pending) for item in value.values()
+        )
+
+    def _propertyNames(self, name_schema: Any, schema: dict[str, Any]) -> Check:
+        check_name = self.compile(name_schema)
+        return lambda value, pending: not isinstance(value, dict) or all(check_name(key, pending) for key in value)
+
+    def _oneOf(self, options: list[Any], schema: dict[str, Any]) -> Check:
+        compiled = [self.compile(option, deferrable=False) for option in options]
+        return lambda value, pending: sum(1 for check in compiled if check(value, pending)) == 1
+
+    def _not(self, negated: Any, schema: dict[str, Any]) -> Check:
+        check = self.compile(negated, deferrable=False)
+        return lambda value, pending: not check(value, pending)
+
+    def _if(self, condition: Any, schema: dict[str, Any]) -> Check:
+        check_if = self.compile(condition, deferrable=False)
+        check_then = self.compile(schema.get("then", True))
+        check_else = self.compile(schema.get("else", True))
+        return lambda value, pending: (
+            check_then(value, pending) if check_if(value, pending) else check_else(value, pending)
+        )
+
+    def _dependentSchemas(self, dependents: dict[str, Any], schema: dict[str, Any]) -> Check:
+        compiled = {name: self.compile(sub, deferrable=False) for name, sub in dependents.items()}
+        return lambda value, pending: not isinstance(value, dict) or all(
+            check(value, pending) for name, check in compiled.items() if name in value
+        )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "object": lambda value: isinstance(value, dict),
+    "array": lambda value: isinstance(value, list),
+    "string": lambda value: isinstance(value, str),
+    "boolean": lambda value: isinstance(value, bool),
+    "integer": lambda value: (isinstance(value, int) and not isinstance(value, bool))
+    or (isinstance(value, float) and value.is_integer()),
+    "number": _is_number,
+    "null": lambda value: value is None,
+}
+
+
+# --- the slow path: explaining errors ------------------------------------
+
+
+def explain(data: YamlMapping, file: str) -> list[Problem]:
+    """Run jsonschema and translate each of its errors for the user.
+
+    jsonschema recurses through nested nodes, so it is run on one node at a
+    time: each argument node is validated against its own definition with
+    its child nodes replaced by valid stubs, and the children are queued.
+    Depth then costs nothing, and errors are found at every level.
+    """
+    import jsonschema  # heavy: only when a map is invalid
+
+    schema = load_schema()
+    validators: dict[str, Any] = {}
+
+    def validator_for(pointer: str) -> Any:
+        if pointer not in validators:
+            if pointer == "#":
+                validators[pointer] = jsonschema.Draft202012Validator(schema)
+            else:
+                only_the_definition = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": pointer}
+                validators[pointer] = jsonschema.Draft202012Validator(only_the_definition)
+        return validators[pointer]
+
+    child_lists = _child_lists(schema)
+    problems: dict[tuple[int, int, str, str], Problem] = {}
+    pending: list[tuple[list[Any], str, Any]] = [([], "#", data)]
+    while pending:
+        path, pointer, node = pending.pop()
+        pointer = _resolve_alternative(schema, pointer, node)
+        stubbed, children = _stub_children(node, child_lists.get(pointer, {}), path)
+        pending.extend(reversed(children))
+        for error in _leaf_errors(validator_for(pointer).iter_errors(stubbed)):
+            error.path.extendleft(reversed(path))
+            problem = _translate(error, data, file)
+            problems.setdefault((problem.line, problem.column, problem.code, problem.message), problem)
+    return sorted(problems.values(), key=lambda problem: problem.sort_key)
+
+
+def _child_lists(schema: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """For each definition: its properties that are lists of other definitions."""
+    found: dict[str, dict[str, str]] = {}
+    definitions = {"#": schema, **{f"#/$defs/{name}": sub for name, sub in schema.get("$defs", {}).items()}}
+    for pointer, definition in definitions.items():
+        for name, sub in definition.get("properties", {}).items():
+            item_ref = sub.get("items", {}).get("$ref") if isinstance(sub.get("items"), dict) else None
+            if sub.get("type") == "array" and item_ref:
+                found.setdefault(pointer, {})[name] = item_ref
+    return found
+
+
+def _resolve_alternative(schema: dict[str, Any], pointer: str, node: Any) -> str:
+    """A definition that only chooses between others (if/then/else on `ref`) stands for the chosen one."""
+    definition: Any = schema
+    if pointer != "#":
+        for part in pointer.removeprefix("#/").split("/"):
+            definition = definition[part]
+    # Annotations beside the choice (title, defaultSnippets for editors) do not make it less of a choice.
+    if set(definition) - _IGNORED_KEYWORDS == {"if", "then", "else"}:
+        condition = definition["if"]
+        chosen = definition["then"] if isinstance(node, dict) and all(name in node for name in condition.get("required", [])) else definition["else"]
+        return str(chosen["$ref"])
+    return pointer
+
+
+# Stubs that satisfy each definition, standing in for child nodes checked on their own.
+_STUBS: dict[str, Any] = {
+    "#/$defs/claimOrRef": {"ref": "stub"},
+    "#/$defs/claim": {"id": "stub", "text": "stub"},
+    "#/$defs/ref": {"ref": "stub"},
+    "#/$defs/inference": {"id": "stub", "premises": [{"ref": "stub"}]},
+}
+
+
+def _stub_children(
+    node: Any, lists: dict[str, str], path: list[Any]
+) -> tuple[Any, list[tuple[list[Any], str, Any]]]:
+    if not isinstance(node, dict) or not lists:
+        return node, []
+    stubbed = dict(node)
+    children: list[tuple[list[Any], str, Any]] = []
+    for name, item_pointer in lists.items():
+        items = node.get(name)
+        if not isinstance(items, list):
+            continue
+        stubbed[name] = [_STUBS[item_pointer] for _ in items]
+        children += [([*path, name, index], item_pointer, item) for index, item in enumerate(items)]
+    return stubbed, children
+
+
+def _leaf_errors(errors: Iterable[Any]) -> Iterator[Any]:
+    """Errors from `oneOf` and friends carry their real causes in `context`."""
+    for error in errors:
+        if error.validator == "oneOf" and error.context:
+            path = list(error.absolute_path)
+            # A quote that is neither a text nor a list of texts: one clear message.
+            if path and path[-1] == "quote":
+                yield error
+                continue
+            yield from _leaf_errors(error.context)
+        else:
+            yield error
+
+
+_LIST_KINDS = {
+    "conclusions": "conclusion",
+    "premises": "premise",
+    "because": "inference",
+    "counterexamples": "counterexample",
+}
+
+_TYPE_WORDS = {
+    "string": "a text",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+}
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _container_at(data: Any, path: list[Any]) -> Any:
+    node = data
+    for part in path:
+        node = node[part]
+    return node
+
+
+def describe_node(data: Any, path: list[Any], *, use_id: bool = True) -> str:
+    """How the user would name the node at `path`: "premise `revenge`"."""
+    if not path:
+        return "the map"
+    if path[0] in ("source", "expect") and len(path) == 1:
+        return f"`{path[0]}`"
+    node = _container_at(data, path)
+    last_list = None
+    for part in reversed(path):
+        if isinstance(part, str) and part in _LIST_KINDS:
+            last_list = part
+            break
+    if last_list is None or not isinstance(path[-1], int):
+        return f"`{'.'.join(str(part) for part in path)}`"
+    kind = _LIST_KINDS[last_list]
+    if isinstance(node, dict):
+        if "ref" in node and isinstance(node["ref"], str):
+            return f"the reference to `{_shown(node['ref'])}`"
+        node_id = node.get("id")
+        if use_id and isinstance(node_id, str) and node_id:
+            return f"{kind} `{_shown(node_id)}`"
+    return f"{kind} number {path[-1] + 1} in `{last_list}`"
+
+
+def _value_position(container: Any, key: Any) -> tuple[int, int]:
+    if isinstance(container, YamlMapping) and key in container.positions:
+        position = container.positions[key]
+        return position[2], position[3]
+    if isinstance(container, YamlSequence) and isinstance(key, int) and key < len(container.positions):
+        return container.positions[key]
+    return _own_position(container)
+
+
+def _key_position(container: Any, key: str) -> tuple[int, int]:
+    if isinstance(container, YamlMapping) and key in container.positions:
+        position = container.positions[key]
+        return position[0], position[1]
+    return _own_position(container)
+
+
+def _own_position(container: Any) -> tuple[int, int]:
+    if isinstance(container, (YamlMapping, YamlSequence)):
+        return container.line, container.column
+    return 1, 1
+
+
+def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
+    path = list(error.absolute_path)
+    instance = error.instance
+    validator = error.validator
+    parent_path, field = (path[:-1], path[-1]) if path else ([], None)
+    parent = _container_at(data, parent_path) if path else None
+    # error.instance may be a copy with stubbed children; positions live on the original.
+    original = _container_at(data, path)
+
+    def make(code: str, message: str, hint: str | None, position: tuple[int, int]) -> Problem:
+        return Problem(
+            code=code,
+            severity=Severity.ERROR,
+            file=file,
+            line=position[0],
+            column=position[1],
+            message=message,
+            hint=hint,
+        )
+
+    if validator == "required":
+        owner = describe_node(data, path)
+        missing = [name for name in error.validator_value if name not in instance]
+        name = missing[0] if missing else error.validator_value[0]
+        return make(MISSING_KEY, f"{owner} needs `{name}`", _MISSING_HINTS.get(name), _own_position(original))
+
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(key for key in instance if key not in error.schema.get("properties", {}))
+        key = unknown[0] if unknown else "?"
+        owner = describe_node(data, path)
+        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        message = f"unknown key `{_shown(key)}` in {owner}"
+        if guess:
+            message += f"; did you mean `{guess[0]}`?"
+        allowed_keys = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
+        return make(UNKNOWN_KEY, message, allowed_keys, _key_position(original, key))
+
+    where = describe_node(data, parent_path) if path else "the map"
+    field_name = f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
+    position = _value_position(parent, field) if path else (1, 1)
+
+    if validator == "type":
+        expected = error.validator_value
+        expected_words = _TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else " or ".join(
+            _TYPE_WORDS.get(name, name) for name in expected
+        )
+        hint: str | None = None
+        if (expected == "string" and isinstance(instance, (int, float, bool))) or (
+            expected == "string" and instance is None
+        ):
+            hint = 'put the text in double quotes, e.g. `text: "1991"`' if instance is not None else "write a text after the colon, or remove the key"
+        elif expected == "array":
+            hint = "write the items as a list, one `- ` per line"
+        elif expected == "object":
+            hint = "write a mapping of `key: value` lines, indented under this one"
+        elif expected == "boolean":
+            hint = "write `true` or `false`"
+        return make(
+            WRONG_TYPE,
+            f"{field_name} of {where} must be {expected_words}, not {_describe_value(instance)}",
+            hint,
+            position,
+        )
+
+    if validator == "pattern" and "propertyNames" in error.schema_path:
+        owner = describe_node(data, path[:-1]) if path and path[-1] == "ignore" else "the map"
+        return make(
+            INVALID_VALUE,
+            f"`{_shown(instance)}` is not a rule code in the `ignore` of {owner}",
+            "rule codes are a capital letter and three digits, e.g. `A402`; `argmap rules` lists them",
+            _key_position(_container_at(data, path), str(instance)),
+        )
+
+    if validator == "pattern":
+        pattern = error.validator_value
+        if (isinstance(field, str) and field in ("id", "role", "question", "scheme")) or (
+            isinstance(field, int) and path[-2:-1] == ["tags"]
+        ):
+            suggestion = slugify(str(instance))
+            hint = "ids use lowercase letters, digits, `-` and `_`"
+            if suggestion:
+                hint += f", e.g. `{suggestion}`"
+            owner = describe_node(data, parent_path, use_id=False) if field == "id" else where
+            what = field if isinstance(field, str) else "tag"
+            return make(INVALID_ID, f"`{_shown(instance)}` is not a valid {what} for {owner}", hint, position)
+        if field == "ref" or ("#" in pattern and isinstance(field, int)):
+            return make(
+                INVALID_ID,
+                f"`{_shown(instance)}` is not a valid reference in {where}",
+                "write `some-id` for a node of this map, or `map-id#some-id` for one of another map",
+                position,
+            )
+        if "http" in pattern:
+            return make(
+                INVALID_VALUE,
+                f"{field_name} of {where} must be an http or https address, not `{_shown(instance)}`",
+                "write the full address, starting with https://",
+                position,
+            )
+        return make(INVALID_VALUE, f"{field_name} of {where} does not match `{pattern}`", None, position)
+
+    if validator == "not" and isinstance(instance, dict) and "quote" in instance and "implicit" in instance:
+        return make(
+            QUOTE_AND_IMPLICIT,
+            f"{describe_node(data, path)} has both `quote` and `implicit`",
+            "a claim is either quoted from the source or implicit (reconstructed): keep one of them",
+            _key_position(original, "implicit"),
+        )
+
+    if validator == "oneOf" and field == "quote":
+        return make(
+            WRONG_TYPE,
+            f"`quote` of {where} must be a text or a list of texts",
+            "write the passage in quotes, or a list with one `- ` per passage",
+            position,
+        )
+
+    if validator == "minItems":
+        return make(
+            INVALID_VALUE,
+            f"{field_name} of {where} is empty",
+            "add at least one item, or remove the key",
+            position,
+        )
+    if validator == "minLength":
+        return make(INVALID_VALUE, f"{field_name} of {where} is empty", "write a text, or remove the key", position)
+    if validator == "maxLength":
+        return make(
+            INVALID_VALUE,
+            f"{field_name} of {where} is longer than {error.validator_value} characters",
+            "use a shorter id",
+            position,
+        )
+    if validator == "minProperties":
+        return make(INVALID_VALUE, f"{field_name} of {where} is empty", "fill it in, or remove the key", position)
+    if validator == "uniqueItems":
+        return make(INVALID_VALUE, f"{field_name} of {where} lists an item twice", "remove the repeated item", position)
+    if validator == "const" and field == "argmap":
+        return make(UNSUPPORTED_VERSION, "`argmap` must be 1", f"write `argmap: {FORMAT_VERSION}`", position)
+    return make(INVALID_VALUE, f"{field_name} of {where}: {error.message}", None, position)
+
+
+_MISSING_HINTS = {
+    "argmap": "add `argmap: 1` as the first key: it says which version of the format the map follows",
+    "id": "give it a short slug such as `no-direct-link`: ids are how refs, diagrams and diffs name nodes",
+    "text": "write the claim in your own words, one sentence",
+    "title": "add a `title:` line saying what the map reconstructs",
+    "conclusions": "list the claims the document argues for under `conclusions:`",
+    "premises": "list the reasons of this inference under `premises:`",
+    "ref": "name the node this item refers to",
+}
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value of the user's as a message shows it: clipped, so that a
+    100,000-character id or a 20 MB line is named, not echoed whole."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:40]}…{text[-10:]} ({len(text):,} characters)"
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:80]

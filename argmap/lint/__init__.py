@@ -1,0 +1,1 @@
+"""The lint runner: rules over maps, suppressions, severities, parallel checks."""

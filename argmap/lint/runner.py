@@ -1,0 +1,157 @@
+"""Run the rules over the requested maps and settle what to report.
+
+Rules yield problems at their default severity; here the configuration
+selects and re-grades them, and `ignore: {CODE: reason}` on a node or map
+silences a code for that node only. An ignore that silenced nothing is
+itself reported, so stale suppressions do not pile up.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import attrs
+
+from argmap.analysis.context import Run
+from argmap.config import Config
+from argmap.input.model import ArgMap, Suppression
+from argmap.input.workspace import Workspace, load_workspace
+from argmap.problems import Problem, Severity, sort_problems
+from argmap.rules import RULES, Rule
+
+UNUSED_IGNORE = "X001"
+UNKNOWN_IGNORE = "X002"
+
+
+@attrs.frozen
+class CheckResult:
+    workspace: Workspace
+    run: Run
+    problems: tuple[Problem, ...]
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for problem in self.problems if problem.severity is Severity.ERROR)
+
+    def failed(self, strict: bool = False) -> bool:
+        threshold = Severity.WARNING if strict else Severity.ERROR
+        return any(problem.severity >= threshold for problem in self.problems)
+
+
+def check_paths(
+    paths: Sequence[Path], config: Config, cwd: Path | None = None, *, maps_only: bool = False
+) -> CheckResult:
+    """load → validate → model → analyse, for the maps under `paths`."""
+    with collector_paused():
+        workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
+        run = Run(workspace.corpus, config, cwd)
+        problems = list(adjust(workspace.problems, config))
+        for argmap in workspace.requested:
+            problems.extend(analyse_map(argmap, run, config))
+        return CheckResult(workspace=workspace, run=run, problems=tuple(sort_problems(problems)))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a check builds its data.
+
+    Loading a map allocates several objects per node, none of them in a
+    reference cycle; the collector, triggered every 700 allocations, walks
+    the whole growing heap again and again: half the time of checking a
+    100,000-node map went to it (bench/RESULTS.md). Reference counting still
+    frees everything as usual; only cycles wait until the collector resumes.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def enabled_rules(config: Config, rules: Iterable[Rule] = RULES) -> list[Rule]:
+    return [rule for rule in rules if config.enabled(rule.code)]
+
+
+def analyse_map(argmap: ArgMap, run: Run, config: Config) -> list[Problem]:
+    context = run.context(argmap)
+    found: list[Problem] = []
+    for rule in enabled_rules(config):
+        found.extend(rule.check(context, config))
+    # Suppress first (by code), then select and re-grade, so that the
+    # problems about suppressions themselves follow the configuration too.
+    return list(adjust(apply_suppressions(argmap, found, config), config))
+
+
+def adjust(problems: Iterable[Problem], config: Config) -> Iterable[Problem]:
+    for problem in problems:
+        if not config.enabled(problem.code):
+            continue
+        severity = config.severity_of(problem.code, problem.severity)
+        yield problem if severity is problem.severity else problem.with_severity(severity)
+
+
+@functools.cache
+def known_codes() -> frozenset[str]:
+    from argmap.rules.catalogue import all_codes
+
+    return frozenset(info.code for info in all_codes())
+
+
+def apply_suppressions(argmap: ArgMap, problems: list[Problem], config: Config) -> list[Problem]:
+    suppressions: dict[str | None, tuple[Suppression, ...]] = {None: argmap.suppressions}
+    for node in argmap.nodes:
+        if node.suppressions:
+            suppressions[node.key] = node.suppressions
+    for reference in argmap.references:
+        if reference.suppressions:
+            suppressions[reference.target] = suppressions.get(reference.target, ()) + reference.suppressions
+    if not any(suppressions.values()):
+        return problems
+    used: set[tuple[str | None, str]] = set()
+    kept: list[Problem] = []
+    for problem in problems:
+        silenced = False
+        for owner in (problem.node, None):
+            if owner not in suppressions:
+                continue
+            if any(item.code == problem.code for item in suppressions[owner]) and (
+                owner is not None or problem.file == argmap.file
+            ):
+                used.add((owner, problem.code))
+                silenced = True
+                break
+        if not silenced:
+            kept.append(problem)
+    codes = known_codes()
+    for owner, items in suppressions.items():
+        for item in items:
+            if item.code not in codes:
+                kept.append(
+                    Problem.at(
+                        UNKNOWN_IGNORE,
+                        Severity.WARNING,
+                        item.location,
+                        f"`ignore` names `{item.code}`, which is not a rule code",
+                        "`argmap rules` lists the codes",
+                        node=owner,
+                    )
+                )
+            elif (owner, item.code) not in used and config.enabled(item.code):
+                kept.append(
+                    Problem.at(
+                        UNUSED_IGNORE,
+                        Severity.WARNING,
+                        item.location,
+                        f"`ignore` of {item.code} silences nothing here",
+                        "the problem it silenced is gone: remove the ignore",
+                        node=owner,
+                    )
+                )
+    return kept

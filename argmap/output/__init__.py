@@ -1,0 +1,1 @@
+"""Output: problem formats, the export, and text views of a checked map."""

@@ -1,0 +1,63 @@
+"""A quote does not occur in the map's source document.
+
+A quote is the map's promise that the document says this. When the words
+are not in the source (a paraphrase, a typo, a passage edited since), the
+claim is no longer grounded and a reader cannot check it. Matching forgives
+what does not change meaning: Unicode forms, curly or straight quotes and
+apostrophes, kinds of dash, white space and line breaks; an elision `...`
+stands for omitted words, provided the parts occur in order and close
+together (within 300 characters). The hint shows the nearest passage of the
+source and its line.
+
+Fails (the source says "the stronger West"):
+
+```yaml
+- id: revenge
+  text: Putin's supporters see the invasion as revenge on the West.
+  quote: For them, it is revenge against the strong West.
+```
+
+Passes:
+
+```yaml
+- id: revenge
+  text: Putin's supporters see the invasion as revenge on the West.
+  quote: For them, it is revenge against the stronger West.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.analysis.context import MapContext
+from argmap.config import Config
+from argmap.problems import Problem, Severity
+
+CODE = "Q501"
+NAME = "quote-not-found"
+SEVERITY = Severity.ERROR
+
+
+def check(context: MapContext, config: Config) -> Iterator[Problem]:
+    from argmap.grounding.ground import grounding_for, not_found_detail
+    from argmap.grounding.quotes import Outcome
+
+    grounding = grounding_for(context)
+    for quote_check in grounding.quotes:
+        match = quote_check.match
+        if match.outcome is not Outcome.NOT_FOUND:
+            continue
+        if match.no_words:
+            message = f"{quote_check.label} holds nothing but an elision"
+            hint = "quote the words of the source; `...` may only stand between them"
+        else:
+            message = f"{quote_check.label} does not occur in `{grounding.source_file}`" + not_found_detail(quote_check)
+            if match.nearest is not None:
+                hint = (
+                    f"the nearest passage, at line {quote_check.nearest_line}, reads “{match.nearest.text}”: "
+                    "copy the quote from the source"
+                )
+            else:
+                hint = "copy the passage verbatim from the source; `...` may stand for omitted words"
+        yield Problem.at(CODE, SEVERITY, quote_check.quote.location, message, hint, node=quote_check.node)
