@@ -23,14 +23,31 @@ from argmap.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 from argmap.problems import ConfigError, Severity
 from argmap.project import PYPROJECT, argmap_table, contains, find_project, project_root, read_toml
 
-__all__ = ["Config", "find_config_file", "load_config", "load_config_file", "parse_config", "parse_size", "project_root"]
+__all__ = [
+    "Config",
+    "find_config_file",
+    "load_config",
+    "load_config_file",
+    "parse_config",
+    "parse_size",
+    "project_root",
+]
 
 _KEYS = ("select", "ignore", "severity", "schemes", "max-file-size", "max-depth", "rules")
 _CODE = re.compile(r"^[A-Z][0-9]{0,3}$")
 _SIZE = re.compile(r"^\s*([0-9]+)\s*(|B|KB|KiB|MB|MiB|GB|GiB)\s*$", re.IGNORECASE)
 # Far above any file argmap could read; a larger number is a typo, not a limit.
 MAX_SIZE = 1024**5
-_UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 1000,
+    "kib": 1024,
+    "mb": 1000**2,
+    "mib": 1024**2,
+    "gb": 1000**3,
+    "gib": 1024**3,
+}
 
 
 @attrs.frozen
@@ -102,7 +119,7 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
     def codes(key: str) -> frozenset[str]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ConfigError(f"{where}: `{key}` must be a list of rule codes, like [\"A402\"]")
+            raise ConfigError(f'{where}: `{key}` must be a list of rule codes, like ["A402"]')
         for code in value:
             _check_code(code, where, key, known_codes)
         return frozenset(value)
@@ -111,7 +128,7 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
     severities: dict[str, Severity] = {}
     severity_table = table.get("severity", {})
     if not isinstance(severity_table, dict):
-        raise ConfigError(f"{where}: `severity` must be a table, like {{A402 = \"info\"}}")
+        raise ConfigError(f'{where}: `severity` must be a table, like {{A402 = "info"}}')
     for code, level in severity_table.items():
         _check_code(code, where, "severity", known_codes, prefix_allowed=False)
         try:
@@ -125,8 +142,12 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
     schemes = tuple(_scheme_path(item, path, where) for item in schemes_value)
 
     rules_table = table.get("rules", {})
-    if not isinstance(rules_table, dict) or not all(isinstance(value, dict) for value in rules_table.values()):
-        raise ConfigError(f"{where}: `rules` must hold one table per rule code, like [tool.argmap.rules.A403]")
+    if not isinstance(rules_table, dict) or not all(
+        isinstance(value, dict) for value in rules_table.values()
+    ):
+        raise ConfigError(
+            f"{where}: `rules` must hold one table per rule code, like [tool.argmap.rules.A403]"
+        )
     for code in rules_table:
         _check_code(code, where, "rules", known_codes, prefix_allowed=False)
 
@@ -152,7 +173,7 @@ def parse_size(value: Any) -> int:
     else:
         match = _SIZE.match(str(value)) if isinstance(value, str) and len(value) <= 40 else None
         if not match or int(match.group(1)) <= 0:
-            raise ValueError(f"{value!r} is not a size; write bytes or a size like \"64MiB\"")
+            raise ValueError(f'{value!r} is not a size; write bytes or a size like "64MiB"')
         size = int(match.group(1)) * _UNITS[match.group(2).lower()]
     if size > MAX_SIZE:
         raise ValueError(f"{value!r} is over the largest size argmap takes, 1024 TiB")
@@ -172,7 +193,9 @@ def _positive_int(value: Any, where: str, key: str) -> int:
     return value
 
 
-def _check_code(code: str, where: str, key: str, known: frozenset[str], *, prefix_allowed: bool = True) -> None:
+def _check_code(
+    code: str, where: str, key: str, known: frozenset[str], *, prefix_allowed: bool = True
+) -> None:
     if not _CODE.match(code):
         raise ConfigError(
             f"{where}: `{code}` in `{key}` is not a rule code",

@@ -74,7 +74,9 @@ def read_bounded(path: Path, max_bytes: int, *, prefix: bool = False) -> bytes:
     `max_bytes`. Other failures are OSError, as from `open`.
     """
     _judge(path.stat(), max_bytes, prefix)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         _judge(os.fstat(handle.fileno()), max_bytes, prefix)

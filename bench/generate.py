@@ -32,24 +32,75 @@ from pathlib import Path
 import attrs
 
 _SUBJECTS = (
-    "the ministry", "the regime", "the army", "the elite", "the opposition", "the central bank",
-    "the governor", "the press", "the voters", "the generals", "the parliament", "the courts",
-    "the oligarchs", "the neighbours", "the allies", "the sanctions", "the refugees", "the unions",
+    "the ministry",
+    "the regime",
+    "the army",
+    "the elite",
+    "the opposition",
+    "the central bank",
+    "the governor",
+    "the press",
+    "the voters",
+    "the generals",
+    "the parliament",
+    "the courts",
+    "the oligarchs",
+    "the neighbours",
+    "the allies",
+    "the sanctions",
+    "the refugees",
+    "the unions",
 )
 _VERBS = (
-    "weakens", "strengthens", "ignores", "depends on", "fears", "controls", "blames", "supports",
-    "undermines", "rewards", "outlasts", "needs", "distrusts", "finances", "shields", "imitates",
+    "weakens",
+    "strengthens",
+    "ignores",
+    "depends on",
+    "fears",
+    "controls",
+    "blames",
+    "supports",
+    "undermines",
+    "rewards",
+    "outlasts",
+    "needs",
+    "distrusts",
+    "finances",
+    "shields",
+    "imitates",
 )
 _OBJECTS = (
-    "the war effort", "public opinion", "the grain exports", "the security services", "the currency",
-    "the western markets", "the regional budgets", "the television channels", "the old treaties",
-    "the border regions", "the energy prices", "the loyal governors", "the conscription plan",
-    "the foreign investors", "the official statistics", "the local elections", "the pension reform",
+    "the war effort",
+    "public opinion",
+    "the grain exports",
+    "the security services",
+    "the currency",
+    "the western markets",
+    "the regional budgets",
+    "the television channels",
+    "the old treaties",
+    "the border regions",
+    "the energy prices",
+    "the loyal governors",
+    "the conscription plan",
+    "the foreign investors",
+    "the official statistics",
+    "the local elections",
+    "the pension reform",
 )
 _QUALIFIERS = (
-    "after the defeat", "since the spring", "in every crisis", "more than before", "for now",
-    "despite the losses", "in the provinces", "at least in public", "as the polls show",
-    "whatever the outcome", "in the long run", "according to the report",
+    "after the defeat",
+    "since the spring",
+    "in every crisis",
+    "more than before",
+    "for now",
+    "despite the losses",
+    "in the provinces",
+    "at least in public",
+    "as the polls show",
+    "whatever the outcome",
+    "in the long run",
+    "according to the report",
 )
 _WARRANTS = (
     "What a leader's base counts as victory does not depend on the battlefield.",
@@ -68,8 +119,26 @@ _SCHEMES = (
     "practical-reasoning",
 )
 _ID_WORDS = (
-    "defeat", "power", "revenge", "juntas", "saddam", "elite", "loyalty", "prices", "grain", "army",
-    "budget", "press", "fear", "money", "border", "votes", "allies", "sanctions", "oil", "courts",
+    "defeat",
+    "power",
+    "revenge",
+    "juntas",
+    "saddam",
+    "elite",
+    "loyalty",
+    "prices",
+    "grain",
+    "army",
+    "budget",
+    "press",
+    "fear",
+    "money",
+    "border",
+    "votes",
+    "allies",
+    "sanctions",
+    "oil",
+    "courts",
 )
 
 
@@ -129,7 +198,9 @@ class _Generator:
 
     def sentence(self) -> str:
         rng = self.rng
-        text = f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_QUALIFIERS)}"
+        text = (
+            f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_QUALIFIERS)}"
+        )
         return text[0].upper() + text[1:] + "."
 
     def new_id(self) -> str:
@@ -139,15 +210,19 @@ class _Generator:
     def quote_for(self, text: str) -> str:
         """A passage of the source that states `text`, written into the source."""
         rng = self.rng
-        lead = rng.choice(("As the report puts it,", "We read that", "The author notes that", "In short,", ""))
+        lead = rng.choice(
+            ("As the report puts it,", "We read that", "The author notes that", "In short,", "")
+        )
         words = text.rstrip(".").split()
         passage = " ".join(words).lower() if lead else " ".join(words)
         sentence = f"{lead} {passage}." if lead else f"{passage}."
         self.source_sentences.append(sentence.strip())
         if len(words) > 6 and rng.random() < 0.1:
             # An elision: the analyst leaves out the middle of the passage.
-            return " ".join(words[:3]).lower() + " ... " + " ".join(words[-2:]).lower() if lead else (
-                " ".join(words[:3]) + " ... " + " ".join(words[-2:])
+            return (
+                " ".join(words[:3]).lower() + " ... " + " ".join(words[-2:]).lower()
+                if lead
+                else (" ".join(words[:3]) + " ... " + " ".join(words[-2:]))
             )
         return passage
 
@@ -167,7 +242,9 @@ class _Generator:
         if rng.random() < 0.03:
             claim.note = "The source gives no date for this; " + self.sentence().lower()
         self.all_claims.append(claim.id)
-        expand = depth < max_depth and self.count < self.target and rng.random() < (0.75 if depth == 0 else 0.45)
+        expand = (
+            depth < max_depth and self.count < self.target and rng.random() < (0.75 if depth == 0 else 0.45)
+        )
         if expand:
             for _ in range(1 if rng.random() < 0.8 else 2):
                 if self.count >= self.target:
@@ -226,6 +303,7 @@ class _Generator:
 
 
 # --- writing YAML ------------------------------------------------------------
+
 
 def _scalar(text: str) -> str:
     """Plain when YAML reads it back as the same text; double-quoted otherwise."""
@@ -367,9 +445,15 @@ def write_folder(count: int, nodes: int, folder: Path, seed: int = 0) -> list[Pa
     previous: tuple[str, list[str]] | None = None
     for index in range(count):
         map_id = f"many-{index:04d}"
-        foreign = [f"{previous[0]}#{leaf}" for leaf in previous[1][:20]] if previous and index % 10 == 0 else None
+        foreign = (
+            [f"{previous[0]}#{leaf}" for leaf in previous[1][:20]] if previous and index % 10 == 0 else None
+        )
         generated = generate_map(
-            nodes, seed * 100_003 + index, map_id=map_id, source_name=f"sources/{map_id}.txt", foreign_leaves=foreign
+            nodes,
+            seed * 100_003 + index,
+            map_id=map_id,
+            source_name=f"sources/{map_id}.txt",
+            foreign_leaves=foreign,
         )
         path = folder / f"{map_id}.yaml"
         path.write_text(generated.yaml_text, encoding="utf-8")
@@ -385,11 +469,15 @@ def _chunks(sizes: str) -> Iterator[int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("nodes", help="nodes per map; several sizes separated by commas")
     parser.add_argument("--out", type=Path, default=Path("bench-maps"), help="folder to write into")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--folder", type=int, default=0, metavar="COUNT", help="write COUNT small maps instead of one")
+    parser.add_argument(
+        "--folder", type=int, default=0, metavar="COUNT", help="write COUNT small maps instead of one"
+    )
     args = parser.parse_args(argv)
     for nodes in _chunks(args.nodes):
         if args.folder:
@@ -397,7 +485,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(paths)} maps of about {nodes} nodes in {args.out}")
         else:
             path, generated = write_map(nodes, args.out, args.seed)
-            print(f"{path}: {generated.node_count} nodes, {generated.ref_count} refs, {len(generated.yaml_text):,} bytes")
+            print(
+                f"{path}: {generated.node_count} nodes, {generated.ref_count} refs, {len(generated.yaml_text):,} bytes"
+            )
     return 0
 
 

@@ -43,7 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write_map  # bench/generate.py, beside this file
 
 
-def median_time(action: Callable[[], Any], repeats: int, clock: Callable[[], float] = time.perf_counter) -> tuple[float, Any]:
+def median_time(
+    action: Callable[[], Any], repeats: int, clock: Callable[[], float] = time.perf_counter
+) -> tuple[float, Any]:
     times: list[float] = []
     result: Any = None
     for _ in range(repeats):
@@ -84,7 +86,9 @@ def measure(nodes: int, output_format: str, repeats: int, cold: bool) -> dict[st
         runner = CliRunner()
 
         def whole_render() -> None:
-            outcome = runner.invoke(app, ["render", str(path), "--force", "-f", output_format, "-o", str(output)])
+            outcome = runner.invoke(
+                app, ["render", str(path), "--force", "-f", output_format, "-o", str(output)]
+            )
             if outcome.exit_code != 0:
                 raise SystemExit(f"argmap render failed ({outcome.exit_code}): {outcome.stderr}")
 
@@ -119,7 +123,16 @@ def measure(nodes: int, output_format: str, repeats: int, cold: bool) -> dict[st
             argmap_command = Path(sys.executable).with_name("argmap")
             figures["cold_render"], _ = median_time(
                 lambda: subprocess.run(
-                    [str(argmap_command), "render", str(path), "--force", "-f", output_format, "-o", str(output)],
+                    [
+                        str(argmap_command),
+                        "render",
+                        str(path),
+                        "--force",
+                        "-f",
+                        output_format,
+                        "-o",
+                        str(output),
+                    ],
                     check=True,
                     capture_output=True,
                 ),
@@ -139,7 +152,9 @@ def measure(nodes: int, output_format: str, repeats: int, cold: bool) -> dict[st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--nodes", default="1000", help="map sizes, comma-separated (default 1000)")
     parser.add_argument("--format", default="svg", choices=("svg", "png", "pdf"), dest="output_format")
     parser.add_argument("--repeats", type=int, default=5)

@@ -220,7 +220,9 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
     if not module_present("argmap.diagram.dot"):
         results["dot"] = results["layout+svg"] = NOT_PRESENT
     elif dot_function is None:
-        results["dot"] = results["layout+svg"] = "n/a (argmap.diagram.dot has none of " + ", ".join(_DOT_FUNCTIONS) + ")"
+        results["dot"] = results["layout+svg"] = (
+            "n/a (argmap.diagram.dot has none of " + ", ".join(_DOT_FUNCTIONS) + ")"
+        )
     else:
         # The DOT alone: the evaluation and the grounding it draws are computed
         # first, untimed (they have phases of their own above).
@@ -239,7 +241,9 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
         if not layout:
             results["layout+svg"] = "skipped (above --layout-max)"
         else:
-            svg_function = find_function("argmap.diagram.draw", _SVG_FUNCTIONS) or find_function("argmap.diagram.dot", _SVG_FUNCTIONS)
+            svg_function = find_function("argmap.diagram.draw", _SVG_FUNCTIONS) or find_function(
+                "argmap.diagram.dot", _SVG_FUNCTIONS
+            )
             layout_repeats = max(1, min(repeats, 3))
             results["graphviz-alone"], _ = median_time(lambda: graphviz_own_svg(dot_text), layout_repeats)
             if svg_function is None:
@@ -314,7 +318,9 @@ def run_worker(kind: str, path: Path, *extra: str) -> dict[str, Any]:
 _PHASES = ("read+parse", "schema", "model", "checks", "evaluation", "grounding", "dot", "layout+svg")
 
 
-def bench_sizes(sizes: list[int], work: Path, repeats_for: Callable[[int], int], layout_max: int) -> dict[str, Any]:
+def bench_sizes(
+    sizes: list[int], work: Path, repeats_for: Callable[[int], int], layout_max: int
+) -> dict[str, Any]:
     from generate import write_map
 
     print("== phases by size (median wall time) ==")
@@ -326,8 +332,10 @@ def bench_sizes(sizes: list[int], work: Path, repeats_for: Callable[[int], int],
         phases.update(run_worker("rss", path))
         phases["repeats"] = repeats
         table[str(size)] = phases
-        print(f"\nN = {size:,} nodes ({generated.node_count:,} with ids, {generated.ref_count:,} refs, "
-              f"{phases['bytes'] / 1e6:.1f} MB, {repeats} repeats)")
+        print(
+            f"\nN = {size:,} nodes ({generated.node_count:,} with ids, {generated.ref_count:,} refs, "
+            f"{phases['bytes'] / 1e6:.1f} MB, {repeats} repeats)"
+        )
         for phase in _PHASES:
             value = phases.get(phase)
             shown = fmt_seconds(value) if isinstance(value, float) else str(value)
@@ -340,12 +348,20 @@ def bench_sizes(sizes: list[int], work: Path, repeats_for: Callable[[int], int],
             print(line)
         rules = ", ".join(f"{code} {fmt_seconds(spent)}" for code, spent in phases["slowest_rules"])
         print(f"  slowest rules: {rules}")
-        print(f"  check        {fmt_seconds(phases['check'])}   (CPU {fmt_seconds(phases['check_cpu'])}; {phases['check_errors']} errors)")
+        print(
+            f"  check        {fmt_seconds(phases['check'])}   (CPU {fmt_seconds(phases['check_cpu'])}; {phases['check_errors']} errors)"
+        )
         print(f"  C floor      {fmt_seconds(phases['floor'])}   (yaml.load with CSafeLoader)")
         print(f"  C floor, GC off {fmt_seconds(phases['floor_nogc'])}")
-        print(f"  C compose    {fmt_seconds(phases['compose_floor'])}   (yaml.compose: the parse alone, no Python values)")
-        print(f"  check/floor  {phases['ratio']:.2f}x   (against the floor without GC: {phases['ratio_nogc']:.2f}x)")
-        print(f"  peak RSS     {phases['peak_rss_mb']:.0f} MB (interpreter and imports: {phases['baseline_rss_mb']:.0f} MB)")
+        print(
+            f"  C compose    {fmt_seconds(phases['compose_floor'])}   (yaml.compose: the parse alone, no Python values)"
+        )
+        print(
+            f"  check/floor  {phases['ratio']:.2f}x   (against the floor without GC: {phases['ratio_nogc']:.2f}x)"
+        )
+        print(
+            f"  peak RSS     {phases['peak_rss_mb']:.0f} MB (interpreter and imports: {phases['baseline_rss_mb']:.0f} MB)"
+        )
     checks = {int(size): value["check"] for size, value in table.items()}
     cpu = {int(size): value["check_cpu"] for size, value in table.items()}
     if 10_000 in checks and 100_000 in checks:
@@ -370,7 +386,12 @@ def _median_run(command: list[str], runs: int, cwd: Path) -> float:
 def importtime_breakdown(command: list[str], cwd: Path, top: int = 12) -> list[tuple[str, int, int]]:
     """(module, self µs, cumulative µs) of the slowest imports of `command`."""
     completed = subprocess.run(
-        [command[0], "-X", "importtime", *command[1:]], capture_output=True, text=True, cwd=cwd, env=clean_env(), check=False
+        [command[0], "-X", "importtime", *command[1:]],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=clean_env(),
+        check=False,
     )
     rows: list[tuple[str, int, int]] = []
     for line in completed.stderr.splitlines():
@@ -427,8 +448,10 @@ def bench_folder(work: Path, count: int, nodes: int, repeats: int, jobs: int) ->
     result = run_worker("folder", folder, str(repeats), str(jobs))
     print(f"  single process   {fmt_seconds(result['single'])}   (CPU {fmt_seconds(result['single_cpu'])})")
     if "parallel" in result:
-        print(f"  parallel (-j {result['jobs']})   {fmt_seconds(result['parallel'])}   "
-              f"speed-up {result['single'] / result['parallel']:.2f}x; same output: {result['same_output']}")
+        print(
+            f"  parallel (-j {result['jobs']})   {fmt_seconds(result['parallel'])}   "
+            f"speed-up {result['single'] / result['parallel']:.2f}x; same output: {result['same_output']}"
+        )
     else:
         print(f"  parallel         {NOT_PRESENT} (argmap.lint.parallel)")
     print(f"  problems: {result['problems']} ({result['errors']} errors)")
@@ -453,7 +476,9 @@ def folder_worker(folder: Path, repeats: int, jobs: int) -> dict[str, Any]:
             lambda: check_paths_parallel([folder], config, jobs=jobs, cwd=folder), repeats
         )
         figures["jobs"] = jobs
-        figures["same_output"] = parallel.problems == single.problems and parallel.workspace.files == single.workspace.files
+        figures["same_output"] = (
+            parallel.problems == single.problems and parallel.workspace.files == single.workspace.files
+        )
     return figures
 
 
@@ -475,16 +500,30 @@ def machine() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", help="comma-separated node counts (default 100,1000,10000,100000; --quick: up to 10000)")
-    parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes: a minute instead of several")
-    parser.add_argument("--only", choices=("sizes", "cold", "folder"), action="append", help="run only these sections")
-    parser.add_argument("--layout-max", type=int, default=DEFAULT_LAYOUT_MAX, help="lay out maps up to this many nodes")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", help="comma-separated node counts (default 100,1000,10000,100000; --quick: up to 10000)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repeats and sizes: a minute instead of several"
+    )
+    parser.add_argument(
+        "--only", choices=("sizes", "cold", "folder"), action="append", help="run only these sections"
+    )
+    parser.add_argument(
+        "--layout-max", type=int, default=DEFAULT_LAYOUT_MAX, help="lay out maps up to this many nodes"
+    )
     parser.add_argument("--folder-count", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--work", type=Path, help="where to write the generated maps (default: a temporary folder)")
+    parser.add_argument(
+        "--work", type=Path, help="where to write the generated maps (default: a temporary folder)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    parser.add_argument("--compare", type=Path, help="a --json file of an earlier run: print what changed since")
+    parser.add_argument(
+        "--compare", type=Path, help="a --json file of an earlier run: print what changed since"
+    )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -516,7 +555,9 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     info["load_at_start"] = f"{load:.2f}"
     if load > 0.5:
-        print(f"note: load average {load:.2f} at start: other programs share the cores; CPU times are steadier than wall times")
+        print(
+            f"note: load average {load:.2f} at start: other programs share the cores; CPU times are steadier than wall times"
+        )
     figures: dict[str, Any] = {"machine": info}
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as temporary:
         work = args.work or Path(temporary)
@@ -541,7 +582,17 @@ def print_changes(before: dict[str, Any], after: dict[str, Any]) -> None:
         then = before.get("sizes", {}).get(size)
         if not then:
             continue
-        for key in ("read+parse", "schema", "model", "checks", "evaluation", "grounding", "dot", "check", "peak_rss_mb"):
+        for key in (
+            "read+parse",
+            "schema",
+            "model",
+            "checks",
+            "evaluation",
+            "grounding",
+            "dot",
+            "check",
+            "peak_rss_mb",
+        ):
             old, new = then.get(key), now.get(key)
             if isinstance(old, float) and isinstance(new, float) and old > 0:
                 unit = " MB" if key == "peak_rss_mb" else ""

@@ -52,5 +52,7 @@ def only(result: CheckResult, prefix: str) -> list[Problem]:
     return [problem for problem in result.problems if problem.code.startswith(prefix)]
 
 
-def error(code: str, file: str, line: int, column: int, message: str, hint: str | None, node: str | None = None) -> Problem:
+def error(
+    code: str, file: str, line: int, column: int, message: str, hint: str | None, node: str | None = None
+) -> Problem:
     return Problem(code, Severity.ERROR, file, line, column, message, hint, None, node)

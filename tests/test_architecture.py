@@ -82,8 +82,14 @@ MODULES = sorted(
 
 
 def test_every_module_stands_in_a_known_stage() -> None:
-    folders = {p.relative_to(PACKAGE).parts[0] for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
-    assert folders <= set(STAGES), f"folders that are no stage of the pipeline: {sorted(folders - set(STAGES))}"
+    folders = {
+        p.relative_to(PACKAGE).parts[0]
+        for p in PACKAGE.iterdir()
+        if p.is_dir() and (p / "__init__.py").exists()
+    }
+    assert folders <= set(STAGES), (
+        f"folders that are no stage of the pipeline: {sorted(folders - set(STAGES))}"
+    )
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))

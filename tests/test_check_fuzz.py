@@ -14,7 +14,9 @@ from argmap.cli import app
 from argmap.config import Config
 from argmap.lint.runner import check_paths
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 yaml_scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)
@@ -26,7 +28,22 @@ yaml_values = st.recursive(
         st.dictionaries(
             st.one_of(
                 st.text(max_size=8),
-                st.sampled_from(["id", "text", "quote", "implicit", "ref", "because", "premises", "counterexamples", "argmap", "conclusions", "expect", "ignore"]),
+                st.sampled_from(
+                    [
+                        "id",
+                        "text",
+                        "quote",
+                        "implicit",
+                        "ref",
+                        "because",
+                        "premises",
+                        "counterexamples",
+                        "argmap",
+                        "conclusions",
+                        "expect",
+                        "ignore",
+                    ]
+                ),
             ),
             children,
             max_size=5,
@@ -69,7 +86,9 @@ def test_arbitrary_yaml_documents(tmp_path: Path, document: object) -> None:
 @SETTINGS
 @given(
     conclusions=yaml_values,
-    extra=st.dictionaries(st.sampled_from(["source", "expect", "ignore", "note", "tags"]), yaml_values, max_size=3),
+    extra=st.dictionaries(
+        st.sampled_from(["source", "expect", "ignore", "note", "tags"]), yaml_values, max_size=3
+    ),
 )
 def test_map_shaped_documents(tmp_path: Path, conclusions: object, extra: dict[str, object]) -> None:
     document = {"argmap": 1, "id": "fuzz", "title": "Fuzz", "conclusions": conclusions, **extra}

@@ -49,14 +49,18 @@ def test_severity_and_rule_options(tmp_path: Path) -> None:
         ({"rules": {"A401": 3}}, "`rules` must hold one table per rule code"),
     ],
 )
-def test_mistakes_are_errors_that_name_the_file(tmp_path: Path, table: dict[str, object], message: str) -> None:
+def test_mistakes_are_errors_that_name_the_file(
+    tmp_path: Path, table: dict[str, object], message: str
+) -> None:
     with pytest.raises(ConfigError) as raised:
         parse_config(table, tmp_path / "argmap.toml", KNOWN)
     assert raised.value.message.startswith(str(tmp_path / "argmap.toml") + ": ")
     assert message in raised.value.message
 
 
-@pytest.mark.parametrize(("text", "size"), [("64MiB", 64 * 1024**2), ("500 KB", 500_000), ("1000", 1000), (12, 12)])
+@pytest.mark.parametrize(
+    ("text", "size"), [("64MiB", 64 * 1024**2), ("500 KB", 500_000), ("1000", 1000), (12, 12)]
+)
 def test_sizes(text: object, size: int) -> None:
     assert parse_size(text) == size
 

@@ -42,7 +42,11 @@ from tests.adversarial.conftest import yaml_double_quoted
 SETTINGS = settings(
     max_examples=60,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
 
 HAS_FMT = importlib.util.find_spec("argmap.authoring.fmt") is not None
@@ -52,7 +56,18 @@ HAS_RENDER = importlib.util.find_spec("argmap.diagram.dot") is not None
 
 # Texts from all of Unicode but surrogates (which YAML cannot carry), often
 # with the characters that break naive quoting.
-_NASTY = st.sampled_from([*list(":#-?[]{},&*!|>'\"%@`\\\t\n\r\x00\x1b\x85\u2028\u2029\ufeff\u202e\u200b "), "yes", "null", "~", "0x1F", "1e3", "---", "..."])
+_NASTY = st.sampled_from(
+    [
+        *list(":#-?[]{},&*!|>'\"%@`\\\t\n\r\x00\x1b\x85\u2028\u2029\ufeff\u202e\u200b "),
+        "yes",
+        "null",
+        "~",
+        "0x1F",
+        "1e3",
+        "---",
+        "...",
+    ]
+)
 texts = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30),
     st.lists(st.one_of(_NASTY, st.text(min_size=1, max_size=5)), min_size=1, max_size=8).map("".join),
@@ -78,7 +93,10 @@ def claim_trees(draw: st.DrawFn, max_nodes: int = 25, unique_texts: bool = False
 
     def claim(depth: int) -> dict[str, Any]:
         node_id = f"c{next(counter)}"
-        node: dict[str, Any] = {"id": node_id, "text": draw(texts) + (f" ({node_id})" if unique_texts else "")}
+        node: dict[str, Any] = {
+            "id": node_id,
+            "text": draw(texts) + (f" ({node_id})" if unique_texts else ""),
+        }
         claims.append(node["id"])
         kind = draw(st.sampled_from(["quote", "quotes", "implicit", "none"]))
         if kind == "quote":
@@ -202,7 +220,11 @@ def without_positions(document: dict[str, Any]) -> dict[str, Any]:
     # blames can follow the file (a support loop is reported at the ref that
     # closes it first; a duplicated text names the first of its twins).
     nodes = [
-        {key: value for key, value in node.items() if key not in ("line", "column", "problems", "source_line")}
+        {
+            key: value
+            for key, value in node.items()
+            if key not in ("line", "column", "problems", "source_line")
+        }
         for node in document["nodes"]
     ]
     return {**document, "nodes": nodes, "roots": sorted(document["roots"])}
@@ -239,7 +261,9 @@ def test_check_and_export_never_raise_and_ignore_the_order_of_the_file(
     shuffled = check_text(_folder(tmp_path_factory), to_yaml(data, random.Random(seed)))
     other = export_of(shuffled)
     assert without_positions(other) == without_positions(first)
-    assert sorted((p.code, p.severity) for p in shuffled.problems) == sorted((p.code, p.severity) for p in result.problems)
+    assert sorted((p.code, p.severity) for p in shuffled.problems) == sorted(
+        (p.code, p.severity) for p in result.problems
+    )
 
 
 @pytest.mark.skipif(not HAS_FMT, reason="argmap.authoring.fmt is not there yet")
@@ -263,7 +287,9 @@ def test_formatter_keeps_texts_with_unicode_line_breaks(
     assert_formatter_keeps_meaning(tmp_path_factory, data, seed)
 
 
-def assert_formatter_keeps_meaning(tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any], seed: int) -> None:
+def assert_formatter_keeps_meaning(
+    tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any], seed: int
+) -> None:
     from argmap.authoring.fmt import format_text
 
     text = to_yaml(data, random.Random(seed))
@@ -326,7 +352,12 @@ yaml_documents = st.recursive(
     lambda children: st.one_of(
         st.lists(children, max_size=4),
         st.dictionaries(
-            st.one_of(st.sampled_from(["argmap", "id", "title", "conclusions", "text", "because", "premises", "ref"]), texts),
+            st.one_of(
+                st.sampled_from(
+                    ["argmap", "id", "title", "conclusions", "text", "because", "premises", "ref"]
+                ),
+                texts,
+            ),
             children,
             max_size=5,
         ),
@@ -345,7 +376,9 @@ def test_any_text_gives_data_or_problems(text: str) -> None:
 
 @SETTINGS
 @given(document=yaml_documents)
-def test_any_yaml_document_is_checked_without_exception(tmp_path_factory: pytest.TempPathFactory, document: Any) -> None:
+def test_any_yaml_document_is_checked_without_exception(
+    tmp_path_factory: pytest.TempPathFactory, document: Any
+) -> None:
     folder = _folder(tmp_path_factory)
     result = check_text(folder, yaml.safe_dump(document, allow_unicode=True))
     for problem in result.problems:
@@ -415,14 +448,20 @@ def test_parallel_check_gives_the_same_result_as_one_process(
         pytest.skip("fork is not available here")
     _folder_of_maps(tmp_path, 30)
     single = check_paths([tmp_path], Config(), cwd=tmp_path)
-    parallel = argmap.lint.parallel.check_paths_parallel([tmp_path], Config(), jobs=3, cwd=tmp_path, min_maps=1)
+    parallel = argmap.lint.parallel.check_paths_parallel(
+        [tmp_path], Config(), jobs=3, cwd=tmp_path, min_maps=1
+    )
     assert {problem.code for problem in single.problems} >= {"L102", "M305", "M302"}
     assert parallel.problems == single.problems
     assert parallel.workspace.files == single.workspace.files
-    assert [argmap.id for argmap in parallel.workspace.requested] == [argmap.id for argmap in single.workspace.requested]
+    assert [argmap.id for argmap in parallel.workspace.requested] == [
+        argmap.id for argmap in single.workspace.requested
+    ]
 
 
-def test_parallel_check_stays_in_one_process_for_few_maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_check_stays_in_one_process_for_few_maps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import argmap.lint.parallel
 
     def no_helpers(*arguments: object) -> list[object]:
@@ -454,9 +493,41 @@ def test_parallel_check_redoes_the_share_of_a_helper_that_failed(
 # texts all occur; "§" never does, so a comment's token is found only where
 # the comment is.
 _FMT_WORDS = [
-    "word", "claim", "yes", "n", "Y", "off", "null", "~", "1", "0o17", "1e3", "2022-11-10", "01:58:12",
-    "a:", ":b", "#x", "-", "?", "[x]", "{y}", "&a", "*b", "!t", "%p", "@at", "`t`", "|", ">", "'q'",
-    '"dq"', "\\", "é", "Putin’s", "ok,", "end.",
+    "word",
+    "claim",
+    "yes",
+    "n",
+    "Y",
+    "off",
+    "null",
+    "~",
+    "1",
+    "0o17",
+    "1e3",
+    "2022-11-10",
+    "01:58:12",
+    "a:",
+    ":b",
+    "#x",
+    "-",
+    "?",
+    "[x]",
+    "{y}",
+    "&a",
+    "*b",
+    "!t",
+    "%p",
+    "@at",
+    "`t`",
+    "|",
+    ">",
+    "'q'",
+    '"dq"',
+    "\\",
+    "é",
+    "Putin’s",
+    "ok,",
+    "end.",
 ]
 _COMMENT_WORDS = ["", " note", "#hash", " é ’", " - item", " key: value", " 'q' \"dq\" |>"]
 
@@ -517,7 +588,9 @@ class _CommentedWriter:
         """A `|` or `>` block: chomping and indentation indicators, more-indented
         lines, blank lines inside and after it."""
         indicator = self.rnd.choice([0, 0, 1, 2, 3]) if indicator_allowed else 0
-        header = self.rnd.choice("|>") + (str(indicator) if indicator else "") + self.rnd.choice(["", "-", "+"])
+        header = (
+            self.rnd.choice("|>") + (str(indicator) if indicator else "") + self.rnd.choice(["", "-", "+"])
+        )
         content = column + (indicator or 2)
         lines: list[str] = []
         for number in range(self.rnd.randint(1, 4)):
@@ -592,8 +665,20 @@ class _CommentedWriter:
             self.lines.append(self.comment())
         premise = {"id": "p", "text": "text", "implicit": "true"}
         inference = {"id": "i", "warrant": "text", "premises": [premise]}
-        conclusion = {"id": "c", "text": "text", "note": "text", "quote": ("text", "text"), "because": [inference]}
-        top = [("argmap", "1"), ("id", "m"), ("title", "text"), ("note", "text"), ("conclusions", [conclusion])]
+        conclusion = {
+            "id": "c",
+            "text": "text",
+            "note": "text",
+            "quote": ("text", "text"),
+            "because": [inference],
+        }
+        top = [
+            ("argmap", "1"),
+            ("id", "m"),
+            ("title", "text"),
+            ("note", "text"),
+            ("conclusions", [conclusion]),
+        ]
         self.mapping(top, 0)
         if self.rnd.random() < 0.4:
             self.lines.append(self.comment())

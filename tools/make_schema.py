@@ -54,8 +54,8 @@ COMMON_NODE_FIELDS = {
     "ignore": {
         "title": "Ignore rules here",
         "description": (
-            "Silence a rule for this node only, with the reason: `{A402: \"the author "
-            "never answers this; kept as a real gap\"}`. An ignore that silences nothing is reported."
+            'Silence a rule for this node only, with the reason: `{A402: "the author '
+            'never answers this; kept as a real gap"}`. An ignore that silences nothing is reported.'
         ),
         "type": "object",
         "propertyNames": {"pattern": RULE_CODE},
@@ -153,7 +153,9 @@ INFERENCE_FIELDS = {
     "warrant": text(
         "Warrant",
         "The general rule that licenses the step from the premises to the claim.",
-        ["A base that counts any defiance of the West as victory does not punish its leader for lost battles."],
+        [
+            "A base that counts any defiance of the West as victory does not punish its leader for lost battles."
+        ],
     ),
     "scheme": {
         "title": "Scheme",
@@ -205,7 +207,11 @@ REF_FIELDS = {
 CLAIM_SNIPPET = {
     "label": "New claim",
     "description": "A claim in your own words, with the passage of the source that states it.",
-    "body": {"id": "${1:claim-id}", "text": "${2:The claim in one sentence.}", "quote": "${3:the passage, verbatim}"},
+    "body": {
+        "id": "${1:claim-id}",
+        "text": "${2:The claim in one sentence.}",
+        "quote": "${3:the passage, verbatim}",
+    },
 }
 IMPLICIT_SNIPPET = {
     "label": "New implicit premise",
@@ -233,7 +239,11 @@ INFERENCE_SNIPPET = {
         "id": "${1:inference-id}",
         "warrant": "${2:The general rule that licenses the step.}",
         "premises": [
-            {"id": "${3:premise-id}", "text": "${4:The premise in one sentence.}", "quote": "${5:the passage, verbatim}"}
+            {
+                "id": "${3:premise-id}",
+                "text": "${4:The premise in one sentence.}",
+                "quote": "${5:the passage, verbatim}",
+            }
         ],
     },
 }
@@ -267,8 +277,15 @@ SCHEMA = {
             "description": "The version of the argmap format this file follows. Always `1` for now.",
             "const": 1,
         },
-        "id": {**node_id("map"), "description": "The map's id: a slug, unique among the maps checked together; other maps refer to its nodes as `map-id#node-id`."},
-        "title": text("Title", "What the map reconstructs, in a line.", ["It is as hard for Putin to lose the war as to win it"]),
+        "id": {
+            **node_id("map"),
+            "description": "The map's id: a slug, unique among the maps checked together; other maps refer to its nodes as `map-id#node-id`.",
+        },
+        "title": text(
+            "Title",
+            "What the map reconstructs, in a line.",
+            ["It is as hard for Putin to lose the war as to win it"],
+        ),
         "source": {
             "title": "Source",
             "description": "The document this map reconstructs.",
@@ -284,7 +301,9 @@ SCHEMA = {
                 ),
                 "title": text("Source title", "The document's title."),
                 "author": text("Author", "Who wrote or said it."),
-                "date": text("Date", "When it was published, as written (ISO 8601 preferred).", ["2022-11-10"]),
+                "date": text(
+                    "Date", "When it was published, as written (ISO 8601 preferred).", ["2022-11-10"]
+                ),
                 "url": {
                     "title": "Source URL",
                     "description": "Where the document is published (http or https).",
@@ -322,8 +341,16 @@ SCHEMA = {
             "minProperties": 1,
             "properties": {
                 "in": {**EXPECT_LIST, "title": "Expected in", "description": "Nodes that must stand."},
-                "out": {**EXPECT_LIST, "title": "Expected out", "description": "Nodes that must be defeated."},
-                "undecided": {**EXPECT_LIST, "title": "Expected undecided", "description": "Nodes that must be left undecided."},
+                "out": {
+                    **EXPECT_LIST,
+                    "title": "Expected out",
+                    "description": "Nodes that must be defeated.",
+                },
+                "undecided": {
+                    **EXPECT_LIST,
+                    "title": "Expected undecided",
+                    "description": "Nodes that must be left undecided.",
+                },
             },
         },
     },
@@ -367,7 +394,12 @@ SCHEMA = {
 def add_snippets(schema: dict) -> None:
     """Put the editor snippets on the node definitions and on the lists that hold nodes."""
     definitions = schema["$defs"]
-    definitions["claimOrRef"]["defaultSnippets"] = [CLAIM_SNIPPET, IMPLICIT_SNIPPET, COUNTEREXAMPLE_SNIPPET, REF_SNIPPET]
+    definitions["claimOrRef"]["defaultSnippets"] = [
+        CLAIM_SNIPPET,
+        IMPLICIT_SNIPPET,
+        COUNTEREXAMPLE_SNIPPET,
+        REF_SNIPPET,
+    ]
     definitions["inference"]["defaultSnippets"] = [INFERENCE_SNIPPET]
     lists = {
         "conclusions": [list_snippet(CLAIM_SNIPPET)],

@@ -81,9 +81,7 @@ class _Graph:
 class Evaluation:
     statuses: Mapping[str, Status]
     cycles: tuple[Cycle, ...] = ()
-    graph: _Graph = attrs.field(
-        factory=lambda: _Graph({}, {}, {}, {}), eq=False, hash=False, repr=False
-    )
+    graph: _Graph = attrs.field(factory=lambda: _Graph({}, {}, {}, {}), eq=False, hash=False, repr=False)
     # node key -> the cycle that leaves it undecided (as a member or a dependent)
     cycle_of: Mapping[str, Cycle] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
 
@@ -174,7 +172,10 @@ def _build_graph(node_index: Mapping[str, Node], edges: Iterable[Edge]) -> _Grap
         by_relation[edge.relation].setdefault(edge.target, []).append(edge.source)
 
     def frozen(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
-        return {key: tuple(sorted(sources)) if len(sources) > 1 else (sources[0],) for key, sources in table.items()}
+        return {
+            key: tuple(sorted(sources)) if len(sources) > 1 else (sources[0],)
+            for key, sources in table.items()
+        }
 
     return _Graph(
         nodes=dict(sorted(node_index.items())),
@@ -388,11 +389,16 @@ class _Explainer:
             rebuttals = self.with_status(attackers, Status.IN)
             if rebuttals:
                 return "rebutted by " + self.names(rebuttals, key, with_status=True)
-            reasons = "; ".join(f"{self.name(inference, key)}: {self.inference(inference, Status.OUT)}" for inference in supports)
+            reasons = "; ".join(
+                f"{self.name(inference, key)}: {self.inference(inference, Status.OUT)}"
+                for inference in supports
+            )
             return f"no inference applies ({reasons})"
         parts: list[str] = []
         if supports:
-            parts.append("supported by " + self.names(self.with_status(supports, Status.IN), key, with_status=True))
+            parts.append(
+                "supported by " + self.names(self.with_status(supports, Status.IN), key, with_status=True)
+            )
         if attackers:
             parts.append("every counterexample is out (" + self.names(attackers, key) + ")")
         return "; ".join(parts) or "not attacked"
@@ -408,7 +414,11 @@ class _Explainer:
             noun = "premise" if len(failed) == 1 else "premises"
             verb = "is" if len(failed) == 1 else "are"
             return f"{noun} {self.names(failed, key)} {verb} out"
-        text = "its premise " + self.names(premises, key) + " stands" if len(premises) == 1 else "all its premises stand"
+        text = (
+            "its premise " + self.names(premises, key) + " stands"
+            if len(premises) == 1
+            else "all its premises stand"
+        )
         if attackers:
             text += "; every undercutter is out (" + self.names(attackers, key) + ")"
         return text
@@ -418,7 +428,11 @@ class _Explainer:
         if cycle is not None and key in cycle.members:
             others = [member for member in dict.fromkeys(cycle.path) if member != key]
             if not others:
-                return f"in an {cycle.kind} cycle with itself" if cycle.kind is CycleKind.ATTACK else "supports itself"
+                return (
+                    f"in an {cycle.kind} cycle with itself"
+                    if cycle.kind is CycleKind.ATTACK
+                    else "supports itself"
+                )
             article = "an" if cycle.kind is CycleKind.ATTACK else "a"
             return f"in {article} {cycle.kind} cycle with " + self.names(others, key)
         blockers = self.blockers(key)

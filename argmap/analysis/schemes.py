@@ -161,7 +161,9 @@ def parse_catalogue(text: str, name: str) -> tuple[Scheme, ...]:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ConfigError(f"{name}{where}: the scheme catalogue is not valid YAML: {problem}", hint=_HINT) from None
+        raise ConfigError(
+            f"{name}{where}: the scheme catalogue is not valid YAML: {problem}", hint=_HINT
+        ) from None
     return _Reader(name).catalogue(data)
 
 
@@ -210,7 +212,9 @@ class _Reader:
                 required=self.flag(item, "required", f"{where}, role {index + 1}", default=True),
                 warrant=self.flag(item, "warrant", f"{where}, role {index + 1}", default=False),
             )
-            for index, item in enumerate(self.items(entry, "roles", where, {"id", "description", "required", "warrant"}))
+            for index, item in enumerate(
+                self.items(entry, "roles", where, {"id", "description", "required", "warrant"})
+            )
         )
         questions = tuple(
             Question(
@@ -219,7 +223,10 @@ class _Reader:
             )
             for index, item in enumerate(self.items(entry, "questions", where, {"id", "text"}))
         )
-        for kind, ids in (("role", [role.id for role in roles]), ("question", [question.id for question in questions])):
+        for kind, ids in (
+            ("role", [role.id for role in roles]),
+            ("question", [question.id for question in questions]),
+        ):
             repeated = sorted({item for item in ids if ids.count(item) > 1})
             if repeated:
                 raise self.fail(f"{where}: ", f"{kind} `{repeated[0]}` is listed twice")
@@ -246,7 +253,9 @@ class _Reader:
     def slug(self, entry: Any, key: str, where: str) -> str:
         value = entry.get(key) if isinstance(entry, dict) else None
         if not isinstance(value, str) or not _SLUG.match(value):
-            raise self.fail(f"{where}: ", f"`{key}` must be a slug such as `argument-from-example`, not {value!r}")
+            raise self.fail(
+                f"{where}: ", f"`{key}` must be a slug such as `argument-from-example`, not {value!r}"
+            )
         return value
 
     def text(self, entry: dict[str, Any], key: str, where: str) -> str:

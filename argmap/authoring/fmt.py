@@ -152,7 +152,9 @@ class Formatted:
             fromfile=f"{self.file} (original)",
             tofile=f"{self.file} (formatted)",
         )
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+        return "".join(
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+        )
 
 
 def format_file(path: Path, display: str | None = None, limits: Limits = Limits()) -> Formatted:
@@ -175,7 +177,9 @@ def format_file(path: Path, display: str | None = None, limits: Limits = Limits(
     loaded = load_bytes(raw, display, limits)
     if loaded.data is None or loaded.text is None:
         return Formatted(display, path, original, None, loaded.problems, target=target)
-    return attrs.evolve(_format_loaded(loaded.text, loaded.data, display, path, original, limits), target=target)
+    return attrs.evolve(
+        _format_loaded(loaded.text, loaded.data, display, path, original, limits), target=target
+    )
 
 
 def _link_target(link: Path, display: str) -> Path:
@@ -221,12 +225,16 @@ def write_formatted(result: Formatted) -> bool:
 
     target = result.target or result.path
     if result.path.is_symlink() and _link_target(result.path, result.file) != target:
-        raise SourceAccessError(f"{result.file}: the link changed while it was formatted; the map is unchanged")
+        raise SourceAccessError(
+            f"{result.file}: the link changed while it was formatted; the map is unchanged"
+        )
     try:
         # Over the file itself: a link to it stays a link.
         write_atomically(target, result.text.encode("utf-8"))
     except OSError as error:
-        raise SourceAccessError(f"{result.file}: cannot write ({error.strerror or error}); the map is unchanged") from None
+        raise SourceAccessError(
+            f"{result.file}: cannot write ({error.strerror or error}); the map is unchanged"
+        ) from None
     return True
 
 
@@ -488,7 +496,9 @@ def _after_tag(lines: list[str], start: Position, end: Position) -> Position:
     return min((line, column), end)
 
 
-def _scalar_masks(lines: list[str], scalars: list[_Scalar]) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
+def _scalar_masks(
+    lines: list[str], scalars: list[_Scalar]
+) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
     """Where on each line a scalar's text stands, and the lines wholly inside one.
 
     A `#` inside a scalar is text, not a comment; a blank line inside a
@@ -523,7 +533,9 @@ def _scalar_masks(lines: list[str], scalars: list[_Scalar]) -> tuple[dict[int, l
     return masked, inside
 
 
-def _find_comments(lines: list[str], masked: dict[int, list[tuple[int, int]]], inside: set[int]) -> list[_Comment]:
+def _find_comments(
+    lines: list[str], masked: dict[int, list[tuple[int, int]]], inside: set[int]
+) -> list[_Comment]:
     comments: list[_Comment] = []
     for number, line in enumerate(lines):
         if "#" not in line:
@@ -654,7 +666,11 @@ def _closed_block(previous: _Slot, following: _Slot | None, column: int) -> _Con
             parent = candidate.parent
             # An indentless list (`because:` and `- id:` in one column): the
             # comment closes the node that holds the list.
-            indentless = isinstance(candidate, _Sequence) and isinstance(parent, _Mapping) and parent.column == candidate.column
+            indentless = (
+                isinstance(candidate, _Sequence)
+                and isinstance(parent, _Mapping)
+                and parent.column == candidate.column
+            )
             if indentless and parent is not None and id(parent) not in enclosing:
                 return parent
             return candidate
@@ -949,7 +965,9 @@ def _emit_lines(
         key_event = ScalarEvent(None, None, (True, True), key)
         events += [MappingStartEvent(None, None, True, flow_style=False), key_event, value, MappingEndEvent()]
     events += [DocumentEndEvent(explicit=False), StreamEndEvent()]
-    emitted = yaml.emit(events, Dumper=yaml.Dumper, width=max(room, _MIN_ROOM), indent=INDENT, allow_unicode=True)
+    emitted = yaml.emit(
+        events, Dumper=yaml.Dumper, width=max(room, _MIN_ROOM), indent=INDENT, allow_unicode=True
+    )
     lines = str(emitted).split("\n")
     lines.pop()  # the text ends with a line break
     if lines and lines[-1] == "...":  # the end of an open-ended document (after `|+`)

@@ -75,7 +75,9 @@ def scaffold(path: Path, source: Path, *, title: str | None = None, map_id: str 
             hint="copy the document into the project, beside or below the map's folder",
         )
     if not source.exists():
-        raise SourceAccessError(f"{source}: no such source document", hint="give the text or Markdown file the map reconstructs")
+        raise SourceAccessError(
+            f"{source}: no such source document", hint="give the text or Markdown file the map reconstructs"
+        )
     if source.is_dir():
         raise SourceAccessError(f"{source}: is a folder, not a source document")
     map_id = map_id if map_id is not None else slug(path.stem)
@@ -98,7 +100,9 @@ def scaffold(path: Path, source: Path, *, title: str | None = None, map_id: str 
         f"  file: {_quoted(source_file)}",
         f"  title: {_quoted(source_title)}",
     ]
-    lines += [f"  {field}: {_quoted(metadata[field])}" for field in _FRONT_MATTER_FIELDS[1:] if field in metadata]
+    lines += [
+        f"  {field}: {_quoted(metadata[field])}" for field in _FRONT_MATTER_FIELDS[1:] if field in metadata
+    ]
     lines += [
         "conclusions:",
         *("  " + line for line in _PLACEHOLDER_COMMENT.splitlines()),
@@ -122,7 +126,10 @@ def create(
     `parents` is false), SourceAccessError when it cannot be written.
     """
     if path.exists() or path.is_symlink():
-        raise UsageError(f"{path} already exists; argmap new never overwrites a file", hint="choose another name, or edit the map")
+        raise UsageError(
+            f"{path} already exists; argmap new never overwrites a file",
+            hint="choose another name, or edit the map",
+        )
     if path.suffix not in (".yaml", ".yml"):
         raise UsageError(f"{path}: a map file ends in .yaml or .yml", hint=f"try {path.with_suffix('.yaml')}")
     new_map = scaffold(path, source, title=title, map_id=map_id)
@@ -133,7 +140,9 @@ def create(
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise SourceAccessError(f"{folder}: cannot create the folder ({error.strerror or error})") from None
+            raise SourceAccessError(
+                f"{folder}: cannot create the folder ({error.strerror or error})"
+            ) from None
     try:
         # "x": fail if the file appeared meanwhile, rather than overwrite it.
         with path.open("x", encoding="utf-8", newline="\n") as handle:

@@ -69,7 +69,9 @@ def problem_identity(problem: Problem) -> tuple[str, str, str | None, str]:
     return (problem.file, problem.code, problem.node, problem.message)
 
 
-def compare(before: Sequence[Problem], after: Sequence[Problem]) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+def compare(
+    before: Sequence[Problem], after: Sequence[Problem]
+) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
     """(appeared, fixed) between two lists of problems."""
     known = {problem_identity(problem) for problem in before}
     now = {problem_identity(problem) for problem in after}
@@ -189,7 +191,11 @@ class _Watched:
         roots = {root if root.is_dir() else root.parent for root in roots}
         existing = sorted(root for root in roots if root.is_dir())
         # Drop folders inside others, which are watched recursively anyway.
-        return [root for root in existing if not any(other != root and other in root.parents for other in existing)]
+        return [
+            root
+            for root in existing
+            if not any(other != root and other in root.parents for other in existing)
+        ]
 
     def learn(self, result: CheckResult) -> None:
         """Remember the source documents of the maps just checked."""
@@ -202,7 +208,9 @@ class _Watched:
         path = path.resolve()
         if path in self.files:
             return True
-        return path.suffix in MAP_SUFFIXES and any(folder == path.parent or folder in path.parents for folder in self.folders)
+        return path.suffix in MAP_SUFFIXES and any(
+            folder == path.parent or folder in path.parents for folder in self.folders
+        )
 
 
 def _shown(path: Path, cwd: Path | None) -> str:

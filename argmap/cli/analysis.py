@@ -33,7 +33,9 @@ def rules(
         infos = all_codes()
         name_width = max(len(entry.name) for entry in infos)
         for entry in infos:
-            typer.echo(f"{entry.code}  {entry.name:<{name_width}}  {entry.severity.label:<7}  {entry.summary}")
+            typer.echo(
+                f"{entry.code}  {entry.name:<{name_width}}  {entry.severity.label:<7}  {entry.summary}"
+            )
         return
     info = find_code(code)
     if info is None:
@@ -52,7 +54,9 @@ def rules(
 
 @app.command()
 def schemes(
-    scheme_id: Annotated[str | None, typer.Argument(metavar="ID", help="A scheme's id: print the whole scheme.")] = None,
+    scheme_id: Annotated[
+        str | None, typer.Argument(metavar="ID", help="A scheme's id: print the whole scheme.")
+    ] = None,
     config_file: Annotated[
         Path | None,
         typer.Option("--config", help="Read the configuration (and its scheme catalogues) from this file."),
@@ -76,11 +80,25 @@ def schemes(
             f"unknown scheme `{scheme_id}`" + (f"; did you mean `{guess}`?" if guess else ""),
             hint="`argmap schemes` lists the schemes",
         )
-    lines = [f"{scheme.id}: {scheme.title}", "", scheme.description, "", "Premises (write `role: <id>` on a premise):"]
-    width = max(len(item) for item in (*(role.id for role in scheme.roles), *(q.id for q in scheme.questions)))
+    lines = [
+        f"{scheme.id}: {scheme.title}",
+        "",
+        scheme.description,
+        "",
+        "Premises (write `role: <id>` on a premise):",
+    ]
+    width = max(
+        len(item) for item in (*(role.id for role in scheme.roles), *(q.id for q in scheme.questions))
+    )
     for role in scheme.roles:
-        notes = [note for note, applies in (("optional", not role.required), ("a `warrant` can play it", role.warrant)) if applies]
-        lines.append(f"  {role.id:<{width}}  {role.description}" + (f" ({'; '.join(notes)})" if notes else ""))
+        notes = [
+            note
+            for note, applies in (("optional", not role.required), ("a `warrant` can play it", role.warrant))
+            if applies
+        ]
+        lines.append(
+            f"  {role.id:<{width}}  {role.description}" + (f" ({'; '.join(notes)})" if notes else "")
+        )
     lines += ["", "Critical questions (write `question: <id>` on a counterexample that raises one):"]
     lines += [f"  {question.id:<{width}}  {question.text}" for question in scheme.questions]
     lines += ["", f"From: {scheme.source}"]
@@ -92,7 +110,9 @@ def show(
     path: Annotated[Path, typer.Argument(help="The map to show.")],
     depth: Annotated[
         int | None,
-        typer.Option("--depth", "-d", min=1, help="Show this many levels (1: the conclusions only); fold the rest."),
+        typer.Option(
+            "--depth", "-d", min=1, help="Show this many levels (1: the conclusions only); fold the rest."
+        ),
     ] = None,
     colour: Annotated[
         bool | None,
@@ -312,7 +332,9 @@ def render_tree(
             counts[str(evaluation.status(key))] += 1
     summary = ", ".join(f"{count} {status}" for status, count in counts.items())
     total = len(problems)
-    summary += f"; {total} problem{'s' if total != 1 else ''}" + (f" (argmap check {for_terminal(argmap.file)})" if total else "")
+    summary += f"; {total} problem{'s' if total != 1 else ''}" + (
+        f" (argmap check {for_terminal(argmap.file)})" if total else ""
+    )
     console.print(Text(summary, style="dim"))
     return buffer.getvalue()
 

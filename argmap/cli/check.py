@@ -8,24 +8,37 @@ import typer
 
 from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors, use_colour
 
-_FORMAT_HELP = "text (for people), parsable (file:line:col: [severity] CODE message), json, or github (annotations)."
+_FORMAT_HELP = (
+    "text (for people), parsable (file:line:col: [severity] CODE message), json, or github (annotations)."
+)
 
 
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(
-        None, help="Map files, or folders to search for maps (*.yaml and *.yml that declare `argmap:`). Default: the current folder."
+        None,
+        help="Map files, or folders to search for maps (*.yaml and *.yml that declare `argmap:`). Default: the current folder.",
     ),
     output_format: str = typer.Option("text", "--format", "-f", help=_FORMAT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors, without hints or summary."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
-    select: str = typer.Option("", "--select", help="Only these rule codes or prefixes, comma-separated (e.g. M,A402)."),
+    select: str = typer.Option(
+        "", "--select", help="Only these rule codes or prefixes, comma-separated (e.g. M,A402)."
+    ),
     ignore: str = typer.Option("", "--ignore", help="Skip these rule codes or prefixes, comma-separated."),
-    config_file: Path = typer.Option(None, "--config", help="Read the configuration from this file instead of looking for one."),
-    max_file_size: str = typer.Option("", "--max-file-size", help="Refuse map files larger than this (e.g. 64MiB)."),
-    colour: bool = typer.Option(None, "--color/--no-color", help="Colour the output (default: when printing to a terminal)."),
+    config_file: Path = typer.Option(
+        None, "--config", help="Read the configuration from this file instead of looking for one."
+    ),
+    max_file_size: str = typer.Option(
+        "", "--max-file-size", help="Refuse map files larger than this (e.g. 64MiB)."
+    ),
+    colour: bool = typer.Option(
+        None, "--color/--no-color", help="Colour the output (default: when printing to a terminal)."
+    ),
     maps_only: bool = typer.Option(
-        False, "--maps-only", help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file)."
+        False,
+        "--maps-only",
+        help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file).",
     ),
     jobs: int = typer.Option(
         0,
@@ -68,7 +81,9 @@ def check(
 def export(
     path: Path = typer.Argument(..., help="The map to export."),
     output_format: str = typer.Option("json", "--format", "-f", help="json (the only format so far)."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    output: Path = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of standard output."
+    ),
 ) -> None:
     """Print a map's normalized graph as JSON: nodes with their kind, status
     and source line, and edges with their relation."""

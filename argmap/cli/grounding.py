@@ -20,7 +20,11 @@ _COVERAGE_FORMATS = ("text", "json")
 def coverage(
     path: Path = typer.Argument(..., help="The map whose source document to measure."),
     minimum: float = typer.Option(
-        None, "--min", min=0.0, max=100.0, help="Exit 1 when less than this percentage of the source's sentences is covered (for CI)."
+        None,
+        "--min",
+        min=0.0,
+        max=100.0,
+        help="Exit 1 when less than this percentage of the source's sentences is covered (for CI).",
     ),
     output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json."),
 ) -> None:
@@ -87,7 +91,9 @@ def _as_text(measured: Coverage, map_file: str, lost: int, minimum: float | None
         f"coverage: {measured.percent:.1f}% ({measured.covered} of {measured.total} sentences quoted)",
     ]
     if lost:
-        lines.append(f"{lost} quote{'s' if lost != 1 else ''} not found in the source: run `argmap check {map_file}`")
+        lines.append(
+            f"{lost} quote{'s' if lost != 1 else ''} not found in the source: run `argmap check {map_file}`"
+        )
     uncovered = measured.uncovered_reasoning
     if uncovered:
         lines.append(f"uncovered sentences that carry reasoning ({len(uncovered)}):")

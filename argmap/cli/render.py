@@ -54,10 +54,14 @@ def render(
         ),
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Render maps that have errors too, and redraw diagrams that are up to date.")
+        bool,
+        typer.Option(
+            "--force", help="Render maps that have errors too, and redraw diagrams that are up to date."
+        ),
     ] = False,
     legend: Annotated[
-        bool, typer.Option("--legend/--no-legend", help="Draw a legend of the shapes, lines and statuses used.")
+        bool,
+        typer.Option("--legend/--no-legend", help="Draw a legend of the shapes, lines and statuses used."),
     ] = True,
     engine: Annotated[
         str,
@@ -72,12 +76,15 @@ def render(
     ] = None,
     colour: Annotated[
         bool | None,
-        typer.Option("--color/--no-color", help="Colour the problems (default: when printing to a terminal)."),
+        typer.Option(
+            "--color/--no-color", help="Colour the problems (default: when printing to a terminal)."
+        ),
     ] = None,
     maps_only: Annotated[
         bool,
         typer.Option(
-            "--maps-only", help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file)."
+            "--maps-only",
+            help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file).",
         ),
     ] = False,
 ) -> None:
@@ -110,7 +117,10 @@ def render(
             hint="check the svg, png or dot diagrams instead",
         )
     if to_stdout and output_format in ("png", "pdf") and sys.stdout.isatty():
-        fail(f"will not write a {output_format.upper()} to a terminal", hint="redirect it to a file, or use -o FOLDER")
+        fail(
+            f"will not write a {output_format.upper()} to a terminal",
+            hint="redirect it to a file, or use -o FOLDER",
+        )
     options = RenderOptions(direction=direction, legend=legend)
     paths = paths or [Path()]
     with tool_errors():
@@ -122,7 +132,9 @@ def render(
         outcome = _Outcome()
         with _progress(len(jobs)) as advance:
             for argmap, destination in jobs:
-                _render_one(result, argmap, destination, output_format, options, engine, check, force, outcome)
+                _render_one(
+                    result, argmap, destination, output_format, options, engine, check, force, outcome
+                )
                 advance()
     _report(result, outcome, check, colour)
 
@@ -140,7 +152,9 @@ class _Outcome:
     warnings: list[str] = attrs.Factory(list)  # about the drawings (no font), each said once
 
 
-def _plan(result: CheckResult, output: str | None, output_format: str, to_stdout: bool) -> list[tuple[ArgMap, Path | None]]:
+def _plan(
+    result: CheckResult, output: str | None, output_format: str, to_stdout: bool
+) -> list[tuple[ArgMap, Path | None]]:
     """Each map with the file its diagram goes to (None: standard output)."""
     from argmap.problems import UsageError
 
@@ -156,12 +170,16 @@ def _plan(result: CheckResult, output: str | None, output_format: str, to_stdout
     if output is not None:
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
-            raise UsageError(f"{output}: not a folder", hint="-o takes a folder to write the diagrams into, or -")
+            raise UsageError(
+                f"{output}: not a folder", hint="-o takes a folder to write the diagrams into, or -"
+            )
     jobs: list[tuple[ArgMap, Path | None]] = []
     claimed: dict[Path, str] = {}
     for argmap in maps:
         source = argmap.path if argmap.path is not None else Path(argmap.file)
-        destination = (folder / source.name if folder is not None else source).with_suffix("." + output_format)
+        destination = (folder / source.name if folder is not None else source).with_suffix(
+            "." + output_format
+        )
         key = destination.resolve()
         if key in claimed:
             raise UsageError(
@@ -286,7 +304,11 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
-        TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), console=Console(stderr=True), transient=True
+        TextColumn("rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
     ) as progress:
         task = progress.add_task("render", total=total)
         yield lambda: progress.advance(task)
@@ -310,7 +332,9 @@ def _report(result: CheckResult, outcome: _Outcome, check: bool, colour: bool | 
     for warning in outcome.warnings:
         typer.echo(f"argmap: warning: {warning}", err=True)
     for file, errors in outcome.forced:
-        typer.echo(f"argmap: {for_terminal(file)}: drawn despite {_count(errors, 'error')} (--force)", err=True)
+        typer.echo(
+            f"argmap: {for_terminal(file)}: drawn despite {_count(errors, 'error')} (--force)", err=True
+        )
     if check:
         for shown in outcome.missing:
             typer.echo(f"{for_terminal(shown)}: missing")

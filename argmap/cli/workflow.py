@@ -33,7 +33,9 @@ def new(
     ],
     title: Annotated[
         str | None,
-        typer.Option("--title", "-t", help="The map's title. Default: the source's title (front matter or first line)."),
+        typer.Option(
+            "--title", "-t", help="The map's title. Default: the source's title (front matter or first line)."
+        ),
     ] = None,
     map_id: Annotated[
         str | None, typer.Option("--id", help="The map's id, a slug. Default: made from the file name.")
@@ -49,7 +51,9 @@ def new(
 
         created = create(path, source, title=title, map_id=map_id, parents=parents)
     typer.echo(for_terminal(f"created {path} (id `{created.map_id}`, source {created.source_file})"))
-    typer.echo(for_terminal(f"next: replace the TODOs in it, then run `argmap watch {path}` to see what is missing"))
+    typer.echo(
+        for_terminal(f"next: replace the TODOs in it, then run `argmap watch {path}` to see what is missing")
+    )
 
 
 @app.command()
@@ -59,10 +63,14 @@ def fmt(
         typer.Argument(help="Map files, or folders to search for maps. Default: the current folder."),
     ] = None,
     check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; list the files that would change and exit 1 if any.")
+        bool,
+        typer.Option("--check", help="Write nothing; list the files that would change and exit 1 if any."),
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff (exit 1 if any).")
+        bool,
+        typer.Option(
+            "--diff", help="Write nothing; print what would change as a unified diff (exit 1 if any)."
+        ),
     ] = False,
     maps_only: Annotated[
         bool,
@@ -93,8 +101,12 @@ def fmt(
             result = format_file(file, display_name(file), config.limits)
             if result.refused:
                 refused += 1
-                typer.echo(f"{for_terminal(result.file)}: not formatted: it has problems to fix first", err=True)
-                typer.echo(format_problems(result.problems, "text", files_checked=1, quiet=True), err=True, nl=False)
+                typer.echo(
+                    f"{for_terminal(result.file)}: not formatted: it has problems to fix first", err=True
+                )
+                typer.echo(
+                    format_problems(result.problems, "text", files_checked=1, quiet=True), err=True, nl=False
+                )
                 continue
             if not result.changed:
                 unchanged += 1
@@ -131,13 +143,17 @@ def watch(
         typer.Argument(help="Map files, or folders to search for maps. Default: the current folder."),
     ] = None,
     render: Annotated[
-        bool, typer.Option("--render/--no-render", help="Re-render the diagrams (SVG beside each map) on each save.")
+        bool,
+        typer.Option(
+            "--render/--no-render", help="Re-render the diagrams (SVG beside each map) on each save."
+        ),
     ] = True,
     colour: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Colour the output (default: on a terminal).")
     ] = None,
     debounce: Annotated[
-        int, typer.Option("--debounce", help="Milliseconds to wait for a save to settle before checking.", min=0)
+        int,
+        typer.Option("--debounce", help="Milliseconds to wait for a save to settle before checking.", min=0),
     ] = 300,
 ) -> None:
     """Check maps (and re-render their diagrams) each time one or its source

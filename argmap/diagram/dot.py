@@ -186,7 +186,9 @@ def _grounding(context: MapContext, drawn: set[str]) -> dict[str, NodeSource]:
         written = argmap.source.file if argmap.source is not None else None
         for key, found in grounding.nodes.items():
             if key in drawn:
-                sources[key] = NodeSource(line=found.line, locator=found.locator, link=found.link, file=written)
+                sources[key] = NodeSource(
+                    line=found.line, locator=found.locator, link=found.link, file=written
+                )
     return sources
 
 
@@ -212,7 +214,9 @@ def dot_name(key: str) -> str:
     return "node-" + "-".join(f"{ord(character):x}" for character in key)
 
 
-def dot_source(context: MapContext, problems: Iterable[Problem] = (), options: RenderOptions | None = None) -> str:
+def dot_source(
+    context: MapContext, problems: Iterable[Problem] = (), options: RenderOptions | None = None
+) -> str:
     """The DOT of the context's map, with its statuses, grounding and `problems`."""
     return map_dot(context.argmap, context.corpus, annotations_for(context, problems), options)
 
@@ -258,14 +262,20 @@ def map_dot(
             # A duplicate map id can hand the corpus another file's node: draw this file's.
             node = argmap.node_index.get(key)
         if node is None:
-            graph.node(dot_name(key), **_beyond(_NODE_DEFAULTS, _missing_node_attributes(key, argmap, annotations)))
+            graph.node(
+                dot_name(key), **_beyond(_NODE_DEFAULTS, _missing_node_attributes(key, argmap, annotations))
+            )
         else:
-            graph.node(dot_name(key), **_beyond(_NODE_DEFAULTS, _node_attributes(node, argmap, annotations, options)))
+            graph.node(
+                dot_name(key), **_beyond(_NODE_DEFAULTS, _node_attributes(node, argmap, annotations, options))
+            )
     drawn = set(keys)
     for edge in drawn_edges(argmap, corpus):
         if edge.source in drawn and edge.target in drawn:
             graph.edge(
-                dot_name(edge.source), dot_name(edge.target), **_beyond(_EDGE_DEFAULTS, _edge_attributes(edge, argmap, corpus))
+                dot_name(edge.source),
+                dot_name(edge.target),
+                **_beyond(_EDGE_DEFAULTS, _edge_attributes(edge, argmap, corpus)),
             )
     source: str = graph.source
     return source
@@ -392,11 +402,15 @@ def _status_style(key: str, annotations: Annotations) -> _StatusStyle:
     return _STATUS_STYLES[status] if status is not None else _NO_STATUS
 
 
-def _node_attributes(node: Node, argmap: ArgMap, annotations: Annotations, options: RenderOptions) -> dict[str, str]:
+def _node_attributes(
+    node: Node, argmap: ArgMap, annotations: Annotations, options: RenderOptions
+) -> dict[str, str]:
     kind_style = _KIND_STYLES[node.kind]
     status_style = _status_style(node.key, annotations)
     # Warnings and errors mark the node; notes (info) only reach its tooltip.
-    problems = [problem for problem in annotations.problems.get(node.key, ()) if problem.severity >= Severity.WARNING]
+    problems = [
+        problem for problem in annotations.problems.get(node.key, ()) if problem.severity >= Severity.WARNING
+    ]
     imported = node.map_id != argmap.id
     styles = kind_style.style.split(",")
     if status_style.extra_style:
@@ -454,9 +468,16 @@ def _node_label(
     width = min(options.wrap, kind_style.wrap) if node.kind is Kind.INFERENCE else options.wrap
     if node.kind is Kind.INFERENCE:
         if node.scheme:
-            rows.append(_font(f"<B>{_html_lines(wrap_text(node.scheme, width, at_hyphens=True))}</B>", size=kind_style.fontsize))
+            rows.append(
+                _font(
+                    f"<B>{_html_lines(wrap_text(node.scheme, width, at_hyphens=True))}</B>",
+                    size=kind_style.fontsize,
+                )
+            )
         if node.warrant:
-            rows.append(_font(f"<I>{_html_lines(wrap_text(node.warrant, width))}</I>", size=kind_style.fontsize))
+            rows.append(
+                _font(f"<I>{_html_lines(wrap_text(node.warrant, width))}</I>", size=kind_style.fontsize)
+            )
         if node.text:
             rows.append(_font(_html_lines(wrap_text(node.text, width)), size=kind_style.fontsize))
     else:
@@ -555,11 +576,16 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
             "penwidth": "1.6",
             "arrowhead": "tee",
             "tooltip": _plain_lines(
-                [f"`{source_id}` {verb} `{target_id}`", *([f"critical question: {edge.question}"] if edge.question else [])]
+                [
+                    f"`{source_id}` {verb} `{target_id}`",
+                    *([f"critical question: {edge.question}"] if edge.question else []),
+                ]
             ),
         }
         if edge.question:
-            attributes["label"] = "<" + _font(f"<I>{_html_lines(wrap_text(edge.question, 26))}</I>", colour="#A34400") + ">"
+            attributes["label"] = (
+                "<" + _font(f"<I>{_html_lines(wrap_text(edge.question, 26))}</I>", colour="#A34400") + ">"
+            )
         return attributes
     # Plain support needs no tooltip: the SVG names both ends in the edge's <title>.
     if edge.relation is Relation.SUPPORTS:
@@ -567,7 +593,9 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
     attributes = {"color": _BLUE, "penwidth": "1.1", "arrowhead": "normal", "arrowsize": "0.6"}
     if edge.role:
         attributes["label"] = "<" + _font(dot_text(_short(edge.role, 24)), colour=_MUTED) + ">"
-        attributes["tooltip"] = _plain_lines([f"`{source_id}` is a premise of `{target_id}` (role: {edge.role})"])
+        attributes["tooltip"] = _plain_lines(
+            [f"`{source_id}` is a premise of `{target_id}` (role: {edge.role})"]
+        )
     return attributes
 
 
@@ -591,17 +619,26 @@ def _title_label(argmap: ArgMap) -> str:
 
 
 def _add_legend(
-    graph: Any, argmap: ArgMap, keys: Sequence[str], corpus: Corpus, annotations: Annotations, options: RenderOptions
+    graph: Any,
+    argmap: ArgMap,
+    keys: Sequence[str],
+    corpus: Corpus,
+    annotations: Annotations,
+    options: RenderOptions,
 ) -> None:
     """A small map of its own, showing only what this diagram uses."""
     nodes = [node for node in (corpus.node(key) for key in keys) if node is not None]
     kinds = {node.kind for node in nodes}
     undercuts = any(
-        edge.relation is Relation.ATTACKS and (target := corpus.node(edge.target)) is not None and target.kind is Kind.INFERENCE
+        edge.relation is Relation.ATTACKS
+        and (target := corpus.node(edge.target)) is not None
+        and target.kind is Kind.INFERENCE
         for edge in argmap.edges
     )
     rebuts = any(
-        edge.relation is Relation.ATTACKS and (target := corpus.node(edge.target)) is not None and target.kind is not Kind.INFERENCE
+        edge.relation is Relation.ATTACKS
+        and (target := corpus.node(edge.target)) is not None
+        and target.kind is not Kind.INFERENCE
         for edge in argmap.edges
     )
     implicit = any(node.implicit for node in nodes)
@@ -642,7 +679,9 @@ def _add_legend(
         )
         if implicit:
             legend.edge(
-                sample("implicit", "implicit premise", shape="box", fillcolor="#FFFFFF", style="dashed,filled"),
+                sample(
+                    "implicit", "implicit premise", shape="box", fillcolor="#FFFFFF", style="dashed,filled"
+                ),
                 step,
                 color=_BLUE,
                 arrowsize="0.6",
@@ -668,9 +707,20 @@ def _add_legend(
                 label="<" + _font("undercuts", colour="#A34400") + ">",
             )
         if imported:
-            sample("imported", "<I>↗ from other-map</I><BR/>a claim of another map", shape="box", peripheries="2", **blank)
+            sample(
+                "imported",
+                "<I>↗ from other-map</I><BR/>a claim of another map",
+                shape="box",
+                peripheries="2",
+                **blank,
+            )
         if statuses or problems:
-            legend.node("legend-statuses", label=_status_table(statuses, problems), shape="plain", tooltip=_plain("legend: statuses"))
+            legend.node(
+                "legend-statuses",
+                label=_status_table(statuses, problems),
+                shape="plain",
+                tooltip=_plain("legend: statuses"),
+            )
 
 
 def _status_table(statuses: set[Status], problems: bool) -> str:
@@ -696,4 +746,3 @@ def _status_table(statuses: set[Status], problems: bool) -> str:
             '<TD ALIGN="LEFT"><FONT POINT-SIZE="10">has a problem (see tooltip)</FONT></TD></TR>'
         )
     return '<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3">' + "".join(rows) + "</TABLE>>"
-

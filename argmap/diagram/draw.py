@@ -286,12 +286,21 @@ def stamp(data: bytes, output_format: str, digest: str) -> bytes:
             raise RenderError("the engine's PNG is not a PNG")
         # After IHDR, which must come first: signature (8) + length, type, 13 bytes of data, CRC.
         after_header = len(_PNG_SIGNATURE) + 4 + 4 + 13 + 4
-        return data[:after_header] + _png_chunk(b"tEXt", _PNG_KEYWORD + b"\x00" + digest.encode("ascii")) + data[after_header:]
+        return (
+            data[:after_header]
+            + _png_chunk(b"tEXt", _PNG_KEYWORD + b"\x00" + digest.encode("ascii"))
+            + data[after_header:]
+        )
     return data
 
 
 def _png_chunk(kind: bytes, content: bytes) -> bytes:
-    return struct.pack(">I", len(content)) + kind + content + struct.pack(">I", zlib.crc32(kind + content) & 0xFFFFFFFF)
+    return (
+        struct.pack(">I", len(content))
+        + kind
+        + content
+        + struct.pack(">I", zlib.crc32(kind + content) & 0xFFFFFFFF)
+    )
 
 
 def stamped_digest(data: bytes, output_format: str) -> str | None:

@@ -54,8 +54,30 @@ _TERMINATOR = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _OPENERS = "\"'“‘«(["
 _ABBREVIATIONS = frozenset(
     [
-        "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "cf", "fig", "no", "gen",
-        "col", "lt", "sgt", "capt", "rev", "jr", "sr", "mt", "approx", "ca",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "fig",
+        "no",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "rev",
+        "jr",
+        "sr",
+        "mt",
+        "approx",
+        "ca",
     ]
 )
 _MEMO_KEY = "argmap.grounding.coverage"
@@ -103,7 +125,9 @@ class Coverage:
 
     @property
     def uncovered_reasoning(self) -> tuple[Sentence, ...]:
-        return tuple(sentence for sentence in self.sentences if not sentence.covered and sentence.carries_reasoning)
+        return tuple(
+            sentence for sentence in self.sentences if not sentence.covered and sentence.carries_reasoning
+        )
 
 
 def coverage_for(context: MapContext) -> Coverage | None:
@@ -161,7 +185,11 @@ def _starts_sentence(text: str, index: int, end: int) -> bool:
 
 def _ends_in_abbreviation(text: str, block_start: int, terminator: int) -> bool:
     word_start = terminator
-    while word_start > block_start and not text[word_start - 1].isspace() and text[word_start - 1] not in _OPENERS:
+    while (
+        word_start > block_start
+        and not text[word_start - 1].isspace()
+        and text[word_start - 1] not in _OPENERS
+    ):
         word_start -= 1
     word = text[word_start:terminator]
     if len(word) == 1 and word.isupper():
@@ -188,7 +216,9 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _quoted_share(text: str, start: int, end: int, spans: list[tuple[int, int]], span_starts: list[int]) -> float:
+def _quoted_share(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], span_starts: list[int]
+) -> float:
     visible = sum(1 for char in text[start:end] if not char.isspace())
     if not visible:
         return 0.0

@@ -111,7 +111,12 @@ class MapGrounding:
 
     def quoted_spans(self) -> list[tuple[int, int]]:
         """Plain-text spans that some found quote covers (for coverage)."""
-        return [span for check in self.quotes if check.match.outcome is not Outcome.NOT_FOUND for span in check.match.spans]
+        return [
+            span
+            for check in self.quotes
+            if check.match.outcome is not Outcome.NOT_FOUND
+            for span in check.match.spans
+        ]
 
 
 def grounding_for(context: MapContext) -> MapGrounding:
@@ -211,7 +216,9 @@ def _check_quotes(argmap: ArgMap, source: SourceText, index: QuoteIndex) -> list
     return checks
 
 
-def _node_groundings(argmap: ArgMap, source: SourceText, checks: tuple[QuoteCheck, ...]) -> dict[str, NodeGrounding]:
+def _node_groundings(
+    argmap: ArgMap, source: SourceText, checks: tuple[QuoteCheck, ...]
+) -> dict[str, NodeGrounding]:
     first_found: dict[str, QuoteCheck] = {}
     for check in checks:
         if check.line is not None:

@@ -48,7 +48,9 @@ _MAX_OCCURRENCES = 10_000
 _MIN_HINT_SCORE = 50.0
 _HINT_WIDTH = 160
 
-_ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*){3,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\(\s*…\s*\)|\.(?:\s*\.){2,}|…)\s*")
+_ELISION = re.compile(
+    r"\s*(?:\[\s*(?:\.\s*){3,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\(\s*…\s*\)|\.(?:\s*\.){2,}|…)\s*"
+)
 
 _SINGLE_QUOTES = "‘’‚‛′‹›`´ʼʹ＇"
 _DOUBLE_QUOTES = "“”„‟″«»〝〞〟＂"
@@ -136,7 +138,11 @@ def normalize(text: str, *, fold_case: bool = False) -> Normalized:
 # Characters that the simple path cannot take: anything from the combining
 # marks (U+0300) up, except the quotes and dashes it maps one to one.
 _NOT_SIMPLE = re.compile(
-    "[^\x00-\u02ff" + re.escape(_SINGLE_QUOTES + _DOUBLE_QUOTES + _DASHES) + "]|[" + "".join(sorted(_INVISIBLE)) + "]"
+    "[^\x00-\u02ff"
+    + re.escape(_SINGLE_QUOTES + _DOUBLE_QUOTES + _DASHES)
+    + "]|["
+    + "".join(sorted(_INVISIBLE))
+    + "]"
 )
 _RUNS = re.compile(r"\s+|\S+")
 
@@ -295,7 +301,9 @@ class QuoteIndex:
             elided=elided,
         )
 
-    def _plain_spans(self, normalized: Normalized, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    def _plain_spans(
+        self, normalized: Normalized, spans: list[tuple[int, int]]
+    ) -> tuple[tuple[int, int], ...]:
         return tuple((normalized.starts[start], normalized.ends[end - 1]) for start, end in spans)
 
     def nearest_passage(self, folded_quote: str) -> Passage | None:

@@ -215,8 +215,12 @@ def resolve_source(map_folder: Path, written: str, project: Path) -> Path:
         linked_out = not real.is_relative_to(project)
         exists = not linked_out and real.exists()
     except (OSError, RuntimeError) as error:  # a loop of links, a path too long
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else "a loop of symbolic links"
-        raise SourceMissing(f"source file `{written}` cannot name a file: {reason.lower()}", None, _UNUSABLE_HINT) from None
+        reason = (
+            error.strerror if isinstance(error, OSError) and error.strerror else "a loop of symbolic links"
+        )
+        raise SourceMissing(
+            f"source file `{written}` cannot name a file: {reason.lower()}", None, _UNUSABLE_HINT
+        ) from None
     if linked_out:
         raise SourceRefused(
             f"source file `{written}` is, or passes through, a link that points outside the project",
@@ -256,7 +260,9 @@ def read_source(path: Path, display: str, max_bytes: int = DEFAULT_MAX_SOURCE_BY
             f"source file `{display}`: permission denied", hint="check the file's permissions"
         ) from None
     except OSError as error:
-        raise SourceUnreadable(f"source file `{display}` cannot be read ({error.strerror or error})") from None
+        raise SourceUnreadable(
+            f"source file `{display}` cannot be read ({error.strerror or error})"
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -287,17 +293,67 @@ _BULLET = re.compile(r"[ \t]*(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 # Tags that separate words when a browser shows them; others (a, b, span) do not.
 _BREAKING_TAGS = frozenset(
     [
-        "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
-        "h6", "hr", "blockquote", "section", "article", "header", "footer", "figure", "figcaption",
-        "details", "summary", "pre", "dd", "dt", "dl",
+        "br",
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
     ]
 )
 # A tag left open at the end of a line continues on the next one only when it
 # is a real HTML element: `x <y and z` in prose is not the start of a tag.
 _HTML_ELEMENTS = _BREAKING_TAGS | frozenset(
     [
-        "a", "abbr", "b", "cite", "code", "em", "font", "i", "iframe", "img", "ins", "del", "kbd",
-        "mark", "q", "s", "small", "source", "span", "strong", "sub", "sup", "time", "u", "video",
+        "a",
+        "abbr",
+        "b",
+        "cite",
+        "code",
+        "em",
+        "font",
+        "i",
+        "iframe",
+        "img",
+        "ins",
+        "del",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "source",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "video",
         "audio",
     ]
 )

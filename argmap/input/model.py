@@ -243,9 +243,16 @@ class _Builder:
             note=data.get("note"),
             tags=tuple(data.get("tags", ())),
             nodes=tuple(nodes),
-            edges=tuple(sorted(self.edges, key=lambda edge: (edge.location.line, edge.location.column, edge.source, edge.target))),
+            edges=tuple(
+                sorted(
+                    self.edges,
+                    key=lambda edge: (edge.location.line, edge.location.column, edge.source, edge.target),
+                )
+            ),
             roots=tuple(self.roots_in_order()),
-            references=tuple(sorted(self.references, key=lambda ref: (ref.location.line, ref.location.column))),
+            references=tuple(
+                sorted(self.references, key=lambda ref: (ref.location.line, ref.location.column))
+            ),
             expectations=tuple(self.expectations()),
             suppressions=self.suppressions(data),
             duplicates=tuple(self.duplicates),
@@ -286,7 +293,9 @@ class _Builder:
             key = node_key(self.map_id, item["id"])
             if key in self.nodes:
                 self.duplicates.append(
-                    DuplicateDefinition(item["id"], self.nodes[key].location_of("id"), self.key_location(item, "id"))
+                    DuplicateDefinition(
+                        item["id"], self.nodes[key].location_of("id"), self.key_location(item, "id")
+                    )
                 )
             else:
                 self.nodes[key] = self.node(_KIND_OF_LIST[list_name], key, item, location)
@@ -310,11 +319,21 @@ class _Builder:
             return  # roots are read off `conclusions` in roots_in_order()
         assert parent is not None
         if list_name == "premises":
-            edge = Edge(key, parent, Relation.PREMISE, self.map_id, location, role=item.get("role"), via_ref=via_ref)
+            edge = Edge(
+                key, parent, Relation.PREMISE, self.map_id, location, role=item.get("role"), via_ref=via_ref
+            )
         elif list_name == "because":
             edge = Edge(key, parent, Relation.SUPPORTS, self.map_id, location, via_ref=via_ref)
         else:
-            edge = Edge(key, parent, Relation.ATTACKS, self.map_id, location, question=item.get("question"), via_ref=via_ref)
+            edge = Edge(
+                key,
+                parent,
+                Relation.ATTACKS,
+                self.map_id,
+                location,
+                question=item.get("question"),
+                via_ref=via_ref,
+            )
         self.edges.append(edge)
 
     def node(self, kind: Kind, key: str, item: YamlMapping, location: Location) -> Node:
@@ -324,9 +343,7 @@ class _Builder:
             quotes = (Quote(quote, self.value_location(item, "quote")),)
         elif isinstance(quote, list):
             assert isinstance(quote, YamlSequence)
-            quotes = tuple(
-                Quote(text, self.at(*quote.positions[index])) for index, text in enumerate(quote)
-            )
+            quotes = tuple(Quote(text, self.at(*quote.positions[index])) for index, text in enumerate(quote))
         return Node(
             key=key,
             id=item["id"],
@@ -366,7 +383,9 @@ class _Builder:
             url=source.get("url"),
             language=source.get("language"),
             note=source.get("note"),
-            location=self.value_location(source, "file") if "file" in source else self.value_location(self.data, "source"),
+            location=self.value_location(source, "file")
+            if "file" in source
+            else self.value_location(self.data, "source"),
         )
 
     def expectations(self) -> Iterator[Expectation]:
@@ -378,7 +397,9 @@ class _Builder:
             if not written_ids:
                 continue
             for index, written in enumerate(written_ids):
-                yield Expectation(status, qualify(written, self.map_id), written, self.at(*written_ids.positions[index]))
+                yield Expectation(
+                    status, qualify(written, self.map_id), written, self.at(*written_ids.positions[index])
+                )
 
 
 @attrs.frozen
@@ -434,7 +455,6 @@ class Corpus:
         return tuple(sorted(seen.values(), key=lambda argmap: argmap.id))
 
 
-
 @attrs.frozen
 class MapView:
     """What a map's diagram and export show: its nodes, the nodes of other
@@ -468,7 +488,9 @@ def map_view(argmap: ArgMap, corpus: Corpus) -> MapView:
     imported.update(key for key in argmap.roots if key not in shown)
     shown |= imported
 
-    foreign_edges = [edge for other in corpus.scope(argmap.id) if other.id != argmap.id for edge in other.edges]
+    foreign_edges = [
+        edge for other in corpus.scope(argmap.id) if other.id != argmap.id for edge in other.edges
+    ]
     context: set[str] = set()
     if imported and foreign_edges:
         forward: dict[str, list[str]] = {}

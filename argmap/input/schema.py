@@ -76,7 +76,18 @@ def compiled_validator() -> CompiledSchema:
 # --- the fast path --------------------------------------------------------
 
 _IGNORED_KEYWORDS = frozenset(
-    {"$schema", "$id", "$defs", "title", "description", "examples", "default", "$comment", "defaultSnippets", "markdownDescription"}
+    {
+        "$schema",
+        "$id",
+        "$defs",
+        "title",
+        "description",
+        "examples",
+        "default",
+        "$comment",
+        "defaultSnippets",
+        "markdownDescription",
+    }
 )
 
 # A compiled check takes the value and a work list. A `$ref` in a position
@@ -163,7 +174,9 @@ class _Compiler:
         return lambda value, pending: type(value) is type(expected) and value == expected
 
     def _enum(self, options: list[Any], schema: dict[str, Any]) -> Check:
-        return lambda value, pending: any(type(value) is type(option) and value == option for option in options)
+        return lambda value, pending: any(
+            type(value) is type(option) and value == option for option in options
+        )
 
     def _pattern(self, pattern: str, schema: dict[str, Any]) -> Check:
         search = re.compile(pattern).search
@@ -195,8 +208,8 @@ class _Compiler:
 
     def _items(self, item_schema: Any, schema: dict[str, Any]) -> Check:
         check_item = self.compile(item_schema)
-        return lambda value, pending: not isinstance(value, list) or all(
-            check_item(item, pending) for item in value
+        return lambda value, pending: (
+            not isinstance(value, list) or all(check_item(item, pending) for item in value)
         )
 
     def _required(self, names: list[str], schema: dict[str, Any]) -> Check:
@@ -225,13 +238,15 @@ class _Compiler:
         if "properties" in schema:
             return lambda value, pending: True  # compiled with "properties"
         check_additional = self.compile(additional)
-        return lambda value, pending: not isinstance(value, dict) or all(
-            check_additional(item, pending) for item in value.values()
+        return lambda value, pending: (
+            not isinstance(value, dict) or all(check_additional(item, pending) for item in value.values())
         )
 
     def _propertyNames(self, name_schema: Any, schema: dict[str, Any]) -> Check:
         check_name = self.compile(name_schema)
-        return lambda value, pending: not isinstance(value, dict) or all(check_name(key, pending) for key in value)
+        return lambda value, pending: (
+            not isinstance(value, dict) or all(check_name(key, pending) for key in value)
+        )
 
     def _oneOf(self, options: list[Any], schema: dict[str, Any]) -> Check:
         compiled = [self.compile(option, deferrable=False) for option in options]
@@ -251,8 +266,9 @@ class _Compiler:
 
     def _dependentSchemas(self, dependents: dict[str, Any], schema: dict[str, Any]) -> Check:
         compiled = {name: self.compile(sub, deferrable=False) for name, sub in dependents.items()}
-        return lambda value, pending: not isinstance(value, dict) or all(
-            check(value, pending) for name, check in compiled.items() if name in value
+        return lambda value, pending: (
+            not isinstance(value, dict)
+            or all(check(value, pending) for name, check in compiled.items() if name in value)
         )
 
 
@@ -265,8 +281,10 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
     "array": lambda value: isinstance(value, list),
     "string": lambda value: isinstance(value, str),
     "boolean": lambda value: isinstance(value, bool),
-    "integer": lambda value: (isinstance(value, int) and not isinstance(value, bool))
-    or (isinstance(value, float) and value.is_integer()),
+    "integer": lambda value: (
+        (isinstance(value, int) and not isinstance(value, bool))
+        or (isinstance(value, float) and value.is_integer())
+    ),
     "number": _is_number,
     "null": lambda value: value is None,
 }
@@ -293,7 +311,11 @@ def explain(data: YamlMapping, file: str) -> list[Problem]:
             if pointer == "#":
                 validators[pointer] = jsonschema.Draft202012Validator(schema)
             else:
-                only_the_definition = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": pointer}
+                only_the_definition = {
+                    "$schema": schema["$schema"],
+                    "$defs": schema["$defs"],
+                    "$ref": pointer,
+                }
                 validators[pointer] = jsonschema.Draft202012Validator(only_the_definition)
         return validators[pointer]
 
@@ -333,7 +355,11 @@ def _resolve_alternative(schema: dict[str, Any], pointer: str, node: Any) -> str
     # Annotations beside the choice (title, defaultSnippets for editors) do not make it less of a choice.
     if set(definition) - _IGNORED_KEYWORDS == {"if", "then", "else"}:
         condition = definition["if"]
-        chosen = definition["then"] if isinstance(node, dict) and all(name in node for name in condition.get("required", [])) else definition["else"]
+        chosen = (
+            definition["then"]
+            if isinstance(node, dict) and all(name in node for name in condition.get("required", []))
+            else definition["else"]
+        )
         return str(chosen["$ref"])
     return pointer
 
@@ -500,19 +526,27 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         return make(UNKNOWN_KEY, message, allowed_keys, _key_position(original, key))
 
     where = describe_node(data, parent_path) if path else "the map"
-    field_name = f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
+    field_name = (
+        f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
+    )
     position = _value_position(parent, field) if path else (1, 1)
 
     if validator == "type":
         expected = error.validator_value
-        expected_words = _TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else " or ".join(
-            _TYPE_WORDS.get(name, name) for name in expected
+        expected_words = (
+            _TYPE_WORDS.get(expected, expected)
+            if isinstance(expected, str)
+            else " or ".join(_TYPE_WORDS.get(name, name) for name in expected)
         )
         hint: str | None = None
         if (expected == "string" and isinstance(instance, (int, float, bool))) or (
             expected == "string" and instance is None
         ):
-            hint = 'put the text in double quotes, e.g. `text: "1991"`' if instance is not None else "write a text after the colon, or remove the key"
+            hint = (
+                'put the text in double quotes, e.g. `text: "1991"`'
+                if instance is not None
+                else "write a text after the colon, or remove the key"
+            )
         elif expected == "array":
             hint = "write the items as a list, one `- ` per line"
         elif expected == "object":
@@ -587,7 +621,9 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
             position,
         )
     if validator == "minLength":
-        return make(INVALID_VALUE, f"{field_name} of {where} is empty", "write a text, or remove the key", position)
+        return make(
+            INVALID_VALUE, f"{field_name} of {where} is empty", "write a text, or remove the key", position
+        )
     if validator == "maxLength":
         return make(
             INVALID_VALUE,
@@ -596,9 +632,16 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
             position,
         )
     if validator == "minProperties":
-        return make(INVALID_VALUE, f"{field_name} of {where} is empty", "fill it in, or remove the key", position)
+        return make(
+            INVALID_VALUE, f"{field_name} of {where} is empty", "fill it in, or remove the key", position
+        )
     if validator == "uniqueItems":
-        return make(INVALID_VALUE, f"{field_name} of {where} lists an item twice", "remove the repeated item", position)
+        return make(
+            INVALID_VALUE,
+            f"{field_name} of {where} lists an item twice",
+            "remove the repeated item",
+            position,
+        )
     if validator == "const" and field == "argmap":
         return make(UNSUPPORTED_VERSION, "`argmap` must be 1", f"write `argmap: {FORMAT_VERSION}`", position)
     return make(INVALID_VALUE, f"{field_name} of {where}: {error.message}", None, position)

@@ -27,7 +27,9 @@ MAP_SUFFIXES = (".yaml", ".yml")
 # A map declares `argmap:` at the top level; other YAML files in a folder
 # (CI configs, pre-commit configs) are not maps and are skipped.
 _TOP_LEVEL_ID = re.compile(rb"^id\s*:\s*['\"]?([a-z0-9_-]+)", re.MULTILINE)
-_SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox"})
+_SKIPPED_FOLDERS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox"}
+)
 
 
 @attrs.frozen
@@ -111,7 +113,9 @@ class _Boundary:
 def _walk_maps(folder: Path, boundary: _Boundary) -> list[Path]:
     candidates: list[Path] = []
     for current, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if name not in _SKIPPED_FOLDERS and not name.startswith("."))
+        folders[:] = sorted(
+            name for name in folders if name not in _SKIPPED_FOLDERS and not name.startswith(".")
+        )
         for name in sorted(files):
             if name.endswith(MAP_SUFFIXES):
                 candidate = Path(current) / name

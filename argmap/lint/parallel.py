@@ -183,7 +183,13 @@ def _forked_helper(sender: Connection, index: int, jobs: int) -> None:
 
 
 def _spawned_helper(
-    sender: Connection, paths: list[str], config: Config, cwd: Path | None, maps_only: bool, index: int, jobs: int
+    sender: Connection,
+    paths: list[str],
+    config: Config,
+    cwd: Path | None,
+    maps_only: bool,
+    index: int,
+    jobs: int,
 ) -> None:
     try:
         workspace = load_workspace([Path(path) for path in paths], config, cwd, maps_only=maps_only)

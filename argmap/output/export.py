@@ -76,7 +76,9 @@ def export_map(
             "relation": str(edge.relation),
             **_edge_extras(edge, argmap.id),
         }
-        for edge in sorted(view.edges, key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation))
+        for edge in sorted(
+            view.edges, key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation)
+        )
         if edge.source in nodes and edge.target in nodes
     ]
     source = None

@@ -116,7 +116,9 @@ def problem_as_dict(problem: Problem) -> dict[str, object]:
 def format_json(problems: Sequence[Problem], files_checked: int) -> str:
     document = {
         "files_checked": files_checked,
-        "summary": {severity.label: sum(1 for p in problems if p.severity is severity) for severity in Severity},
+        "summary": {
+            severity.label: sum(1 for p in problems if p.severity is severity) for severity in Severity
+        },
         "problems": [problem_as_dict(problem) for problem in problems],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -132,7 +134,9 @@ def _escape_property(text: str) -> str:
 
 def format_github(problem: Problem) -> str:
     """A GitHub Actions workflow command, which annotates the pull request."""
-    command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[problem.severity]
+    command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[
+        problem.severity
+    ]
     # Escaped for a terminal first (the log shows escape sequences as a terminal
     # would), then for the workflow command, whose own line break joins the hint.
     message = for_terminal(problem.message) + (f"\n{for_terminal(problem.hint)}" if problem.hint else "")

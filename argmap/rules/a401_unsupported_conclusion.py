@@ -66,6 +66,6 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             place_of(context, root),
             f"conclusion {display_id(root, argmap.id)} has no `because`: nothing in the map supports it",
             "add the inferences the document gives for it under `because`; if it gives none, "
-            "say so with `ignore: {A401: \"...\"}`",
+            'say so with `ignore: {A401: "..."}`',
             node=root,
         )

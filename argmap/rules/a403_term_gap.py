@@ -128,7 +128,10 @@ def parse_options(table: Mapping[str, Any], where: str) -> Options:
     if isinstance(min_unmatched, bool) or not isinstance(min_unmatched, int) or min_unmatched < 1:
         raise ConfigError(f"{section}: `min-unmatched` must be a whole number of at least 1")
     shares: list[float] = []
-    for name, default in (("min-share", defaults.min_share), ("min-share-warranted", defaults.min_share_warranted)):
+    for name, default in (
+        ("min-share", defaults.min_share),
+        ("min-share-warranted", defaults.min_share_warranted),
+    ):
         share = table.get(name, default)
         if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
             raise ConfigError(f"{section}: `{name}` must be a number from 0 to 1, like 0.5")
@@ -138,7 +141,7 @@ def parse_options(table: Mapping[str, Any], where: str) -> Options:
         raise ConfigError(f"{section}: `count-quotes` must be true or false")
     stop_words = table.get("stop-words", [])
     if not isinstance(stop_words, list) or not all(isinstance(word, str) for word in stop_words):
-        raise ConfigError(f"{section}: `stop-words` must be a list of words, like [\"putin\"]")
+        raise ConfigError(f'{section}: `stop-words` must be a list of words, like ["putin"]')
     return Options(min_unmatched, shares[0], shares[1], count_quotes, tuple(stop_words))
 
 

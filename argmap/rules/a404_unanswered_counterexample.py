@@ -65,12 +65,18 @@ SEVERITY = Severity.WARNING
 def check(context: MapContext, config: Config) -> Iterator[Problem]:
     argmap = context.argmap
     evaluation = evaluation_for(context)
-    own_side = context.memo("argmap.rules.a404_unanswered_counterexample.side", lambda: documents_side(context))
+    own_side = context.memo(
+        "argmap.rules.a404_unanswered_counterexample.side", lambda: documents_side(context)
+    )
     expected_out = {item.key for item in argmap.expectations if item.status == Status.OUT}
     # One problem per counterexample, however many of the document's nodes it defeats.
     defeats: dict[str, list[Edge]] = {}
     for edge in argmap.edges:
-        if edge.relation is not Relation.ATTACKS or edge.target not in own_side or edge.target in expected_out:
+        if (
+            edge.relation is not Relation.ATTACKS
+            or edge.target not in own_side
+            or edge.target in expected_out
+        ):
             continue
         if evaluation.status(edge.source) is Status.IN and context.corpus.node(edge.target) is not None:
             defeats.setdefault(edge.source, []).append(edge)
@@ -82,7 +88,9 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         if rebutted:
             what.append("rebuts " + _join(rebutted))
         if undercut:
-            what.append(("undercuts inference " if len(undercut) == 1 else "undercuts inferences ") + _join(undercut))
+            what.append(
+                ("undercuts inference " if len(undercut) == 1 else "undercuts inferences ") + _join(undercut)
+            )
         verb = "is" if len(targets) == 1 else "are"
         yield Problem.at(
             CODE,
@@ -91,7 +99,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             f"counterexample {display_id(source, argmap.id)} stands unanswered: it {' and '.join(what)}, "
             f"which {verb} therefore out",
             "if the document answers it, add the answer as a counterexample to it (or to the inference behind it); "
-            "if it does not, keep it and say so with `ignore: {A404: \"...\"}`",
+            'if it does not, keep it and say so with `ignore: {A404: "..."}`',
             node=source,
         )
 

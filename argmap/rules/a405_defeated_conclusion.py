@@ -55,7 +55,11 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
     evaluation = evaluation_for(context)
     expected_out = {item.key for item in argmap.expectations if item.status == Status.OUT}
     for root in argmap.roots:
-        if root not in evaluation.statuses or evaluation.status(root) is not Status.OUT or root in expected_out:
+        if (
+            root not in evaluation.statuses
+            or evaluation.status(root) is not Status.OUT
+            or root in expected_out
+        ):
             continue
         map_id, node_id = split_key(root)
         written = node_id if map_id == argmap.id else root

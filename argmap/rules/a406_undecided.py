@@ -109,7 +109,9 @@ def _place(context: MapContext, cycle: Cycle) -> tuple[Location, str]:
     members = set(cycle.members)
     inside = [edge for edge in argmap.edges if edge.source in members and edge.target in members]
     if inside:
-        edge = min(inside, key=lambda edge: (edge.source, edge.target, edge.location.line, edge.location.column))
+        edge = min(
+            inside, key=lambda edge: (edge.source, edge.target, edge.location.line, edge.location.column)
+        )
         return edge.location, edge.source
     for key in cycle.dependents:  # sorted
         node = argmap.node_index.get(key)

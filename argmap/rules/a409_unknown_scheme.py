@@ -61,6 +61,6 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             f"inference `{node.id}` names scheme `{node.scheme}`, which the scheme catalogue does not have"
             + (f"; did you mean `{guess}`?" if guess else ""),
             "`argmap schemes` lists the known schemes; a project adds its own with "
-            "`schemes = [\"my-schemes.yaml\"]` in its configuration",
+            '`schemes = ["my-schemes.yaml"]` in its configuration',
             node=node.key,
         )

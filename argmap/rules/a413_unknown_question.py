@@ -63,9 +63,15 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         target = context.corpus.node(edge.target)
         if target is None:
             continue
-        inferences = [target] if not target.kind.is_claim else [
-            node for key in sorted(set(inferences_of.get(target.key, []))) if (node := context.corpus.node(key))
-        ]
+        inferences = (
+            [target]
+            if not target.kind.is_claim
+            else [
+                node
+                for key in sorted(set(inferences_of.get(target.key, [])))
+                if (node := context.corpus.node(key))
+            ]
+        )
         scheme_ids = sorted({node.scheme for node in inferences if node.scheme})
         if any(catalogue.get(scheme_id) is None for scheme_id in scheme_ids):
             continue  # an unknown scheme: A409 says so
@@ -84,7 +90,9 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         else:
             guess = closest(edge.question, questions)
             names = " or ".join(f"`{scheme.id}`" for scheme in schemes)
-            message = f"{asker}, which {names} does not have" + (f"; did you mean `{guess}`?" if guess else "")
+            message = f"{asker}, which {names} does not have" + (
+                f"; did you mean `{guess}`?" if guess else ""
+            )
             hint = f"`argmap schemes {schemes[0].id}` lists its critical questions"
         yield Problem.at(
             CODE, SEVERITY, field_location(argmap, edge, "question"), message, hint, node=edge.source

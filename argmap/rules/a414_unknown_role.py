@@ -72,9 +72,10 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
                 continue  # an unknown scheme is A409's
             roles = [role.id for role in scheme.roles]
             guess = closest(edge.role, roles)
-            message = (
-                f"premise {premise} plays role `{edge.role}`, which {scheme.id} does not have"
-                + (f"; did you mean `{guess}`?" if guess else "")
+            message = f"premise {premise} plays role `{edge.role}`, which {scheme.id} does not have" + (
+                f"; did you mean `{guess}`?" if guess else ""
             )
             hint = f"the roles of {scheme.id} are: " + ", ".join(f"`{role}`" for role in roles)
-        yield Problem.at(CODE, SEVERITY, field_location(argmap, edge, "role"), message, hint, node=edge.source)
+        yield Problem.at(
+            CODE, SEVERITY, field_location(argmap, edge, "role"), message, hint, node=edge.source
+        )

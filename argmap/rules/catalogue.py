@@ -26,7 +26,11 @@ class CodeInfo:
 
 
 _FIXED: tuple[tuple[str, str, str, str], ...] = (
-    ("L101", "yaml-syntax", "load", """The file is not valid YAML.
+    (
+        "L101",
+        "yaml-syntax",
+        "load",
+        """The file is not valid YAML.
 
     The message names what the parser expected and shows the line with a caret.
     The usual causes: a tab in the indentation (YAML indents with spaces), a
@@ -45,8 +49,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     ```yaml
     text: "Putin's supporters: they see revenge"
     ```
-    """),
-    ("L102", "duplicate-key", "load", """A mapping has the same key twice.
+    """,
+    ),
+    (
+        "L102",
+        "duplicate-key",
+        "load",
+        """A mapping has the same key twice.
 
     YAML parsers silently keep the last value, so what the author wrote
     first would be lost without a word. argmap refuses the file and names
@@ -61,8 +70,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     ```
 
     Passes: keep one `text`.
-    """),
-    ("L103", "anchor-or-alias", "load", """The file uses YAML anchors (`&name`) or aliases (`*name`).
+    """,
+    ),
+    (
+        "L103",
+        "anchor-or-alias",
+        "load",
+        """The file uses YAML anchors (`&name`) or aliases (`*name`).
 
     Aliases make one node appear in several places without saying so, and
     can expand exponentially (the "billion laughs" attack). argmap refuses
@@ -86,8 +100,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     counterexamples:
       - ref: revenge
     ```
-    """),
-    ("L104", "custom-tag", "load", """The file uses a YAML tag such as `!include` or `!!python/object`.
+    """,
+    ),
+    (
+        "L104",
+        "custom-tag",
+        "load",
+        """The file uses a YAML tag such as `!include` or `!!python/object`.
 
     Tags ask the reader to build something other than plain data; maps are
     plain data. The core tags that change nothing (`!!str`, `!!int`, ...) are
@@ -96,40 +115,80 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     Fails: `text: !include other.yaml`
 
     Passes: `text: "!include is not a tag when quoted"`
-    """),
-    ("L105", "file-too-large", "load", """The file is larger than the limit for one map (32 MiB by default).
+    """,
+    ),
+    (
+        "L105",
+        "file-too-large",
+        "load",
+        """The file is larger than the limit for one map (32 MiB by default).
 
     The limit keeps a mistaken or hostile file from exhausting memory. Split
     the map, or raise the limit with `max-file-size = "64MiB"` in
     `[tool.argmap]` or `argmap.toml`, or `--max-file-size` on the command line.
-    """),
-    ("L106", "too-deep", "load", """The map nests deeper than the limit (200 levels by default).
+    """,
+    ),
+    (
+        "L106",
+        "too-deep",
+        "load",
+        """The map nests deeper than the limit (200 levels by default).
 
     Each level of argument takes about four levels of YAML. Flatten deep
     chains with `ref`, or raise `max-depth` in the configuration.
-    """),
-    ("L107", "not-utf8", "load", """The file is not valid UTF-8.
+    """,
+    ),
+    (
+        "L107",
+        "not-utf8",
+        "load",
+        """The file is not valid UTF-8.
 
     Maps are UTF-8 text (a byte-order mark is fine). The position points at
     the first byte that is not UTF-8; save the file as UTF-8 in your editor.
-    """),
-    ("L108", "empty-file", "load", """The file is empty, or holds only comments.
+    """,
+    ),
+    (
+        "L108",
+        "empty-file",
+        "load",
+        """The file is empty, or holds only comments.
 
     Start a map with `argmap new FILE --source DOCUMENT`.
-    """),
-    ("L109", "not-a-mapping", "load", """The top level of the file is a list or a single value.
+    """,
+    ),
+    (
+        "L109",
+        "not-a-mapping",
+        "load",
+        """The top level of the file is a list or a single value.
 
     A map is a mapping: `argmap: 1`, `id:`, `title:`, `conclusions:` and so on.
-    """),
-    ("L110", "several-documents", "load", """The file holds more than one YAML document (`---` separators).
+    """,
+    ),
+    (
+        "L110",
+        "several-documents",
+        "load",
+        """The file holds more than one YAML document (`---` separators).
 
     One file holds one map; put each map in a file of its own.
-    """),
-    ("L111", "complex-key", "load", """A key is a list or a mapping.
+    """,
+    ),
+    (
+        "L111",
+        "complex-key",
+        "load",
+        """A key is a list or a mapping.
 
     Keys of a map are plain words such as `text` or `because`.
-    """),
-    ("S201", "unsupported-version", "schema", """The map declares a format version this argmap does not read.
+    """,
+    ),
+    (
+        "S201",
+        "unsupported-version",
+        "schema",
+        """The map declares a format version this argmap does not read.
 
     `argmap: 1` is the only version so far. A map written for a newer format
     needs a newer argmap.
@@ -137,8 +196,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     Fails: `argmap: 2`
 
     Passes: `argmap: 1`
-    """),
-    ("S202", "missing-key", "schema", """A required key is missing.
+    """,
+    ),
+    (
+        "S202",
+        "missing-key",
+        "schema",
+        """A required key is missing.
 
     Every claim needs `id` and `text`, every inference `id` and `premises`,
     the map `argmap`, `id`, `title` and `conclusions`. The problem stands at
@@ -152,8 +216,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     ```
 
     Passes: add `text: Supporters see the invasion as revenge on the West.`
-    """),
-    ("S203", "unknown-key", "schema", """A key that the format does not know, usually a typo.
+    """,
+    ),
+    (
+        "S203",
+        "unknown-key",
+        "schema",
+        """A key that the format does not know, usually a typo.
 
     Unknown keys are refused rather than ignored, so a misspelt `qoute` does
     not silently leave a claim without its quote. The message suggests the
@@ -162,8 +231,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     Fails: `qoute: For them, it is revenge.`
 
     Passes: `quote: For them, it is revenge.`
-    """),
-    ("S204", "wrong-type", "schema", """A value has the wrong type: a number where a text belongs, a text where a list belongs.
+    """,
+    ),
+    (
+        "S204",
+        "wrong-type",
+        "schema",
+        """A value has the wrong type: a number where a text belongs, a text where a list belongs.
 
     YAML reads `1991` and `true` as a number and a boolean: put such texts in
     double quotes.
@@ -171,8 +245,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     Fails: `text: 1991`
 
     Passes: `text: "1991"`
-    """),
-    ("S205", "invalid-id", "schema", """An id, role, scheme, tag or reference is not a slug.
+    """,
+    ),
+    (
+        "S205",
+        "invalid-id",
+        "schema",
+        """An id, role, scheme, tag or reference is not a slug.
 
     Ids are lowercase letters, digits, `-` and `_`, such as `no-direct-link`;
     a reference is `some-id` or `map-id#some-id`.
@@ -180,8 +259,13 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     Fails: `id: No Direct Link`
 
     Passes: `id: no-direct-link`
-    """),
-    ("S206", "quote-and-implicit", "schema", """A claim has both `quote` and `implicit`.
+    """,
+    ),
+    (
+        "S206",
+        "quote-and-implicit",
+        "schema",
+        """A claim has both `quote` and `implicit`.
 
     A claim is either stated by the source (and quoted) or reconstructed by
     the analyst (implicit), not both.
@@ -196,14 +280,24 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     ```
 
     Passes: keep one of the two.
-    """),
-    ("S207", "invalid-value", "schema", """A value breaks a rule of the format other than its type: an empty list or text, a URL that is not http(s), a repeated tag, a rule code that is not a code.
+    """,
+    ),
+    (
+        "S207",
+        "invalid-value",
+        "schema",
+        """A value breaks a rule of the format other than its type: an empty list or text, a URL that is not http(s), a repeated tag, a rule code that is not a code.
 
     Fails: `url: ftp://example.org/x`
 
     Passes: `url: https://example.org/x`
-    """),
-    ("X001", "unused-ignore", "meta", """An `ignore` entry silences nothing.
+    """,
+    ),
+    (
+        "X001",
+        "unused-ignore",
+        "meta",
+        """An `ignore` entry silences nothing.
 
     Suppressions outlive the problems they silenced unless someone notices:
     when the problem is fixed, remove the ignore.
@@ -218,11 +312,17 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     ```
 
     Passes: remove the `ignore`.
-    """),
-    ("X002", "unknown-ignore", "meta", """An `ignore` entry names a code that argmap does not know.
+    """,
+    ),
+    (
+        "X002",
+        "unknown-ignore",
+        "meta",
+        """An `ignore` entry names a code that argmap does not know.
 
     Usually a typo; `argmap rules` lists the codes.
-    """),
+    """,
+    ),
 )
 
 
@@ -231,11 +331,14 @@ def all_codes() -> list[CodeInfo]:
     from argmap.rules import RULES
 
     infos = [
-        CodeInfo(code, name, Severity.ERROR if code[0] in "LS" else Severity.WARNING, *_split_doc(doc), family)
+        CodeInfo(
+            code, name, Severity.ERROR if code[0] in "LS" else Severity.WARNING, *_split_doc(doc), family
+        )
         for code, name, family, doc in _FIXED
     ]
     infos += [
-        CodeInfo(rule.code, rule.name, rule.severity, rule.summary, rule.doc, _family(rule.code)) for rule in RULES
+        CodeInfo(rule.code, rule.name, rule.severity, rule.summary, rule.doc, _family(rule.code))
+        for rule in RULES
     ]
     return sorted(infos, key=lambda info: info.code)
 

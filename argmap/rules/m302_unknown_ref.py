@@ -39,7 +39,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
     argmap = context.argmap
     corpus = context.corpus
     targets: list[tuple[str, str, Location, str]] = [
-        (reference.target, reference.written, reference.location, "reference") for reference in argmap.references
+        (reference.target, reference.written, reference.location, "reference")
+        for reference in argmap.references
     ]
     targets += [
         (expectation.key, expectation.written, expectation.location, f"`expect.{expectation.status}` entry")
@@ -69,6 +70,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             CODE,
             SEVERITY,
             location,
-            f"{what} `{written}`: no node `{node_id}` in {where}" + (f"; did you mean `{guess[0]}`?" if guess else ""),
+            f"{what} `{written}`: no node `{node_id}` in {where}"
+            + (f"; did you mean `{guess[0]}`?" if guess else ""),
             "refer to the `id` of a claim defined in that map",
         )

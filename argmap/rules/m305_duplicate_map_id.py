@@ -24,7 +24,9 @@ SEVERITY = Severity.ERROR
 
 def check(context: MapContext, config: Config) -> Iterator[Problem]:
     argmap = context.argmap
-    files = context.run.memo("argmap.rules.m305_duplicate_map_id", lambda: _files_by_map_id(context.corpus.maps))
+    files = context.run.memo(
+        "argmap.rules.m305_duplicate_map_id", lambda: _files_by_map_id(context.corpus.maps)
+    )
     others = sorted(file for file in files.get(argmap.id, ()) if file != argmap.file)
     if others:
         yield Problem.at(

@@ -52,7 +52,9 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             message = f"{quote_check.label} holds nothing but an elision"
             hint = "quote the words of the source; `...` may only stand between them"
         else:
-            message = f"{quote_check.label} does not occur in `{grounding.source_file}`" + not_found_detail(quote_check)
+            message = f"{quote_check.label} does not occur in `{grounding.source_file}`" + not_found_detail(
+                quote_check
+            )
             if match.nearest is not None:
                 hint = (
                     f"the nearest passage, at line {quote_check.nearest_line}, reads “{match.nearest.text}”: "

@@ -60,7 +60,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             CODE,
             SEVERITY,
             location,
-            f'line {sentence.line} of `{coverage.source_file}` carries reasoning ({markers}) that no quote covers: '
+            f"line {sentence.line} of `{coverage.source_file}` carries reasoning ({markers}) that no quote covers: "
             f"“{excerpt(sentence.text, _START_WIDTH)}”",
             "quote it in a node if the map needs it; `argmap coverage` lists every uncovered sentence",
         )

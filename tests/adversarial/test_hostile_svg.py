@@ -236,7 +236,9 @@ _SMALL_MAP = "argmap: 1\nid: hostile\ntitle: T\nconclusions:\n  - id: claim\n   
 
 
 @pytest.mark.parametrize("check", [True, False])
-def test_a_committed_diagram_that_links_to_a_device_is_refused_unread(hostile_project: Path, check: bool) -> None:
+def test_a_committed_diagram_that_links_to_a_device_is_refused_unread(
+    hostile_project: Path, check: bool
+) -> None:
     (hostile_project / "map.yaml").write_text(_SMALL_MAP, encoding="utf-8")
     (hostile_project / "map.svg").symlink_to("/dev/zero")
     result = run_argmap("render", "map.yaml", *(["--check"] if check else []), cwd=hostile_project)

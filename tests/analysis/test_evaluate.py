@@ -231,17 +231,28 @@ def naive_grounded(nodes: list[Node], edges: list[Edge]) -> dict[str, Status]:
                 continue
             attackers = [s for s, t, r in incoming if t == node.key and r is Relation.ATTACKS]
             grounds = [
-                s for s, t, r in incoming if t == node.key and r is (Relation.PREMISE if node.kind is Kind.INFERENCE else Relation.SUPPORTS)
+                s
+                for s, t, r in incoming
+                if t == node.key
+                and r is (Relation.PREMISE if node.kind is Kind.INFERENCE else Relation.SUPPORTS)
             ]
             attacked = any(label[a] is IN for a in attackers)
             unattacked = all(label[a] is OUT for a in attackers)
             if node.kind is Kind.INFERENCE:
-                new = OUT if attacked or any(label[g] is OUT for g in grounds) else (
-                    IN if unattacked and all(label[g] is IN for g in grounds) else UNDECIDED
+                new = (
+                    OUT
+                    if attacked or any(label[g] is OUT for g in grounds)
+                    else (IN if unattacked and all(label[g] is IN for g in grounds) else UNDECIDED)
                 )
             else:
-                new = OUT if attacked or (grounds and all(label[g] is OUT for g in grounds)) else (
-                    IN if unattacked and (not grounds or any(label[g] is IN for g in grounds)) else UNDECIDED
+                new = (
+                    OUT
+                    if attacked or (grounds and all(label[g] is OUT for g in grounds))
+                    else (
+                        IN
+                        if unattacked and (not grounds or any(label[g] is IN for g in grounds))
+                        else UNDECIDED
+                    )
                 )
             if new is not UNDECIDED:
                 label[node.key] = new
@@ -269,7 +280,9 @@ def test_result_is_the_grounded_labelling_whatever_the_order(
 
 def test_a_chain_of_100000_claims_evaluates_without_recursion() -> None:
     length = 100_000
-    nodes = [claim(f"c{index}") for index in range(length + 1)] + [inference(f"i{index}") for index in range(length)]
+    nodes = [claim(f"c{index}") for index in range(length + 1)] + [
+        inference(f"i{index}") for index in range(length)
+    ]
     edges = [supports(f"i{index}", f"c{index}") for index in range(length)]
     edges += [premise(f"c{index + 1}", f"i{index}") for index in range(length)]
     evaluation = evaluate(nodes, edges)
@@ -389,7 +402,10 @@ def test_a_third_map_changes_a_claims_status_only_in_its_own_evaluation(tmp_path
         """,
     )
     assert map_statuses(tmp_path, "ft.yaml") == {"ft#no-direct-link": "in"}
-    assert map_statuses(tmp_path, "confront.yaml") == {"confront#elite-turns": "in", "ft#no-direct-link": "out"}
+    assert map_statuses(tmp_path, "confront.yaml") == {
+        "confront#elite-turns": "in",
+        "ft#no-direct-link": "out",
+    }
     result = check_paths([tmp_path / "confront.yaml", tmp_path / "ft.yaml"], Config(), cwd=tmp_path)
     by_file = {argmap.file: argmap for argmap in result.workspace.requested}
     ft_eval = evaluation_for(result.run.context(by_file["ft.yaml"]))

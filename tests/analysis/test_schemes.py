@@ -102,16 +102,43 @@ def test_a_project_scheme_replaces_a_builtin_of_the_same_id(tmp_path: Path) -> N
         ("schemes: [\n", r"my-schemes.yaml:2:1: the scheme catalogue is not valid YAML"),
         ("- id: x\n", r"my-schemes.yaml: the scheme catalogue must be a mapping with the one key `schemes`"),
         ("schemes: []\n", r"my-schemes.yaml: `schemes` must be a non-empty list"),
-        (OWN.replace("    title: Argument from sanctions\n", ""), r"scheme `argument-from-sanctions`: needs a `title`"),
-        (OWN.replace("    title:", "    titel:"), r"scheme `argument-from-sanctions`: unknown key `titel`; did you mean `title`\?"),
+        (
+            OWN.replace("    title: Argument from sanctions\n", ""),
+            r"scheme `argument-from-sanctions`: needs a `title`",
+        ),
+        (
+            OWN.replace("    title:", "    titel:"),
+            r"scheme `argument-from-sanctions`: unknown key `titel`; did you mean `title`\?",
+        ),
         (OWN.replace("id: argument-from-sanctions", "id: Sanctions"), r"scheme 1: `id` must be a slug"),
-        (OWN.replace("      - id: evasion", "      - id: evasion\n        text: Again?\n      - id: evasion"), r"question `evasion` is listed twice"),
-        (OWN + OWN.replace("schemes:\n", ""), r"scheme `argument-from-sanctions`: the id is used twice in this catalogue"),
-        (OWN.replace("    roles:\n      - id: sanctions\n        description: Sanctions are imposed on the regime.\n", "    roles: []\n"), r"`roles` must be a non-empty list"),
-        (OWN.replace("        description: Sanctions", "        required: maybe\n        description: Sanctions"), r"role 1: `required` must be true or false"),
+        (
+            OWN.replace(
+                "      - id: evasion", "      - id: evasion\n        text: Again?\n      - id: evasion"
+            ),
+            r"question `evasion` is listed twice",
+        ),
+        (
+            OWN + OWN.replace("schemes:\n", ""),
+            r"scheme `argument-from-sanctions`: the id is used twice in this catalogue",
+        ),
+        (
+            OWN.replace(
+                "    roles:\n      - id: sanctions\n        description: Sanctions are imposed on the regime.\n",
+                "    roles: []\n",
+            ),
+            r"`roles` must be a non-empty list",
+        ),
+        (
+            OWN.replace(
+                "        description: Sanctions", "        required: maybe\n        description: Sanctions"
+            ),
+            r"role 1: `required` must be true or false",
+        ),
     ],
 )
-def test_a_bad_catalogue_is_a_configuration_error_naming_the_file(tmp_path: Path, text: str, message: str) -> None:
+def test_a_bad_catalogue_is_a_configuration_error_naming_the_file(
+    tmp_path: Path, text: str, message: str
+) -> None:
     path = tmp_path / "my-schemes.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     with pytest.raises(ConfigError, match=message) as raised:

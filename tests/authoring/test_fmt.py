@@ -212,7 +212,9 @@ def test_texts_are_quoted_only_where_a_yaml_reader_would_misread_them() -> None:
 
 def test_long_texts_fold_at_about_100_columns_and_read_back_the_same() -> None:
     words = " ".join(f"word{number}" for number in range(60))
-    text = formatted(f"argmap: 1\nid: m\ntitle: {words}\nconclusions:\n  - id: a\n    text: {words}\n    implicit: true\n")
+    text = formatted(
+        f"argmap: 1\nid: m\ntitle: {words}\nconclusions:\n  - id: a\n    text: {words}\n    implicit: true\n"
+    )
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 100
     assert lines[2] == "title: " + " ".join(f"word{number}" for number in range(14))
@@ -367,16 +369,25 @@ def test_hashes_inside_texts_are_not_comments() -> None:
 def test_unicode_line_breaks_are_escaped_and_lines_count_as_yaml_counts_them() -> None:
     # YAML 1.1 readers break lines at NEL, LS and PS too: written raw, they would
     # shift every line number after them. They come out escaped.
-    text = formatted('argmap: 1\nid: m\ntitle: "x\u2028y"  # note\nconclusions:\n  - id: a\n    text: "A\u2029"\n    implicit: true\n')
-    assert text == 'argmap: 1\nid: m\ntitle: "x\\Ly"  # note\nconclusions:\n  - id: a\n    text: "A\\P"\n    implicit: true\n'
+    text = formatted(
+        'argmap: 1\nid: m\ntitle: "x\u2028y"  # note\nconclusions:\n  - id: a\n    text: "A\u2029"\n    implicit: true\n'
+    )
+    assert (
+        text
+        == 'argmap: 1\nid: m\ntitle: "x\\Ly"  # note\nconclusions:\n  - id: a\n    text: "A\\P"\n    implicit: true\n'
+    )
     loaded = load_text(text, "m.yaml")
     assert loaded.data is not None
     assert (loaded.data["title"], loaded.data["conclusions"][0]["text"]) == ("x\u2028y", "A\u2029")
 
 
 def test_blank_lines_between_entries_are_kept_once() -> None:
-    text = formatted("argmap: 1\n\n\n\nid: m\ntitle: T\n\nconclusions:\n\n  - id: a\n    text: A.\n    implicit: true\n\n\n")
-    assert text == "argmap: 1\n\nid: m\ntitle: T\n\nconclusions:\n  - id: a\n    text: A.\n    implicit: true\n"
+    text = formatted(
+        "argmap: 1\n\n\n\nid: m\ntitle: T\n\nconclusions:\n\n  - id: a\n    text: A.\n    implicit: true\n\n\n"
+    )
+    assert (
+        text == "argmap: 1\n\nid: m\ntitle: T\n\nconclusions:\n  - id: a\n    text: A.\n    implicit: true\n"
+    )
 
 
 # --- idempotence and meaning, over the maps of the suite ------------------------
@@ -387,7 +398,9 @@ def _maps_of_the_suite() -> list[Path]:
     found = []
     for folder in (ROOT / "tests", ROOT / "maps"):
         for path in sorted(folder.rglob("*.y*ml")):
-            if path.suffix in (".yaml", ".yml") and re.search(rb"^argmap\s*:", path.read_bytes()[:65536], re.MULTILINE):
+            if path.suffix in (".yaml", ".yml") and re.search(
+                rb"^argmap\s*:", path.read_bytes()[:65536], re.MULTILINE
+            ):
                 found.append(path)
     return found
 
@@ -401,7 +414,9 @@ def copy_of_the_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("project")
     for name in ("tests", "maps", "seeds", "schemas"):
         if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, target / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                ROOT / name, target / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+            )
     for name in ("pyproject.toml", "argmap.toml"):
         if (ROOT / name).is_file():
             shutil.copy2(ROOT / name, target / name)
@@ -423,7 +438,13 @@ def _meaning(path: Path, cwd: Path) -> tuple[Any, Any]:
     result = check_paths([path], Config(), cwd=cwd)
     exported = [json.loads(export_document(result, argmap)) for argmap in result.workspace.requested]
     findings = sorted(
-        (problem.file, problem.code, problem.severity.label, re.sub(r"\blines? \d+", "line N", problem.message), problem.node or "")
+        (
+            problem.file,
+            problem.code,
+            problem.severity.label,
+            re.sub(r"\blines? \d+", "line N", problem.message),
+            problem.node or "",
+        )
         for problem in result.problems
     )
     return _without_positions(exported), findings
@@ -464,16 +485,53 @@ def test_fmt_is_idempotent_and_keeps_the_meaning_of_every_map_of_the_suite(
 
 _WORDS = st.sampled_from(
     [
-        "yes", "no", "null", "~", "true", "1", "1.5", "0o17", "1e3", "2022-11-10", "01:58:12", "a: b", "a #b",
-        "- x", "'q'", '"dq"', "[x]", "{y}", "&a", "*b", "!t", "%p", "@at", "`tick`", "?", "|", ">", "ok, fine",
-        " lead", "trail ", "two  spaces", "Putin’s", "é", "tab\there", "line\nbreak", "keep\n\n", "end\n",
-        "line\u2028separator", "next\x85line",
+        "yes",
+        "no",
+        "null",
+        "~",
+        "true",
+        "1",
+        "1.5",
+        "0o17",
+        "1e3",
+        "2022-11-10",
+        "01:58:12",
+        "a: b",
+        "a #b",
+        "- x",
+        "'q'",
+        '"dq"',
+        "[x]",
+        "{y}",
+        "&a",
+        "*b",
+        "!t",
+        "%p",
+        "@at",
+        "`tick`",
+        "?",
+        "|",
+        ">",
+        "ok, fine",
+        " lead",
+        "trail ",
+        "two  spaces",
+        "Putin’s",
+        "é",
+        "tab\there",
+        "line\nbreak",
+        "keep\n\n",
+        "end\n",
+        "line\u2028separator",
+        "next\x85line",
     ]
 )
 _TEXT = st.one_of(
     _WORDS,
     st.text(alphabet=st.sampled_from(list("abcxyzABC019 -:#'\",.!?&*[]{}|>%@`’é")), min_size=1, max_size=130),
-    st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "Putin’s", "war"]), min_size=10, max_size=40).map(" ".join),
+    st.lists(
+        st.sampled_from(["alpha", "beta", "gamma", "delta", "Putin’s", "war"]), min_size=10, max_size=40
+    ).map(" ".join),
 ).filter(lambda text: text.strip() != "")
 _SLUG_TEXT = st.sampled_from(["example", "cause", "finding", "argument-from-sign", "x_1"])
 
@@ -527,7 +585,9 @@ def _map(draw: st.DrawFn) -> dict[str, Any]:
             pending.extend(reversed(current))
         elif isinstance(current, dict):
             current["id"] = f"n{next(counter)}"
-            pending.extend(current[key] for key in ("counterexamples", "because", "premises") if key in current)
+            pending.extend(
+                current[key] for key in ("counterexamples", "because", "premises") if key in current
+            )
     if draw(st.booleans()):
         data["conclusions"].append({"ref": "n1", "note": draw(_TEXT)})
     if draw(st.booleans()):
@@ -565,7 +625,12 @@ class _Writer:
             return self.rnd.choice(["true", "True"]) if value else "false"
         if isinstance(value, int):
             return str(value)
-        plain = not flow and "\n" not in value and _PLAIN.fullmatch(value) and resolve_plain_scalar(value) == value
+        plain = (
+            not flow
+            and "\n" not in value
+            and _PLAIN.fullmatch(value)
+            and resolve_plain_scalar(value) == value
+        )
         if plain and self.rnd.random() < 0.7:
             return str(value)
         if any(mark in value for mark in "\x85\u2028\u2029"):
@@ -587,7 +652,11 @@ class _Writer:
 
     def entry(self, prefix: str, key: str, value: Any, column: int) -> None:
         if isinstance(value, dict):
-            if value and all(not isinstance(item, dict | list) for item in value.values()) and self.rnd.random() < 0.3:
+            if (
+                value
+                and all(not isinstance(item, dict | list) for item in value.values())
+                and self.rnd.random() < 0.3
+            ):
                 inner = ", ".join(f"{name}: {self.scalar(item, flow=True)}" for name, item in value.items())
                 self.lines.append(f"{prefix}{key}: {{{inner}}}{self.eol()}")
                 return
@@ -652,10 +721,16 @@ def test_fmt_rewrites_a_map_in_place(in_tmp: Path) -> None:
     path = _write(in_tmp / "maps" / "ft.yaml", MESSY)
     result = runner.invoke(app, ["fmt", "maps"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "reformatted maps/ft.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
+    assert (
+        result.stderr == "reformatted maps/ft.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
+    )
     assert path.read_text(encoding="utf-8") == CANONICAL
     again = runner.invoke(app, ["fmt", "maps"])
-    assert (again.exit_code, again.stdout, again.stderr) == (0, "", "argmap fmt: 0 files reformatted, 1 file left unchanged\n")
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        0,
+        "",
+        "argmap fmt: 0 files reformatted, 1 file left unchanged\n",
+    )
 
 
 def test_fmt_check_lists_the_files_it_would_change_and_writes_nothing(in_tmp: Path) -> None:
@@ -673,7 +748,9 @@ def test_fmt_check_lists_the_files_it_would_change_and_writes_nothing(in_tmp: Pa
 
 
 def test_fmt_diff_prints_a_unified_diff_and_writes_nothing(in_tmp: Path) -> None:
-    path = _write(in_tmp / "m.yaml", "title: T\nid: m\nargmap: 1\nconclusions: [{id: a, text: A., implicit: true}]\n")
+    path = _write(
+        in_tmp / "m.yaml", "title: T\nid: m\nargmap: 1\nconclusions: [{id: a, text: A., implicit: true}]\n"
+    )
     result = runner.invoke(app, ["fmt", "--diff", "m.yaml"])
     assert result.exit_code == 1
     assert result.stdout == textwrap.dedent(
@@ -693,7 +770,10 @@ def test_fmt_diff_prints_a_unified_diff_and_writes_nothing(in_tmp: Path) -> None
         +    implicit: true
         """
     )
-    assert result.stderr == "would reformat m.yaml\nargmap fmt: 1 file would be reformatted, 0 files already formatted\n"
+    assert (
+        result.stderr
+        == "would reformat m.yaml\nargmap fmt: 1 file would be reformatted, 0 files already formatted\n"
+    )
     assert path.read_text(encoding="utf-8").startswith("title: T\n")
 
 
@@ -708,7 +788,10 @@ def test_fmt_never_touches_a_file_that_does_not_parse(in_tmp: Path) -> None:
     assert lines[1] == (
         "broken.yaml:4:12: L101 YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence) [error]"
     )
-    assert lines[-1] == "argmap fmt: 0 files reformatted, 0 files left unchanged, 1 file not formatted because of problems"
+    assert (
+        lines[-1]
+        == "argmap fmt: 0 files reformatted, 0 files left unchanged, 1 file not formatted because of problems"
+    )
     assert path.read_text(encoding="utf-8") == broken
     assert path.stat().st_mtime_ns == before.st_mtime_ns
 
@@ -729,7 +812,9 @@ def test_fmt_never_touches_a_file_that_fails_the_schema(in_tmp: Path) -> None:
 
 def test_only_maps_skips_yaml_files_that_are_not_maps(in_tmp: Path) -> None:
     config = _write(in_tmp / ".pre-commit-config.yaml", "repos: [ ]\n")
-    map_file = _write(in_tmp / "m.yaml", "title: T\nid: m\nargmap: 1\nconclusions: [{id: a, text: A., implicit: true}]\n")
+    map_file = _write(
+        in_tmp / "m.yaml", "title: T\nid: m\nargmap: 1\nconclusions: [{id: a, text: A., implicit: true}]\n"
+    )
     skipped = runner.invoke(app, ["fmt", "--maps-only", ".pre-commit-config.yaml", "m.yaml"])
     assert (skipped.exit_code, skipped.stdout) == (0, "")
     assert skipped.stderr == "reformatted m.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
@@ -743,7 +828,11 @@ def test_only_maps_skips_yaml_files_that_are_not_maps(in_tmp: Path) -> None:
 
 def test_fmt_of_a_path_that_does_not_exist_is_a_usage_error(in_tmp: Path) -> None:
     result = runner.invoke(app, ["fmt", "nowhere.yaml"])
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "argmap: nowhere.yaml: no such file or folder\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "argmap: nowhere.yaml: no such file or folder\n",
+    )
 
 
 def test_fmt_replaces_the_file_instead_of_writing_into_it(in_tmp: Path) -> None:
@@ -845,7 +934,12 @@ def _deep_map(levels: int) -> str:
     indent = 2
     for level in range(1, levels):
         pad = " " * (indent + 2)
-        lines += [f"{pad}because:", f"{pad}  - id: i{level}", f"{pad}    premises:", f"{pad}      - id: c{level}"]
+        lines += [
+            f"{pad}because:",
+            f"{pad}  - id: i{level}",
+            f"{pad}    premises:",
+            f"{pad}      - id: c{level}",
+        ]
         lines.append(f"{pad}        text: C.")
         indent += 8
     return "\n".join(lines) + "\n"
@@ -885,7 +979,9 @@ def test_fmt_rewrites_the_file_a_link_points_to_and_keeps_the_link(in_tmp: Path)
     link.symlink_to(Path("maps") / "real.yaml")
     result = runner.invoke(app, ["fmt", "linked.yaml"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "reformatted linked.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
+    assert (
+        result.stderr == "reformatted linked.yaml\nargmap fmt: 1 file reformatted, 0 files left unchanged\n"
+    )
     assert link.is_symlink()
     assert link.readlink() == Path("maps") / "real.yaml"
     assert target.read_text(encoding="utf-8") == CANONICAL

@@ -95,7 +95,19 @@ def test_the_new_map_passes_the_schema_and_is_already_formatted(project: Path) -
 
 
 def test_title_and_metadata_come_from_the_front_matter(project: Path) -> None:
-    result = runner.invoke(app, ["new", "maps/talk.yaml", "-s", "seeds/notes.md", "--title", "Kherson as a turning point", "--id", "kherson"])
+    result = runner.invoke(
+        app,
+        [
+            "new",
+            "maps/talk.yaml",
+            "-s",
+            "seeds/notes.md",
+            "--title",
+            "Kherson as a turning point",
+            "--id",
+            "kherson",
+        ],
+    )
     assert result.exit_code == 0
     text = (project / "maps" / "talk.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[:9] == [
@@ -123,7 +135,9 @@ def test_new_refuses_to_overwrite_a_file(project: Path) -> None:
     assert existing.read_text(encoding="utf-8") == "my work\n"
 
 
-def test_new_refuses_a_file_that_appears_before_the_write(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_refuses_a_file_that_appears_before_the_write(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = project / "maps" / "race.yaml"
     import argmap.authoring.new as scaffold_module
 
@@ -182,7 +196,9 @@ def test_without_a_project_schema_the_published_schema_is_named(tmp_path: Path) 
     (tmp_path / "doc.txt").write_text("A title\n", encoding="utf-8")
     made = scaffold(tmp_path / "m.yaml", tmp_path / "doc.txt")
     assert made.schema == "https://argmap.dev/schemas/argmap-1.schema.json"
-    assert made.text.startswith("# yaml-language-server: $schema=https://argmap.dev/schemas/argmap-1.schema.json\n")
+    assert made.text.startswith(
+        "# yaml-language-server: $schema=https://argmap.dev/schemas/argmap-1.schema.json\n"
+    )
     assert schema_reference(tmp_path) == made.schema
 
 

@@ -93,7 +93,9 @@ NOT_A_MAP = "key: [1,   2]\n"
 
 
 def _environment(home: Path) -> dict[str, str]:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PRE_COMMIT"))}
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PRE_COMMIT"))
+    }
     environment.update(
         PRE_COMMIT_HOME=str(home),
         GIT_AUTHOR_NAME="argmap tests",
@@ -109,7 +111,13 @@ def _environment(home: Path) -> dict[str, str]:
 
 def _git(folder: Path, home: Path, *args: str) -> str:
     completed = subprocess.run(
-        ["git", *args], cwd=folder, env=_environment(home), capture_output=True, text=True, timeout=120, check=True
+        ["git", *args],
+        cwd=folder,
+        env=_environment(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     return completed.stdout
 
@@ -124,8 +132,23 @@ def _project_files() -> list[Path]:
             check=True,
             timeout=120,
         ).stdout.decode("utf-8")
-        return [Path(name) for name in listed.split("\0") if name and ((ROOT / name).is_symlink() or (ROOT / name).is_file())]
-    skipped = {".git", ".venv", "venv", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis", "build", "dist"}
+        return [
+            Path(name)
+            for name in listed.split("\0")
+            if name and ((ROOT / name).is_symlink() or (ROOT / name).is_file())
+        ]
+    skipped = {
+        ".git",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        ".hypothesis",
+        "build",
+        "dist",
+    }
     return [
         path.relative_to(ROOT)
         for path in ROOT.rglob("*")
@@ -184,18 +207,25 @@ def _pre_commit(folder: Path, home: Path, *args: str) -> tuple[int, str]:
 def _section(output: str, hook_name: str) -> str:
     """What pre-commit printed for one hook: its status line and output."""
     start = output.index(hook_name + ".")
-    following = [output.find(f"\n{name}.", start + 1) for name in ("argmap check", "argmap fmt", "argmap render")]
+    following = [
+        output.find(f"\n{name}.", start + 1) for name in ("argmap check", "argmap fmt", "argmap render")
+    ]
     ends = [index for index in following if index != -1]
     return output[start : min(ends) if ends else len(output)]
 
 
 def test_the_manifest_and_the_projects_own_configuration_are_valid(home: Path) -> None:
-    for command, name in (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml")):
+    for command, name in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
         code, output = _pre_commit(ROOT, home, command, str(ROOT / name))
         assert (code, output) == (0, "")
 
 
-def test_try_repo_runs_each_hook_on_a_repository_of_maps(tmp_path: Path, home: Path, snapshot: tuple[Path, str]) -> None:
+def test_try_repo_runs_each_hook_on_a_repository_of_maps(
+    tmp_path: Path, home: Path, snapshot: tuple[Path, str]
+) -> None:
     snapshot_path, _ = snapshot
     repository = _repository(
         tmp_path / "maps-repo",
@@ -263,7 +293,11 @@ def test_three_lines_of_configuration_check_format_and_render_every_commit(
 
     # Draw the diagram as the author would; now every hook passes.
     subprocess.run(
-        [sys.executable, "-m", "argmap", "render", "maps"], cwd=repository, capture_output=True, timeout=300, check=True
+        [sys.executable, "-m", "argmap", "render", "maps"],
+        cwd=repository,
+        capture_output=True,
+        timeout=300,
+        check=True,
     )
     _git(repository, home, "add", "--all")
     code, output = _pre_commit(repository, home, "run", "--all-files")
@@ -273,4 +307,6 @@ def test_three_lines_of_configuration_check_format_and_render_every_commit(
     _git(repository, home, "add", "--all")
     code, output = _pre_commit(repository, home, "run", "--all-files")
     assert code == 1, output
-    assert "maps/bad.yaml:10:13: S202 premise `no-text` needs `text` [error]" in _section(output, "argmap check")
+    assert "maps/bad.yaml:10:13: S202 premise `no-text` needs `text` [error]" in _section(
+        output, "argmap check"
+    )

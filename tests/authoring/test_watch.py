@@ -61,7 +61,9 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 class Watching:
     """Runs `watch_maps` and hands out its updates, with a deadline on each."""
 
-    def __init__(self, paths: Sequence[Path], cwd: Path, rendered: list[Sequence[Path]] | None = None) -> None:
+    def __init__(
+        self, paths: Sequence[Path], cwd: Path, rendered: list[Sequence[Path]] | None = None
+    ) -> None:
         self.stop = threading.Event()
         self.deadline = threading.Timer(LIMIT_SECONDS * 3, self.stop.set)
         self.deadline.start()
@@ -106,7 +108,13 @@ def test_problems_are_reported_as_they_appear_and_as_they_are_fixed(folder: Path
     watching = Watching([Path("m.yaml")], folder, rendered)
     try:
         first = watching.next()
-        assert (first.first, first.changed, first.problems, first.appeared, first.fixed) == (True, (), (), (), ())
+        assert (first.first, first.changed, first.problems, first.appeared, first.fixed) == (
+            True,
+            (),
+            (),
+            (),
+            (),
+        )
         assert (first.files_checked, first.failure, first.rendered) == (1, None, "rendered 1")
 
         save_later(folder / "m.yaml", BROKEN)
@@ -117,7 +125,12 @@ def test_problems_are_reported_as_they_appear_and_as_they_are_fixed(folder: Path
 
         save_later(folder / "m.yaml", GOOD)
         fixed = watching.next()
-        assert (fixed.changed, fixed.problems, fixed.appeared, fixed.fixed) == (("m.yaml",), (), (), (MISSING_TEXT,))
+        assert (fixed.changed, fixed.problems, fixed.appeared, fixed.fixed) == (
+            ("m.yaml",),
+            (),
+            (),
+            (MISSING_TEXT,),
+        )
         assert rendered == [(Path("m.yaml"),)] * 3
     finally:
         watching.close()
@@ -204,7 +217,9 @@ def test_a_problem_that_only_moved_is_neither_new_nor_fixed() -> None:
 
 def test_what_the_terminal_shows_of_an_update(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(time, "strftime", lambda pattern: "12:00:00")
-    appeared = WatchUpdate(("m.yaml",), (MISSING_TEXT,), (MISSING_TEXT,), (), 1, rendered="argmap: rendered 0 maps")
+    appeared = WatchUpdate(
+        ("m.yaml",), (MISSING_TEXT,), (MISSING_TEXT,), (), 1, rendered="argmap: rendered 0 maps"
+    )
     assert _describe(appeared, colour=False) == (
         "\n[12:00:00] changed: m.yaml\n"
         "m.yaml:5:5: S202 conclusion `claim` needs `text` [error]\n"
@@ -218,8 +233,13 @@ def test_what_the_terminal_shows_of_an_update(monkeypatch: pytest.MonkeyPatch) -
         "✓ fixed m.yaml:5:5: S202 conclusion `claim` needs `text`\n"
         "✓ 1 map checked: no problems.\n"
     )
-    failed = WatchUpdate(("m.yaml",), (), (), (), 0, failure=UsageError("m.yaml: no such file", hint="restore it"))
-    assert _describe(failed, colour=False) == "\n[12:00:00] changed: m.yaml\nargmap: m.yaml: no such file\n  hint: restore it\n"
+    failed = WatchUpdate(
+        ("m.yaml",), (), (), (), 0, failure=UsageError("m.yaml: no such file", hint="restore it")
+    )
+    assert (
+        _describe(failed, colour=False)
+        == "\n[12:00:00] changed: m.yaml\nargmap: m.yaml: no such file\n  hint: restore it\n"
+    )
 
 
 def test_the_command_ends_cleanly_on_ctrl_c(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -230,12 +250,18 @@ def test_the_command_ends_cleanly_on_ctrl_c(folder: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr("argmap.authoring.watch.watch_maps", interrupted)
     result = runner.invoke(app, ["watch", "--no-render", "--no-color", "m.yaml"])
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == "watching m.yaml (Ctrl-C to stop)\n✓ 1 map checked: no problems.\nstopped watching\n"
+    assert (
+        result.stdout == "watching m.yaml (Ctrl-C to stop)\n✓ 1 map checked: no problems.\nstopped watching\n"
+    )
 
 
 def test_watching_a_path_that_does_not_exist_is_a_usage_error(folder: Path) -> None:
     result = runner.invoke(app, ["watch", "nowhere.yaml"])
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "argmap: nowhere.yaml: no such file or folder\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "argmap: nowhere.yaml: no such file or folder\n",
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is how a terminal sends Ctrl-C on POSIX")

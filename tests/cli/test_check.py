@@ -187,7 +187,9 @@ def test_max_file_size_option(tmp_path: Path) -> None:
     write(tmp_path, "good.yaml", MINIMAL)
     code, out, _ = invoke("check", "--max-file-size", "10", "-f", "parsable", "good.yaml")
     assert code == 1
-    assert out == "good.yaml:1:1: [error] L105 the file is 331 bytes, over the limit of 10 bytes for one map\n"
+    assert (
+        out == "good.yaml:1:1: [error] L105 the file is 331 bytes, over the limit of 10 bytes for one map\n"
+    )
 
 
 def test_colour_only_when_asked_or_on_a_terminal(tmp_path: Path) -> None:
@@ -257,7 +259,11 @@ def test_python_dash_m_and_internal_errors_without_traceback(tmp_path: Path) -> 
     write(tmp_path, "good.yaml", MINIMAL)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run(
-        [sys.executable, "-m", "argmap", "check", "good.yaml"], capture_output=True, text=True, cwd=tmp_path, env=env
+        [sys.executable, "-m", "argmap", "check", "good.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "1 map checked: no problems.\n", "")
 
@@ -286,14 +292,19 @@ def test_negative_jobs_exit_2(tmp_path: Path) -> None:
     assert invoke("check", "-j", "-1", ".")[0] == 2
 
 
-def test_a_nul_byte_in_source_file_is_reported_at_its_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_nul_byte_in_source_file_is_reported_at_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
     text = MINIMAL.replace("title: A demo map\n", 'title: A demo map\nsource:\n  file: "a\\0b.txt"\n')
     write(tmp_path, "m.yaml", text)
     result = CliRunner().invoke(app, ["check", "--format", "parsable", "--select", "Q", "m.yaml"])
     assert (result.exit_code, result.stderr) == (1, "")
-    assert result.stdout == "m.yaml:5:9: [error] Q503 source file `a\\x00b.txt` cannot name a file: it holds a NUL byte\n"
+    assert (
+        result.stdout
+        == "m.yaml:5:9: [error] Q503 source file `a\\x00b.txt` cannot name a file: it holds a NUL byte\n"
+    )
 
 
 def test_a_max_file_size_too_large_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -301,10 +312,15 @@ def test_a_max_file_size_too_large_is_a_usage_error(tmp_path: Path, monkeypatch:
     write(tmp_path, "m.yaml", MINIMAL)
     result = CliRunner().invoke(app, ["check", "--max-file-size", "9" * 30, "m.yaml"])
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"argmap: --max-file-size: '{'9' * 30}' is over the largest size argmap takes, 1024 TiB\n"
+    assert (
+        result.stderr
+        == f"argmap: --max-file-size: '{'9' * 30}' is over the largest size argmap takes, 1024 TiB\n"
+    )
 
 
-def test_a_named_map_that_links_out_of_the_project_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_named_map_that_links_out_of_the_project_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "outside.yaml").write_text("argmap: 1\nTOPSECRET: [\n", encoding="utf-8")
     project = tmp_path / "project"
     (project / ".git").mkdir(parents=True)
@@ -319,7 +335,9 @@ def test_a_named_map_that_links_out_of_the_project_is_refused(tmp_path: Path, mo
 
 
 @pytest.mark.parametrize("command", ["check", "export"])
-def test_a_file_name_too_long_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+def test_a_file_name_too_long_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     name = "a" * 300 + ".yaml"
     result = CliRunner().invoke(app, [command, name])

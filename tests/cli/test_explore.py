@@ -98,7 +98,10 @@ def test_rules_lists_every_code_one_line_each() -> None:
     code, out, err = invoke("rules")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert "A403  term-gap                   warning  The conclusion speaks of things that neither the premises nor the warrant mention." in lines
+    assert (
+        "A403  term-gap                   warning  The conclusion speaks of things that neither the premises nor the warrant mention."
+        in lines
+    )
     assert any(line.startswith("A411  open-critical-questions    info     ") for line in lines)
     assert any(line.startswith("A412  expectation-mismatch       error    ") for line in lines)
     codes = [line.split()[0] for line in lines]
@@ -127,7 +130,10 @@ def test_rules_documents_loader_codes_too() -> None:
 def test_rules_unknown_code_exits_2_with_did_you_mean() -> None:
     code, out, err = invoke("rules", "term-gaps")
     assert (code, out) == (2, "")
-    assert err == "argmap: unknown rule `term-gaps`; did you mean `term-gap`?\n  hint: `argmap rules` lists the codes\n"
+    assert (
+        err
+        == "argmap: unknown rule `term-gaps`; did you mean `term-gap`?\n  hint: `argmap rules` lists the codes\n"
+    )
 
 
 # ----------------------------------------------------------------- schemes
@@ -192,7 +198,9 @@ def test_a_bad_catalogue_exits_2_naming_the_file() -> None:
     write("argmap.toml", 'schemes = ["my-schemes.yaml"]\n')
     code, out, err = invoke("schemes")
     assert (code, out) == (2, "")
-    assert err.startswith(f"argmap: {Path('my-schemes.yaml').resolve()}: `schemes` must be a non-empty list\n  hint: ")
+    assert err.startswith(
+        f"argmap: {Path('my-schemes.yaml').resolve()}: `schemes` must be a non-empty list\n  hint: "
+    )
 
 
 # ----------------------------------------------------------------- show

@@ -21,7 +21,9 @@ GOLDEN = Path(__file__).parent.parent / "golden"
 def pytest_addoption(parser: pytest.Parser) -> None:
     # Registered only when pytest starts in or below tests/diagram (the hook
     # runs for initial conftests only); the environment variable works always.
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.dot from the current renderer")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/*.dot from the current renderer"
+    )
 
 
 @pytest.fixture

@@ -68,7 +68,9 @@ def test_renders_svg_beside_the_map() -> None:
     assert svg.startswith(b"<?xml") and b"The claim." in svg and stamped_digest(svg, "svg") is not None
 
 
-@pytest.mark.parametrize(("output_format", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"// drawn")])
+@pytest.mark.parametrize(
+    ("output_format", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"// drawn")]
+)
 def test_renders_each_format(output_format: str, magic: bytes) -> None:
     write_map("simple.yaml")
     assert invoke("render", "simple.yaml", "--format", output_format) == (0, "", "argmap: rendered 1 map\n")
@@ -134,10 +136,16 @@ def test_check_tells_fresh_from_stale_and_missing_and_writes_nothing() -> None:
     write_map("stale.yaml", map_id="stale")
     write_map("missing.yaml", map_id="missing")
     invoke("render", "fresh.yaml", "stale.yaml")
-    Path("stale.yaml").write_text(SIMPLE.replace("id: simple", "id: stale").replace("The claim.", "Changed."), encoding="utf-8")
+    Path("stale.yaml").write_text(
+        SIMPLE.replace("id: simple", "id: stale").replace("The claim.", "Changed."), encoding="utf-8"
+    )
     before = listing()
     code, out, err = invoke("render", "--check", ".")
-    assert (code, out, err) == (1, "missing.svg: missing\nstale.svg: stale\n1 diagram up to date, 1 stale, 1 missing\n", "")
+    assert (code, out, err) == (
+        1,
+        "missing.svg: missing\nstale.svg: stale\n1 diagram up to date, 1 stale, 1 missing\n",
+        "",
+    )
     assert listing() == before
     invoke("render", ".")
     assert invoke("render", "--check", ".") == (0, "3 diagrams up to date\n", "")
@@ -153,7 +161,11 @@ def test_check_reads_the_digest_not_the_bytes() -> None:
     Path("simple.svg").write_bytes(svg.replace(b"font-size=", b"font-size = "))
     assert invoke("render", "--check", "simple.yaml") == (0, "1 diagram up to date\n", "")
     Path("simple.svg").write_bytes(svg.replace(b"dot-sha256:", b"dot-sha256:0"))
-    assert invoke("render", "--check", "simple.yaml") == (1, "simple.svg: stale\n0 diagrams up to date, 1 stale\n", "")
+    assert invoke("render", "--check", "simple.yaml") == (
+        1,
+        "simple.svg: stale\n0 diagrams up to date, 1 stale\n",
+        "",
+    )
 
 
 @pytest.mark.parametrize("output_format", ["png", "dot"])
@@ -161,7 +173,11 @@ def test_check_works_for_png_and_dot(output_format: str) -> None:
     write_map("simple.yaml")
     assert invoke("render", "--check", "simple.yaml", "-f", output_format)[0] == 1
     invoke("render", "simple.yaml", "-f", output_format)
-    assert invoke("render", "--check", "simple.yaml", "-f", output_format) == (0, "1 diagram up to date\n", "")
+    assert invoke("render", "--check", "simple.yaml", "-f", output_format) == (
+        0,
+        "1 diagram up to date\n",
+        "",
+    )
 
 
 def test_check_refuses_pdf_and_stdout() -> None:
@@ -218,7 +234,11 @@ def test_bad_options_exit_2() -> None:
     )
     assert invoke("render", "simple.yaml", "--direction", "up")[0] == 2
     assert invoke("render", "simple.yaml", "--engine", "neato")[0] == 2
-    assert invoke("render", "nothing-here.yaml") == (2, "", "argmap: nothing-here.yaml: no such file or folder\n")
+    assert invoke("render", "nothing-here.yaml") == (
+        2,
+        "",
+        "argmap: nothing-here.yaml: no such file or folder\n",
+    )
     Path("afile").write_text("", encoding="utf-8")
     assert invoke("render", "simple.yaml", "-o", "afile")[0] == 2
 
@@ -233,7 +253,11 @@ def test_an_engine_failure_keeps_the_previous_diagram(monkeypatch: pytest.Monkey
         raise RenderError("Graphviz could not draw the diagram: out of memory")
 
     monkeypatch.setattr(engine, "_draw_bundled", broken_engine)
-    assert invoke("render", "simple.yaml") == (2, "", "argmap: Graphviz could not draw the diagram: out of memory\n")
+    assert invoke("render", "simple.yaml") == (
+        2,
+        "",
+        "argmap: Graphviz could not draw the diagram: out of memory\n",
+    )
     assert Path("simple.svg").read_bytes() == previous
     assert sorted(path.name for path in Path().iterdir()) == ["argmap.toml", "simple.svg", "simple.yaml"]
 

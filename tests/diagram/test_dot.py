@@ -92,7 +92,11 @@ def test_support_and_attack_differ_in_colour_line_and_arrowhead(sketch: Any) -> 
     rebuttal = edge(sketch, "sketch#failures-topple", "sketch#no-direct-link")
     undercut = edge(sketch, "sketch#saddam", "sketch#from-history")
     for supporting in (support, premise):
-        assert (supporting["color"], supporting.get("style", ""), supporting["arrowhead"]) == ("#0072B2", "", "normal")
+        assert (supporting["color"], supporting.get("style", ""), supporting["arrowhead"]) == (
+            "#0072B2",
+            "",
+            "normal",
+        )
     for attack in (rebuttal, undercut):
         assert (attack["color"], attack["style"], attack["arrowhead"]) == ("#D55E00", "dashed", "tee")
     assert "undercuts" in undercut["tooltip"] and "rebuts" in rebuttal["tooltip"]
@@ -163,9 +167,19 @@ def test_the_text_is_wrapped_and_the_id_written_small_under_it(sketch: Any) -> N
 
 
 def test_wrapping_keeps_words_and_cuts_only_what_is_far_too_long() -> None:
-    assert wrap_text("one two three four five six seven", 10) == ["one two", "three four", "five six", "seven"]
+    assert wrap_text("one two three four five six seven", 10) == [
+        "one two",
+        "three four",
+        "five six",
+        "seven",
+    ]
     assert wrap_text("argument-from-cause-to-effect", 10) == ["argument-from-cause-", "to-effect"]
-    assert wrap_text("argument-from-cause-to-effect", 10, at_hyphens=True) == ["argument-", "from-", "cause-to-", "effect"]
+    assert wrap_text("argument-from-cause-to-effect", 10, at_hyphens=True) == [
+        "argument-",
+        "from-",
+        "cause-to-",
+        "effect",
+    ]
     assert wrap_text("first\nsecond", 30) == ["first", "second"]
 
 
@@ -293,7 +307,11 @@ def test_the_same_map_gives_the_same_bytes_whatever_the_hash_seed() -> None:
     for seed in ("0", "1", "12345"):
         environment = {**os.environ, "PYTHONHASHSEED": seed}
         completed = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, check=True, env=environment, cwd=Path(__file__).parent
+            [sys.executable, "-c", script],
+            capture_output=True,
+            check=True,
+            env=environment,
+            cwd=Path(__file__).parent,
         )
         outputs.add(completed.stdout)
     assert len(outputs) == 1

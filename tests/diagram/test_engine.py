@@ -33,7 +33,11 @@ def test_svg_holds_the_texts_tooltips_links_and_digest(sketch_dot: str) -> None:
     assert f'<metadata id="argmap-digest">dot-sha256:{drawing.digest}</metadata>' in svg
     assert stamped_digest(drawing.data, "svg") == drawing.digest
     # Node texts (wrapped, one <text> per line), the title, ids.
-    for words in ("Military failures need not", "weaken Putin&#39;s hold on power.", "no&#45;direct&#45;link"):
+    for words in (
+        "Military failures need not",
+        "weaken Putin&#39;s hold on power.",
+        "no&#45;direct&#45;link",
+    ):
         assert words in svg
     assert "It is as hard for Putin to lose the war as to win it" in svg
     # Tooltips with the quote and the source line.
@@ -94,7 +98,9 @@ def test_the_system_engine_needs_a_dot_program(monkeypatch: pytest.MonkeyPatch) 
 def test_what_the_engine_writes_to_descriptor_2_is_captured(capfd: pytest.CaptureFixture[str]) -> None:
     said: list[str] = []
     with engine._captured_stderr(said):
-        os.write(2, b'Fontconfig warning: "/usr/share/fontconfig/conf.avail/05-reset-dirs-sample.conf", line 6\n')
+        os.write(
+            2, b'Fontconfig warning: "/usr/share/fontconfig/conf.avail/05-reset-dirs-sample.conf", line 6\n'
+        )
         os.write(2, b"Warning: something about the layout\n")
         print("from Python", file=sys.stderr)
     assert engine._meaningful(said) == ("Warning: something about the layout", "from Python")

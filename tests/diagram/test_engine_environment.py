@@ -49,7 +49,12 @@ def test_a_pdf_carries_source_date_epoch_when_set(monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_date_keeps_its_length_so_the_offsets_stay_right() -> None:
-    for written in (b"D:20260101120000Z", b"D:20260101120000+01'00'", b"D:20260101120000-05'30", b"D:20260101120000"):
+    for written in (
+        b"D:20260101120000Z",
+        b"D:20260101120000+01'00'",
+        b"D:20260101120000-05'30",
+        b"D:20260101120000",
+    ):
         pdf = b"%PDF-1.5\n<< /CreationDate (" + written + b") >>\n"
         fixed = fixed_creation_date(pdf)
         assert len(fixed) == len(pdf) and b"D:19700101000000" in fixed
@@ -83,18 +88,23 @@ _HINT = (
         OSError("libglib-2.0.so.0: cannot open shared object file: No such file or directory"),
     ],
 )
-def test_a_missing_glib_is_named_with_what_to_install(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+def test_a_missing_glib_is_named_with_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
     write_map("simple.yaml")
     _without_pygraphviz(monkeypatch, error)
     assert invoke("render", "simple.yaml") == (
         2,
         "",
-        "argmap: the Graphviz engine bundled with pygraphviz cannot load: libglib-2.0.so.0 is missing\n" + _HINT,
+        "argmap: the Graphviz engine bundled with pygraphviz cannot load: libglib-2.0.so.0 is missing\n"
+        + _HINT,
     )
     assert not Path("simple.svg").exists()
 
 
-def test_an_import_error_without_a_library_name_still_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_import_error_without_a_library_name_still_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     write_map("simple.yaml")
     _without_pygraphviz(monkeypatch, ImportError("DLL load failed"))
     assert invoke("render", "simple.yaml") == (
@@ -132,7 +142,9 @@ def _render_png(environment: dict[str, str], cwd: Path) -> subprocess.CompletedP
 def test_the_bundled_font_library_is_asked_for_real(tmp_path: Path) -> None:
     """No font as fontconfig sees it (a configuration that names no font folder) gives the warning."""
     write_map("simple.yaml")
-    (tmp_path / "no-fonts.conf").write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
+    (tmp_path / "no-fonts.conf").write_text(
+        '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8"
+    )
     environment = {**os.environ, "FONTCONFIG_FILE": str(tmp_path / "no-fonts.conf"), "NO_COLOR": "1"}
     without = _render_png(environment, tmp_path)
     assert (without.returncode, without.stdout) == (0, "")
@@ -140,4 +152,8 @@ def test_the_bundled_font_library_is_asked_for_real(tmp_path: Path) -> None:
     if engine.fonts_found("bundled") is not True:
         pytest.skip("this machine has no font: the other half of the test needs one")
     with_fonts = _render_png({**os.environ, "NO_COLOR": "1"}, tmp_path)
-    assert (with_fonts.returncode, with_fonts.stdout, with_fonts.stderr) == (0, "", "argmap: rendered 1 map\n")
+    assert (with_fonts.returncode, with_fonts.stdout, with_fonts.stderr) == (
+        0,
+        "",
+        "argmap: rendered 1 map\n",
+    )

@@ -30,7 +30,18 @@ def _renders_as_itself(character: str) -> bool:
     return category not in ("Cc", "Cs") and not (0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE)
 
 
-_TRICKY = [*'\\"<>&{}|[];#:=-\'`/*\n\t\r ', "\\N", "\\G", "\\l", "\\n", "]]>", "-->", "<!--", "&amp;", "&#92;"]
+_TRICKY = [
+    *"\\\"<>&{}|[];#:=-'`/*\n\t\r ",
+    "\\N",
+    "\\G",
+    "\\l",
+    "\\n",
+    "]]>",
+    "-->",
+    "<!--",
+    "&amp;",
+    "&#92;",
+]
 texts = st.lists(
     st.one_of(
         st.sampled_from(_TRICKY),
@@ -51,7 +62,9 @@ def _squeeze(text: str) -> str:
 
 def _unescape_dot(value: str) -> str:
     """Undo Graphviz's escString layer (`\\\\` → `\\`, `\\n` → line feed)."""
-    return re.sub(r"\\(.)", lambda found: "\n" if found.group(1) == "n" else found.group(1), value, flags=re.DOTALL)
+    return re.sub(
+        r"\\(.)", lambda found: "\n" if found.group(1) == "n" else found.group(1), value, flags=re.DOTALL
+    )
 
 
 def _plain_text(value: str) -> str:
@@ -70,13 +83,23 @@ def _label_text(label: str) -> str:
 def maps(draw_from: st.DrawFn) -> tuple[ArgMap, Annotations, dict[str, list[str]]]:
     """A map of every kind of node and edge, with random text everywhere."""
     node_ids = draw_from(st.lists(ids, min_size=5, max_size=5, unique=True))
-    conclusion, inference, premise, rebuttal, undercutter = (node_key(MAP_ID, node_id) for node_id in node_ids)
+    conclusion, inference, premise, rebuttal, undercutter = (
+        node_key(MAP_ID, node_id) for node_id in node_ids
+    )
     words = {key: draw_from(texts) for key in (conclusion, premise, rebuttal, undercutter)}
     warrant, scheme, quote, note, question, role = (draw_from(texts) for _ in range(6))
     nodes = (
         Node(conclusion, node_ids[0], MAP_ID, Kind.CONCLUSION, HERE, text=words[conclusion], note=note),
         Node(inference, node_ids[1], MAP_ID, Kind.INFERENCE, HERE, warrant=warrant, scheme=scheme),
-        Node(premise, node_ids[2], MAP_ID, Kind.PREMISE, HERE, text=words[premise], quotes=(Quote(quote, HERE),)),
+        Node(
+            premise,
+            node_ids[2],
+            MAP_ID,
+            Kind.PREMISE,
+            HERE,
+            text=words[premise],
+            quotes=(Quote(quote, HERE),),
+        ),
         Node(rebuttal, node_ids[3], MAP_ID, Kind.COUNTEREXAMPLE, HERE, text=words[rebuttal], implicit=True),
         Node(undercutter, node_ids[4], MAP_ID, Kind.COUNTEREXAMPLE, HERE, text=words[undercutter]),
     )
@@ -110,7 +133,9 @@ def maps(draw_from: st.DrawFn) -> tuple[ArgMap, Annotations, dict[str, list[str]
         statuses={key: draw_from(st.sampled_from(list(Status))) for key in (conclusion, inference, premise)},
         reasons={conclusion: reason},
         sources={premise: NodeSource(line=7, locator=locator, link=draw_from(texts), file="source.txt")},
-        problems={premise: (Problem("A401", Severity.WARNING, "fuzz.yaml", 1, 1, message, hint=None, node=premise),)},
+        problems={
+            premise: (Problem("A401", Severity.WARNING, "fuzz.yaml", 1, 1, message, hint=None, node=premise),)
+        },
     )
     # What each node's label and tooltip must show, word for word.
     expected_in_label = {
@@ -127,9 +152,12 @@ def maps(draw_from: st.DrawFn) -> tuple[ArgMap, Annotations, dict[str, list[str]
         rebuttal: [words[rebuttal]],
         undercutter: [words[undercutter]],
     }
-    return argmap, annotations, {"label:" + k: v for k, v in expected_in_label.items()} | {
-        "tooltip:" + k: v for k, v in expected_in_tooltip.items()
-    }
+    return (
+        argmap,
+        annotations,
+        {"label:" + k: v for k, v in expected_in_label.items()}
+        | {"tooltip:" + k: v for k, v in expected_in_tooltip.items()},
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -143,7 +171,9 @@ def test_any_text_leaves_the_dot_holding_exactly_the_map(
 
     drawn_nodes = {str(name) for name in graph.nodes() if not str(name).startswith("legend-")}
     assert drawn_nodes == {node.key for node in argmap.nodes}
-    drawn_edges = {(str(tail), str(head)) for tail, head in graph.edges() if not str(tail).startswith("legend-")}
+    drawn_edges = {
+        (str(tail), str(head)) for tail, head in graph.edges() if not str(tail).startswith("legend-")
+    }
     assert drawn_edges == {(edge.source, edge.target) for edge in argmap.edges}
     assert graph.name == MAP_ID
     assert _squeeze(argmap.title) in _squeeze(_label_text(graph.graph_attr["label"]))
@@ -171,7 +201,9 @@ def test_any_text_leaves_the_dot_holding_exactly_the_map(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=maps())
-def test_any_text_leaves_the_svg_well_formed_and_intact(case: tuple[ArgMap, Annotations, dict[str, list[str]]]) -> None:
+def test_any_text_leaves_the_svg_well_formed_and_intact(
+    case: tuple[ArgMap, Annotations, dict[str, list[str]]],
+) -> None:
     argmap, annotations, _ = case
     dot = map_dot(argmap, Corpus.of([argmap]), annotations, RenderOptions(legend=False))
     svg = draw(dot, "svg").data
@@ -181,7 +213,9 @@ def test_any_text_leaves_the_svg_well_formed_and_intact(case: tuple[ArgMap, Anno
     for group in root.iterfind(".//svg:g[@class='node']", namespace):
         title = group.find("svg:title", namespace)
         assert title is not None and title.text is not None
-        shown[title.text] = _squeeze("".join(text.text or "" for text in group.iterfind(".//svg:text", namespace)))
+        shown[title.text] = _squeeze(
+            "".join(text.text or "" for text in group.iterfind(".//svg:text", namespace))
+        )
     assert set(shown) == {node.key for node in argmap.nodes}
     for node in argmap.nodes:
         if node.text is not None:

@@ -62,7 +62,11 @@ def test_a_read_only_folder_keeps_the_previous_diagram() -> None:
     write_map("out/simple.yaml", SIMPLE.replace("The claim.", "A new claim."))
     Path("out").chmod(0o555)
     try:
-        assert invoke("render", "out/simple.yaml") == (2, "", "argmap: cannot write out/simple.svg: Permission denied\n")
+        assert invoke("render", "out/simple.yaml") == (
+            2,
+            "",
+            "argmap: cannot write out/simple.svg: Permission denied\n",
+        )
     finally:
         Path("out").chmod(0o755)
     assert listing()["out/simple.svg"] == before["out/simple.svg"]
@@ -78,7 +82,11 @@ def test_a_full_disk_keeps_the_previous_diagram_and_says_so(monkeypatch: pytest.
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("argmap.files.os.fsync", full)
-    assert invoke("render", "simple.yaml") == (2, "", "argmap: cannot write simple.svg: No space left on device\n")
+    assert invoke("render", "simple.yaml") == (
+        2,
+        "",
+        "argmap: cannot write simple.svg: No space left on device\n",
+    )
     assert invoke("export", "simple.yaml", "-o", "out.json") == (
         2,
         "",

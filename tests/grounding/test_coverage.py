@@ -103,9 +103,9 @@ def test_figures_worked_out_by_hand() -> None:
         round(12 / 28, 3),
         0.0,
     ]
-    assert [(sentence.line, sentence.text, sentence.markers) for sentence in coverage.uncovered_reasoning] == [
-        (4, "However, his cat sleeps at night.", ("however",))
-    ]
+    assert [
+        (sentence.line, sentence.text, sentence.markers) for sentence in coverage.uncovered_reasoning
+    ] == [(4, "However, his cat sleeps at night.", ("however",))]
 
 
 def test_headings_are_not_sentences_and_markers_are_whole_words() -> None:
@@ -116,7 +116,10 @@ def test_headings_are_not_sentences_and_markers_are_whole_words() -> None:
 
 
 def test_sentences_split_at_other_terminators_but_not_inside_them() -> None:
-    source = parse_text("Is it? Yes! It is\u2026 Really. He said \u201cgo.\u201d Then e.g. this. J. Smith agreed.", markdown=False)
+    source = parse_text(
+        "Is it? Yes! It is\u2026 Really. He said \u201cgo.\u201d Then e.g. this. J. Smith agreed.",
+        markdown=False,
+    )
     assert [source.text[start:end] for start, end in split_sentences(source)] == [
         "Is it?",
         "Yes!",
@@ -164,12 +167,16 @@ def test_the_coverage_command_as_json(project: Path) -> None:
         "quotes_not_found": 0,
         "minimum": 50.0,
         "passed": False,
-        "uncovered_reasoning": [{"line": 4, "text": "However, his cat sleeps at night.", "markers": ["however"]}],
+        "uncovered_reasoning": [
+            {"line": 4, "text": "However, his cat sleeps at night.", "markers": ["however"]}
+        ],
     }
 
 
 def test_the_coverage_command_counts_quotes_not_found(project: Path) -> None:
-    (project / "cats.yaml").write_text(MAP.replace("quote: his cat sleeps", "quote: his dog sleeps"), encoding="utf-8")
+    (project / "cats.yaml").write_text(
+        MAP.replace("quote: his cat sleeps", "quote: his dog sleeps"), encoding="utf-8"
+    )
     code, out, _ = run("coverage", "cats.yaml")
     assert code == 0
     assert "1 quote not found in the source: run `argmap check cats.yaml`\n" in out

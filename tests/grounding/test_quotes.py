@@ -155,7 +155,9 @@ def test_split_elisions() -> None:
 def test_a_quote_found_only_when_ignoring_case() -> None:
     match = QuoteIndex(SOURCE).find("for them, it is Revenge against the stronger west.")
     assert match.outcome is Outcome.CASE_MISMATCH
-    assert SOURCE[match.spans[0][0] : match.spans[0][1]] == "For them, it is revenge against the stronger West."
+    assert (
+        SOURCE[match.spans[0][0] : match.spans[0][1]] == "For them, it is revenge against the stronger West."
+    )
 
 
 def test_the_first_of_several_occurrences_counts() -> None:
@@ -223,7 +225,10 @@ def test_quotes_are_found_in_seed_004(quote: str, line: int) -> None:
 def test_markup_itself_is_not_quotable() -> None:
     source = parse_text(SEED_MARKDOWN.read_text(encoding="utf-8"))
     index = QuoteIndex(source.text)
-    assert index.find("[[potential_political_crisis_in_russia | political catastrophe]]").outcome is Outcome.NOT_FOUND
+    assert (
+        index.find("[[potential_political_crisis_in_russia | political catastrophe]]").outcome
+        is Outcome.NOT_FOUND
+    )
     assert index.find('data-t="01:58:12"').outcome is Outcome.NOT_FOUND
 
 
@@ -243,12 +248,13 @@ def test_a_text_always_contains_itself(text: str) -> None:
 def test_normalized_characters_point_into_the_text(text: str) -> None:
     normalized = normalize(text)
     assert len(normalized.text) == len(normalized.starts) == len(normalized.ends)
-    assert all(0 <= start < end <= len(text) for start, end in zip(normalized.starts, normalized.ends, strict=True))
+    assert all(
+        0 <= start < end <= len(text) for start, end in zip(normalized.starts, normalized.ends, strict=True)
+    )
     assert list(normalized.starts) == sorted(normalized.starts)
 
 
 # --- the word-start index of long sources ---------------------------------
-
 
 
 def _plain_occurrences(text: str, needle: str) -> list[int]:
@@ -284,8 +290,6 @@ def test_indexed_search_finds_what_a_plain_search_finds(
     haystack = _Haystack(text)
     assert haystack.occurrences(needle) == _plain_occurrences(text, needle)
     assert haystack.first_occurrence(needle) == (_plain_occurrences(text, needle) or [None])[0]
-
-
 
 
 @settings(max_examples=300, deadline=None)
@@ -326,7 +330,9 @@ def _reference_chain(text: str, parts: list[str], gap: int) -> list[tuple[int, i
 
 @settings(max_examples=200, deadline=None)
 @given(
-    words=st.lists(st.sampled_from(["war", "the", "Putin", "power", "of", "a", "West"]), min_size=5, max_size=40),
+    words=st.lists(
+        st.sampled_from(["war", "the", "Putin", "power", "of", "a", "West"]), min_size=5, max_size=40
+    ),
     picks=st.lists(st.tuples(st.integers(0, 39), st.integers(1, 3)), min_size=2, max_size=3),
 )
 def test_elided_quotes_find_the_earliest_chain(words: list[str], picks: list[tuple[int, int]]) -> None:

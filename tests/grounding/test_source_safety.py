@@ -87,7 +87,9 @@ def test_windows_absolute_paths_are_refused(project: Path, written: str) -> None
 
 def test_dot_dot_that_climbs_out_is_refused(project: Path) -> None:
     path = write_map(project, "../../outside/secret.txt", quote=SECRET)
-    assert q5_problems(project, path) == [refusal("source file `../../outside/secret.txt` climbs out of the project with `..`")]
+    assert q5_problems(project, path) == [
+        refusal("source file `../../outside/secret.txt` climbs out of the project with `..`")
+    ]
 
 
 def test_dot_dot_that_climbs_out_is_refused_even_when_nothing_is_there(project: Path) -> None:
@@ -105,7 +107,9 @@ def test_a_link_that_points_out_is_refused(project: Path) -> None:
     (project / "seeds" / "link.txt").symlink_to(project.parent / "outside" / "secret.txt")
     path = write_map(project, "../seeds/link.txt", quote=SECRET)
     assert q5_problems(project, path) == [
-        refusal("source file `../seeds/link.txt` is, or passes through, a link that points outside the project")
+        refusal(
+            "source file `../seeds/link.txt` is, or passes through, a link that points outside the project"
+        )
     ]
 
 
@@ -145,7 +149,9 @@ def test_a_missing_source_names_the_path_looked_for(project: Path) -> None:
     assert raised.value.looked_for == project.resolve() / "seeds" / "artcle.txt"
 
 
-def test_the_cli_never_prints_what_a_refused_file_holds(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cli_never_prints_what_a_refused_file_holds(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(project)
     for written in (str(project.parent / "outside" / "secret.txt"), "../../outside/secret.txt"):
         # Were the file read, this near miss would bring its text into a hint.
@@ -172,9 +178,16 @@ def test_a_source_is_read_once_per_run(project: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(argmap.grounding.ground, "read_source", counting_read)
     first = write_map(project, "../seeds/article.txt")
     second = project / "maps" / "second.yaml"
-    second.write_text(MAP.format(file="../maps/../seeds/article.txt", quote="words of the article").replace("id: m", "id: second"), encoding="utf-8")
+    second.write_text(
+        MAP.format(file="../maps/../seeds/article.txt", quote="words of the article").replace(
+            "id: m", "id: second"
+        ),
+        encoding="utf-8",
+    )
     result = check_paths([first, second], Config(), cwd=project)
-    assert [problem.code for problem in result.problems if problem.code in ("Q501", "Q503", "Q504", "Q506")] == []
+    assert [
+        problem.code for problem in result.problems if problem.code in ("Q501", "Q503", "Q504", "Q506")
+    ] == []
     assert reads == [(project / "seeds" / "article.txt").resolve()]
 
 
@@ -185,7 +198,9 @@ def test_a_source_is_read_once_per_run(project: Path, monkeypatch: pytest.Monkey
         ("../seeds/" + "a" * 256 + ".txt", "a part of it is longer than 255 bytes"),
     ],
 )
-def test_a_path_that_can_name_no_file_is_a_problem_of_the_map(project: Path, written: str, reason: str) -> None:
+def test_a_path_that_can_name_no_file_is_a_problem_of_the_map(
+    project: Path, written: str, reason: str
+) -> None:
     path = write_map(project, f'"{written.replace(chr(0), chr(92) + "0")}"')
     assert q5_problems(project, path) == [
         Problem(
@@ -211,7 +226,9 @@ def test_a_loop_of_links_is_a_problem_of_the_map(project: Path) -> None:
 def test_a_nul_byte_in_one_map_does_not_stop_the_others(project: Path) -> None:
     write_map(project, '"../seeds/a\\0.txt"')
     other = project / "maps" / "other.yaml"
-    other.write_text(MAP.format(file="../seeds/gone.txt", quote="x").replace("id: m", "id: other"), encoding="utf-8")
+    other.write_text(
+        MAP.format(file="../seeds/gone.txt", quote="x").replace("id: m", "id: other"), encoding="utf-8"
+    )
     result = check_paths([project / "maps"], Config(), cwd=project)
     assert [(p.file, p.code) for p in result.problems if p.code.startswith("Q5")] == [
         ("maps/m.yaml", "Q503"),
@@ -219,7 +236,9 @@ def test_a_nul_byte_in_one_map_does_not_stop_the_others(project: Path) -> None:
     ]
 
 
-def test_a_map_in_a_dotfiles_home_cannot_reach_the_private_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_map_in_a_dotfiles_home_cannot_reach_the_private_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "home"
     (home / ".git").mkdir(parents=True)
     (home / ".ssh").mkdir()
@@ -228,7 +247,9 @@ def test_a_map_in_a_dotfiles_home_cannot_reach_the_private_key(tmp_path: Path, m
     folder = home / "Downloads" / "x"
     (folder / "maps").mkdir(parents=True)
     path = folder / "maps" / "m.yaml"
-    path.write_text(MAP.format(file="../../../.ssh/id_ed25519", quote="TOPSECRET do not print"), encoding="utf-8")
+    path.write_text(
+        MAP.format(file="../../../.ssh/id_ed25519", quote="TOPSECRET do not print"), encoding="utf-8"
+    )
     result = check_paths([path], Config(), cwd=folder)
     assert [p for p in result.problems if p.code.startswith("Q5")] == [
         Problem(

@@ -124,14 +124,23 @@ def test_html_tags_are_removed_and_entities_decoded(markdown: str, plain: str) -
 def test_a_comment_or_tag_over_several_lines_is_removed_and_keeps_the_lines() -> None:
     source = parse_text("one <!-- a\ncomment -->two\n<a\nhref='x'>three</a>\nfour\n", markdown=True)
     assert source.text == "one \ntwo\n\nthree\nfour\n"
-    assert [source.line_of(source.text.index(word)) for word in ("one", "two", "three", "four")] == [1, 2, 4, 5]
+    assert [source.line_of(source.text.index(word)) for word in ("one", "two", "three", "four")] == [
+        1,
+        2,
+        4,
+        5,
+    ]
 
 
 def test_fenced_code_keeps_its_text_but_not_its_fences() -> None:
     source = parse_text("text\n\n```python\nx = a_b * 2\n```\nafter\n", markdown=True)
     # the fence lines stay, empty, so that later lines keep their numbers
     assert source.text == "text\n\n\nx = a_b * 2\n\nafter\n"
-    assert [block.kind for block in source.blocks] == [BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.PARAGRAPH]
+    assert [block.kind for block in source.blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.CODE,
+        BlockKind.PARAGRAPH,
+    ]
 
 
 def test_front_matter_is_metadata_not_text() -> None:
@@ -281,7 +290,9 @@ def test_a_source_that_is_not_utf8_is_unreadable_and_not_quoted(tmp_path: Path) 
     path.write_bytes("first line\nsecond caf\u00e9 secret\n".encode("latin-1"))
     with pytest.raises(SourceUnreadable) as raised:
         read_source(path, "latin1.txt")
-    assert raised.value.message == "source file `latin1.txt` is not UTF-8 text (the first bad byte is on line 2)"
+    assert (
+        raised.value.message == "source file `latin1.txt` is not UTF-8 text (the first bad byte is on line 2)"
+    )
     assert "secret" not in raised.value.message
 
 
@@ -296,7 +307,9 @@ def test_a_pipe_is_refused_without_waiting_for_it(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     with pytest.raises(SourceUnreadable) as raised:
         read_source(tmp_path / "pipe.txt", "pipe.txt")
-    assert raised.value.message == "source file `pipe.txt` is not a regular file (a pipe, a device or a socket)"
+    assert (
+        raised.value.message == "source file `pipe.txt` is not a regular file (a pipe, a device or a socket)"
+    )
 
 
 def test_a_source_over_the_size_limit_is_refused(tmp_path: Path) -> None:
@@ -383,9 +396,7 @@ def test_export_carries_source_line_locator_and_link(tmp_path: Path) -> None:
     path = grounded_project(tmp_path)
     result = check_paths([path], Config(), cwd=tmp_path)
     exported = json.loads(export_document(result, result.workspace.requested[0]))
-    fields = {
-        node["id"]: (node["source_line"], node["locator"], node["link"]) for node in exported["nodes"]
-    }
+    fields = {node["id"]: (node["source_line"], node["locator"], node["link"]) for node in exported["nodes"]}
     video = "https://www.youtube.com/watch?v=abc123XYZ_-"
     assert fields["nocturnal"] == (11, "00:01:10", video)
     assert fields["lazy"] == (11, "2:05", video)

@@ -130,7 +130,9 @@ def test_unknown_key_hint_lists_the_keys() -> None:
     assert loaded.data is not None
     (problem,) = validate(loaded.data, "m.yaml")
     assert problem.message == "unknown key `tagz` in the map; did you mean `tags`?"
-    assert problem.hint is not None and problem.hint.startswith("the keys allowed here: `argmap`, `conclusions`")
+    assert problem.hint is not None and problem.hint.startswith(
+        "the keys allowed here: `argmap`, `conclusions`"
+    )
 
 
 def test_number_where_text_belongs() -> None:
@@ -154,7 +156,10 @@ def test_invalid_id_suggests_a_slug() -> None:
     assert loaded.data is not None
     (problem,) = validate(loaded.data, "m.yaml")
     assert (problem.code, problem.line, problem.column) == ("S205", 24, 17)
-    assert problem.message == "`Saddam Hussein` is not a valid id for counterexample number 1 in `counterexamples`"
+    assert (
+        problem.message
+        == "`Saddam Hussein` is not a valid id for counterexample number 1 in `counterexamples`"
+    )
     assert problem.hint == "ids use lowercase letters, digits, `-` and `_`, e.g. `saddam-hussein`"
 
 
@@ -165,7 +170,9 @@ def test_invalid_ref() -> None:
 
 
 def test_quote_and_implicit_are_exclusive() -> None:
-    text = VALID.replace("            implicit: true\n", "            implicit: true\n            quote: said\n")
+    text = VALID.replace(
+        "            implicit: true\n", "            implicit: true\n            quote: said\n"
+    )
     assert problems_of(text) == [("S206", 22, 13, "premise `unstated` has both `quote` and `implicit`")]
 
 
@@ -246,18 +253,37 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 _ALL_PATHS = _paths(_plain(_BASE))
-_KEYS = ["id", "text", "quote", "implicit", "ref", "because", "premises", "counterexamples", "qoute", "warrant", "role"]
+_KEYS = [
+    "id",
+    "text",
+    "quote",
+    "implicit",
+    "ref",
+    "because",
+    "premises",
+    "counterexamples",
+    "qoute",
+    "warrant",
+    "role",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     mutations=st.lists(
-        st.tuples(st.sampled_from(_ALL_PATHS), st.sampled_from(["replace", "delete", "add"]), _replacements, st.sampled_from(_KEYS)),
+        st.tuples(
+            st.sampled_from(_ALL_PATHS),
+            st.sampled_from(["replace", "delete", "add"]),
+            _replacements,
+            st.sampled_from(_KEYS),
+        ),
         min_size=1,
         max_size=3,
     )
 )
-def test_compiled_validator_agrees_with_jsonschema(mutations: list[tuple[tuple[Any, ...], str, Any, str]]) -> None:
+def test_compiled_validator_agrees_with_jsonschema(
+    mutations: list[tuple[tuple[Any, ...], str, Any, str]],
+) -> None:
     document = copy.deepcopy(_plain(_BASE))
     for path, action, replacement, key in mutations:
         try:

@@ -25,7 +25,9 @@ def test_github_escapes_data_and_properties() -> None:
 def test_github_cannot_be_fooled_by_line_breaks_or_escapes_in_user_strings() -> None:
     # A line break in a message would otherwise start a new workflow command
     # (`::error::`), and ESC would colour or rewrite the log.
-    problem = Problem("A402", Severity.WARNING, "a\x1b[2J.yaml", 9, 1, "done\n::error::forged\x1b]0;t\x07", "hint")
+    problem = Problem(
+        "A402", Severity.WARNING, "a\x1b[2J.yaml", 9, 1, "done\n::error::forged\x1b]0;t\x07", "hint"
+    )
     assert format_github(problem) == (
         "::warning file=a\\x1b[2J.yaml,line=9,col=1,title=argmap A402::done\\x0a::error::forged\\x1b]0;t\\x07%0Ahint"
     )
@@ -68,7 +70,13 @@ def test_problems_at_one_place_sort_numbers_naturally() -> None:
 
 def test_text_and_parsable_escape_control_and_bidi_characters() -> None:
     problem = Problem(
-        "Q503", Severity.ERROR, "\x1b[31mmap.yaml", 5, 9, "source `\x1b]0;t\x07\u202eab` is gone", "try \x9b2J"
+        "Q503",
+        Severity.ERROR,
+        "\x1b[31mmap.yaml",
+        5,
+        9,
+        "source `\x1b]0;t\x07\u202eab` is gone",
+        "try \x9b2J",
     )
     assert format_problems([problem], "parsable", files_checked=1) == (
         "\\x1b[31mmap.yaml:5:9: [error] Q503 source `\\x1b]0;t\\x07\\u202eab` is gone\n"

@@ -22,7 +22,9 @@ def run_check(tmp_path: Path) -> RunCheck:
     write `text` as demo.yaml (and each of `others` as NAME.yaml beside it),
     check demo.yaml, and return its problems of that code."""
 
-    def run(text: str, code: str, *, others: dict[str, str] | None = None, config: Config | None = None) -> list[Problem]:
+    def run(
+        text: str, code: str, *, others: dict[str, str] | None = None, config: Config | None = None
+    ) -> list[Problem]:
         for name, other in (others or {}).items():
             (tmp_path / f"{name}.yaml").write_text(textwrap.dedent(other), encoding="utf-8")
         path = tmp_path / "demo.yaml"

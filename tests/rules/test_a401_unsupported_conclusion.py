@@ -15,7 +15,9 @@ conclusions:
     quote: there is no direct connection between the failures of the military and the weakening of Putin's power
 """
 
-SUPPORTED = UNSUPPORTED + """\
+SUPPORTED = (
+    UNSUPPORTED
+    + """\
     because:
       - id: from-revenge
         warrant: A base that counts defiance of the West as victory does not punish lost battles.
@@ -24,6 +26,7 @@ SUPPORTED = UNSUPPORTED + """\
             text: Putin's supporters see the invasion as revenge on the West.
             quote: For them, it is revenge against the stronger West.
 """
+)
 
 
 def test_fires_on_a_conclusion_without_because(run_check: RunCheck) -> None:

@@ -48,14 +48,19 @@ def test_silent_with_a_warrant(run_check: RunCheck) -> None:
 
 
 def test_silent_with_a_second_premise(run_check: RunCheck) -> None:
-    text = SINGLE + """\
+    text = (
+        SINGLE
+        + """\
           - id: losses-forgiven
             text: A base that counts defiance as victory does not punish lost battles.
             implicit: true
 """
+    )
     assert run_check(text, "A402") == []
 
 
 def test_silent_with_a_scheme(run_check: RunCheck) -> None:
-    text = SINGLE.replace("      - id: from-revenge\n", "      - id: from-revenge\n        scheme: argument-from-sign\n")
+    text = SINGLE.replace(
+        "      - id: from-revenge\n", "      - id: from-revenge\n        scheme: argument-from-sign\n"
+    )
     assert run_check(text, "A402") == []

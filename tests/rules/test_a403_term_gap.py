@@ -28,7 +28,9 @@ conclusions:
             quote: any form of resistance to the West is a victory
 """
 
-WARRANT = "        warrant: A regime whose base counts any defiance as victory survives its military defeats.\n"
+WARRANT = (
+    "        warrant: A regime whose base counts any defiance as victory survives its military defeats.\n"
+)
 
 
 def with_warrant(text: str, warrant: str = WARRANT) -> str:
@@ -58,7 +60,9 @@ def test_silent_when_the_warrant_mentions_them_by_shared_stems(run_check: RunChe
 
 
 def test_a_warrant_in_other_words_raises_the_bar(run_check: RunCheck) -> None:
-    paraphrase = "        warrant: A base that counts any defiance of the West as victory forgives lost battles.\n"
+    paraphrase = (
+        "        warrant: A base that counts any defiance of the West as victory forgives lost battles.\n"
+    )
     # 4 of 5 content words unmentioned: below the default 0.85 for warranted inferences ...
     assert run_check(with_warrant(GAP, paraphrase), "A403") == []
     # ... but not below a stricter project setting.
@@ -76,7 +80,9 @@ def test_extra_stop_words_are_configurable(run_check: RunCheck) -> None:
 
 
 def test_premise_quotes_count_as_mentions_unless_turned_off(run_check: RunCheck) -> None:
-    text = GAP.replace("Putin's regime will survive military defeats.", "Putin's supporters feel stronger after defeats.")
+    text = GAP.replace(
+        "Putin's regime will survive military defeats.", "Putin's supporters feel stronger after defeats."
+    )
     # "stronger" is only in a quote; with quotes the claim misses only "feel" and "defeats".
     assert run_check(text, "A403") == []
     config = Config(rule_options={"A403": {"count-quotes": False, "min-unmatched": 2}})
@@ -94,7 +100,10 @@ def test_a_single_unwarranted_premise_is_left_to_a402(run_check: RunCheck) -> No
 
 def test_options_are_validated() -> None:
     assert parse_options({}, "argmap.toml") == Options()
-    with pytest.raises(ConfigError, match=r"argmap.toml: \[rules.A403\]: unknown option `min-shar`; did you mean `min-share`\?"):
+    with pytest.raises(
+        ConfigError,
+        match=r"argmap.toml: \[rules.A403\]: unknown option `min-shar`; did you mean `min-share`\?",
+    ):
         parse_options({"min-shar": 0.5}, "argmap.toml")
     with pytest.raises(ConfigError, match="`min-share` must be a number from 0 to 1"):
         parse_options({"min-share": 2}, "argmap.toml")

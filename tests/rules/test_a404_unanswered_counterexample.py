@@ -19,7 +19,9 @@ conclusions:
         implicit: true
 """
 
-ANSWERED = UNANSWERED + """\
+ANSWERED = (
+    UNANSWERED
+    + """\
         because:
           - id: from-history
             scheme: argument-from-example
@@ -32,6 +34,7 @@ ANSWERED = UNANSWERED + """\
                 text: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
                 implicit: true
 """
+)
 
 
 def test_fires_on_an_unanswered_rebuttal(run_check: RunCheck) -> None:
@@ -87,13 +90,16 @@ def test_silent_when_the_map_expects_the_target_out(run_check: RunCheck) -> None
 
 
 def test_one_problem_per_counterexample_however_many_nodes_it_defeats(run_check: RunCheck) -> None:
-    text = UNANSWERED + """\
+    text = (
+        UNANSWERED
+        + """\
   - id: hard-to-lose
     text: It is as hard for Putin to lose the war as to win it.
     implicit: true
     counterexamples:
       - ref: failures-topple
 """
+    )
     assert [(p.line, p.message) for p in run_check(text, "A404")] == [
         (
             9,

@@ -19,12 +19,15 @@ conclusions:
         implicit: true
 """
 
-REINSTATED = DEFEATED + """\
+REINSTATED = (
+    DEFEATED
+    + """\
         counterexamples:
           - id: saddam
             text: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
             implicit: true
 """
+)
 
 
 def test_fires_on_a_rebutted_conclusion_with_the_reason(run_check: RunCheck) -> None:

@@ -38,7 +38,10 @@ def test_fires_on_a_premise_without_quote_or_implicit(run_check: RunCheck) -> No
 
 
 def test_silent_with_a_quote(run_check: RunCheck) -> None:
-    assert run_check(MAP + "            quote: For them, it is revenge against the stronger West.\n", "A407") == []
+    assert (
+        run_check(MAP + "            quote: For them, it is revenge against the stronger West.\n", "A407")
+        == []
+    )
 
 
 def test_silent_when_implicit(run_check: RunCheck) -> None:

@@ -32,12 +32,24 @@ def test_fires_at_both_places(run_check: RunCheck) -> None:
     hint = "keep one of them and write `- ref: revenge` where the claim recurs"
     assert run_check(DUPLICATE, "A408") == [
         Problem(
-            "A408", Severity.WARNING, "demo.yaml", 12, 13,
-            "claim `revenge` says the same as `revenge-again`", hint, node="demo#revenge",
+            "A408",
+            Severity.WARNING,
+            "demo.yaml",
+            12,
+            13,
+            "claim `revenge` says the same as `revenge-again`",
+            hint,
+            node="demo#revenge",
         ),
         Problem(
-            "A408", Severity.WARNING, "demo.yaml", 16, 9,
-            "claim `revenge-again` says the same as `revenge`", hint, node="demo#revenge-again",
+            "A408",
+            Severity.WARNING,
+            "demo.yaml",
+            16,
+            9,
+            "claim `revenge-again` says the same as `revenge`",
+            hint,
+            node="demo#revenge-again",
         ),
     ]
 
@@ -48,7 +60,7 @@ def test_silent_when_the_claim_is_reused_with_ref(run_check: RunCheck) -> None:
 
 
 def test_silent_for_different_claims(run_check: RunCheck) -> None:
-    text = DUPLICATE.replace("revenge on the West\"", "liberation\"")
+    text = DUPLICATE.replace('revenge on the West"', 'liberation"')
     assert run_check(text, "A408") == []
 
 

@@ -28,12 +28,15 @@ conclusions:
             implicit: true
 """
 
-COMPLETE = BY_ROLE + """\
+COMPLETE = (
+    BY_ROLE
+    + """\
           - id: kofman-expert
             role: expertise
             text: Michael Kofman is an expert on the Russian military.
             implicit: true
 """
+)
 
 
 def test_fires_naming_the_missing_role(run_check: RunCheck) -> None:
@@ -72,7 +75,9 @@ def test_without_roles_it_counts_premises_and_lists_the_roles(run_check: RunChec
 
 def test_silent_when_every_role_is_played(run_check: RunCheck) -> None:
     assert run_check(COMPLETE, "A410") == []
-    without_roles = COMPLETE.replace("            role: assertion\n", "").replace("            role: expertise\n", "")
+    without_roles = COMPLETE.replace("            role: assertion\n", "").replace(
+        "            role: expertise\n", ""
+    )
     assert run_check(without_roles, "A410") == []
 
 

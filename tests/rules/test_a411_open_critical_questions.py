@@ -27,13 +27,16 @@ conclusions:
             implicit: true
 """
 
-ALL_RAISED = MAP + """\
+ALL_RAISED = (
+    MAP
+    + """\
     counterexamples:
       - id: hardliners-prevail
         question: other-explanations
         text: The talk is a ruse of the hardliners to buy time.
         implicit: true
 """
+)
 
 
 def test_lists_the_questions_left_open(run_check: RunCheck) -> None:
@@ -57,5 +60,7 @@ def test_silent_when_every_question_is_raised_under_the_inference_or_its_claim(r
 
 
 def test_silent_for_an_inference_without_a_scheme(run_check: RunCheck) -> None:
-    text = MAP.replace("        scheme: argument-from-sign\n", "        warrant: Talk of a thing shows intent.\n")
+    text = MAP.replace(
+        "        scheme: argument-from-sign\n", "        warrant: Talk of a thing shows intent.\n"
+    )
     assert run_check(text, "A411") == []

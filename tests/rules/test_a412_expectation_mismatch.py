@@ -22,12 +22,15 @@ conclusions:
         implicit: true
 """
 
-ANSWERED = MAP + """\
+ANSWERED = (
+    MAP
+    + """\
         counterexamples:
           - id: saddam
             text: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
             implicit: true
 """
+)
 
 
 def test_fires_with_expected_actual_and_why(run_check: RunCheck) -> None:
@@ -62,7 +65,9 @@ def test_silent_when_the_evaluation_agrees(run_check: RunCheck) -> None:
 
 
 def test_expectations_may_name_nodes_of_a_referenced_map(run_check: RunCheck) -> None:
-    ft = ANSWERED.replace("id: demo", "id: ft").replace("expect:\n  in: [no-direct-link]\n  out: [failures-topple]\n", "")
+    ft = ANSWERED.replace("id: demo", "id: ft").replace(
+        "expect:\n  in: [no-direct-link]\n  out: [failures-topple]\n", ""
+    )
     confront = """\
     argmap: 1
     id: demo

@@ -49,18 +49,23 @@ def test_silent_for_a_question_of_the_scheme(run_check: RunCheck) -> None:
 
 
 def test_a_rebuttal_may_raise_a_question_of_the_claims_inference(run_check: RunCheck) -> None:
-    text = MAP.split("        counterexamples:")[0] + """\
+    text = (
+        MAP.split("        counterexamples:")[0]
+        + """\
     counterexamples:
       - id: saddam
         question: typical
         text: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
         implicit: true
 """
+    )
     assert run_check(text, "A413") == []
 
 
 def test_fires_when_the_inference_has_no_scheme(run_check: RunCheck) -> None:
-    text = MAP.replace("        scheme: argument-from-example\n", "        warrant: Regimes fall after lost wars.\n")
+    text = MAP.replace(
+        "        scheme: argument-from-example\n", "        warrant: Regimes fall after lost wars.\n"
+    )
     assert [p.message for p in run_check(text, "A413")] == [
         "counterexample `saddam` raises question `counter-example`, but inference `from-history` names no "
         "`scheme`, so it has no critical questions"

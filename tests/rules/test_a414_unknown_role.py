@@ -49,7 +49,9 @@ def test_silent_for_a_role_of_the_scheme(run_check: RunCheck) -> None:
 
 
 def test_fires_on_a_role_without_a_scheme(run_check: RunCheck) -> None:
-    text = MAP.replace("        scheme: argument-from-expert-opinion\n", "        warrant: Experts are right.\n")
+    text = MAP.replace(
+        "        scheme: argument-from-expert-opinion\n", "        warrant: Experts are right.\n"
+    )
     assert [p.message for p in run_check(text, "A414")] == [
         "premise `kofman-expert` plays role `expert`, but inference `from-kofman` names no `scheme`, so it has no roles",
         "premise `kofman-says` plays role `assertion`, but inference `from-kofman` names no `scheme`, so it has no roles",

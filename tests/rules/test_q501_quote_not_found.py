@@ -52,7 +52,9 @@ def test_fires_with_the_nearest_passage_as_hint(tmp_path: Path) -> None:
 
 
 def test_fires_for_each_quote_of_a_list_that_is_not_found(tmp_path: Path) -> None:
-    map_text = MAP.format(quote="\n      - For them, it is revenge against the stronger West\n      - qqq zzz xxx vvv")
+    map_text = MAP.format(
+        quote="\n      - For them, it is revenge against the stronger West\n      - qqq zzz xxx vvv"
+    )
     assert problems(tmp_path, map_text) == [
         q501(
             11,
@@ -157,4 +159,6 @@ def test_silent_on_the_format_sketch_map_and_seed_000(tmp_path: Path) -> None:
     path = tmp_path / "maps" / "ft.yaml"
     path.write_text(SKETCH_MAP, encoding="utf-8")
     result = check_paths([path], Config(), cwd=tmp_path)
-    assert [problem for problem in result.problems if problem.code in ("Q501", "Q502", "Q503", "Q504", "Q506")] == []
+    assert [
+        problem for problem in result.problems if problem.code in ("Q501", "Q502", "Q503", "Q504", "Q506")
+    ] == []

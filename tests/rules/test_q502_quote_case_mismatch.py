@@ -28,7 +28,9 @@ def problems(tmp_path: Path, quote: str) -> list[Problem]:
     path = tmp_path / "m.yaml"
     path.write_text(MAP.format(quote=quote), encoding="utf-8")
     result = check_paths([path], Config(), cwd=tmp_path)
-    return [problem for problem in result.problems if problem.code.startswith("Q50") and problem.code != "Q505"]
+    return [
+        problem for problem in result.problems if problem.code.startswith("Q50") and problem.code != "Q505"
+    ]
 
 
 def test_fires_when_only_case_differs(tmp_path: Path) -> None:
@@ -52,4 +54,6 @@ def test_silent_when_the_quote_is_verbatim(tmp_path: Path) -> None:
 
 
 def test_silent_when_the_quote_is_not_found_at_all(tmp_path: Path) -> None:
-    assert [problem.code for problem in problems(tmp_path, "for them, it is revenge against the weaker west")] == ["Q501"]
+    assert [
+        problem.code for problem in problems(tmp_path, "for them, it is revenge against the weaker west")
+    ] == ["Q501"]

@@ -20,7 +20,9 @@ def test_every_rule_module_is_registered() -> None:
         for info in pkgutil.iter_modules(argmap.rules.__path__)
         if re.fullmatch(r"[a-z][0-9]{3}_[a-z0-9_]+", info.name)
     }
-    others = {info.name for info in pkgutil.iter_modules(argmap.rules.__path__)} - {m.rsplit(".", 1)[1] for m in modules}
+    others = {info.name for info in pkgutil.iter_modules(argmap.rules.__path__)} - {
+        m.rsplit(".", 1)[1] for m in modules
+    }
     assert others == {"catalogue"}
     registered = [rule.module for rule in RULES]
     assert sorted(registered) == sorted(modules)

@@ -36,7 +36,15 @@ def test_clean_map_has_no_structural_problems(tmp_path: Path) -> None:
 def test_m301_duplicate_id_reports_both_places(tmp_path: Path) -> None:
     text = BASE + "          - id: a\n            text: Another.\n            implicit: true\n"
     assert structural(tmp_path, demo=text) == [
-        error("M301", "demo.yaml", 5, 5, "id `a` is used again at line 15", "ids must be unique in a map", "demo#a"),
+        error(
+            "M301",
+            "demo.yaml",
+            5,
+            5,
+            "id `a` is used again at line 15",
+            "ids must be unique in a map",
+            "demo#a",
+        ),
         error(
             "M301",
             "demo.yaml",
@@ -76,7 +84,10 @@ def test_m302_unknown_map(tmp_path: Path) -> None:
     text = BASE + "          - ref: elsewhere#b\n"
     (problem,) = structural(tmp_path, demo=text)
     assert (problem.code, problem.line, problem.column) == ("M302", 15, 18)
-    assert problem.message == "reference `elsewhere#b` names map `elsewhere`, which is not among the maps checked"
+    assert (
+        problem.message
+        == "reference `elsewhere#b` names map `elsewhere`, which is not among the maps checked"
+    )
 
 
 def test_m302_expectation_of_unknown_node(tmp_path: Path) -> None:
@@ -97,7 +108,11 @@ def test_cross_map_ref_finds_a_sibling_map_not_named(tmp_path: Path) -> None:
     from argmap.lint.runner import check_paths
     from tests.helpers import write
 
-    write(tmp_path, "other.yaml", BASE.replace("id: demo", "id: other") + "    counterexamples:\n      - ref: nope\n")
+    write(
+        tmp_path,
+        "other.yaml",
+        BASE.replace("id: demo", "id: other") + "    counterexamples:\n      - ref: nope\n",
+    )
     demo = write(tmp_path, "demo.yaml", BASE + "    counterexamples:\n      - ref: other#b\n")
     result = check_paths([demo], Config(), cwd=tmp_path)
     # the sibling resolves the ref; its own problems (an unknown ref) are not reported
@@ -129,7 +144,10 @@ def test_m303_ref_to_inference(tmp_path: Path) -> None:
 
 
 def test_m304_circular_support_prints_the_path(tmp_path: Path) -> None:
-    text = BASE + "            because:\n              - id: from-a\n                premises:\n                  - ref: a\n"
+    text = (
+        BASE
+        + "            because:\n              - id: from-a\n                premises:\n                  - ref: a\n"
+    )
     assert structural(tmp_path, demo=text) == [
         error(
             "M304",
@@ -151,7 +169,10 @@ def test_m304_self_support(tmp_path: Path) -> None:
 
 
 def test_m304_attack_cycles_are_not_support_cycles(tmp_path: Path) -> None:
-    text = BASE + "    counterexamples:\n      - id: c\n        text: C.\n        implicit: true\n        counterexamples:\n          - ref: a\n"
+    text = (
+        BASE
+        + "    counterexamples:\n      - id: c\n        text: C.\n        implicit: true\n        counterexamples:\n          - ref: a\n"
+    )
     assert structural(tmp_path, demo=text) == []
 
 
@@ -159,11 +180,16 @@ def test_m304_long_cycle_needs_no_recursion(tmp_path: Path) -> None:
     # a support chain of 3,000 claims closed by a ref: found iteratively
     lines = ["argmap: 1", "id: long", "title: Long", "conclusions:"]
     for index in range(3000):
-        lines.append(f"  - id: c{index}\n    text: Claim {index}.\n    implicit: true\n    because:\n      - id: i{index}\n        premises:\n          - ref: c{(index + 1) % 3000}")
+        lines.append(
+            f"  - id: c{index}\n    text: Claim {index}.\n    implicit: true\n    because:\n      - id: i{index}\n        premises:\n          - ref: c{(index + 1) % 3000}"
+        )
     problems = structural(tmp_path, long="\n".join(lines) + "\n")
     assert [p.code for p in problems] == ["M304"]
     # c1 is the premise of i0, which supports c0: the loop runs c0 → i2999 → c2999 → … → c1 → i0 → c0
-    assert problems[0].message == "circular support: c0 → i2999 → c2999 → i2998 → c2998 → i2997 → c2997 → i2996 → … (5991 more) → i0 → c0"
+    assert (
+        problems[0].message
+        == "circular support: c0 → i2999 → c2999 → i2998 → c2998 → i2997 → c2997 → i2996 → … (5991 more) → i0 → c0"
+    )
 
 
 def test_m305_duplicate_map_ids(tmp_path: Path) -> None:
@@ -190,14 +216,20 @@ def test_m303_an_inference_cannot_be_supported_from_elsewhere(tmp_path: Path) ->
         "  - ref: other#from-b\n    because:\n      - id: why\n        premises:\n          - id: p\n            text: P.\n            implicit: true\n"
     )
     (problem,) = structural(tmp_path, other=other, third=third)
-    assert (problem.code, problem.message) == ("M303", "`other#from-b` is an inference, but it is used here as a conclusion")
+    assert (problem.code, problem.message) == (
+        "M303",
+        "`other#from-b` is an inference, but it is used here as a conclusion",
+    )
 
 
 def test_ignore_on_a_ref_item_silences_that_node_here(tmp_path: Path) -> None:
     from argmap.input.model import Corpus
     from argmap.problems import Location, Severity
 
-    text = BASE + "    counterexamples:\n      - ref: b\n        ignore:\n          M301: demo of a ref-level ignore\n"
+    text = (
+        BASE
+        + "    counterexamples:\n      - ref: b\n        ignore:\n          M301: demo of a ref-level ignore\n"
+    )
     result = check_texts(tmp_path, demo=text)
     (unused,) = [p for p in result.problems if p.code == "X001"]
     assert (unused.line, unused.node) == (18, "demo#b")
