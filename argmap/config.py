@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from argmap.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
-from argmap.problems import ConfigError, Severity
+from argmap.problems import ConfigError, Severity, UsageError
 from argmap.project import PYPROJECT, argmap_table, contains, find_project, project_root, read_toml
 
 __all__ = [
     "Config",
+    "configure",
     "find_config_file",
     "load_config",
     "load_config_file",
@@ -74,6 +75,60 @@ class Config:
 
     def options(self, code: str) -> Mapping[str, Any]:
         return self.rule_options.get(code, {})
+
+    def with_overrides(
+        self, known_codes: Iterable[str], *, select: str = "", ignore: str = "", max_file_size: str = ""
+    ) -> Config:
+        """This configuration with the choices of one run applied on top: the
+        codes to select (replacing the file's) and to ignore (added to the
+        file's), comma-separated, and a size limit such as `64MiB`."""
+        known = frozenset(known_codes)
+        changes: dict[str, Any] = {}
+        selected = _listed_codes(select)
+        ignored = _listed_codes(ignore)
+        # The configuration file's codes were checked when it was read; these were typed for this run.
+        for code in selected + ignored:
+            if not any(candidate.startswith(code) for candidate in known):
+                raise UsageError(f"no rule code starts with `{code}`", hint="`argmap rules` lists the codes")
+        if selected:
+            changes["select"] = frozenset(selected)
+        if ignored:
+            changes["ignore"] = self.ignore | frozenset(ignored)
+        if max_file_size:
+            try:
+                changes["limits"] = attrs.evolve(self.limits, max_bytes=parse_size(max_file_size))
+            except ValueError as error:
+                raise UsageError(f"--max-file-size: {error}") from None
+        return attrs.evolve(self, **changes) if changes else self
+
+
+def configure(
+    paths: Sequence[Path],
+    config_file: Path | None = None,
+    *,
+    known_codes: Iterable[str] = (),
+    select: str = "",
+    ignore: str = "",
+    max_file_size: str = "",
+) -> Config:
+    """The configuration of a run over `paths`: read from `config_file` when
+    one is named, else the project's of the first path (or of the working
+    folder), with the run's own choices applied (`Config.with_overrides`)."""
+    known = frozenset(known_codes)
+    if config_file is not None:
+        config = load_config_file(config_file, known)
+    else:
+        start = paths[0] if paths else Path.cwd()
+        try:
+            usable = start.exists()
+        except OSError:  # a name too long: discovering the maps says so, with the path
+            usable = False
+        config = load_config(start if usable else Path.cwd(), known)
+    return config.with_overrides(known, select=select, ignore=ignore, max_file_size=max_file_size)
+
+
+def _listed_codes(text: str) -> list[str]:
+    return [part.strip().upper() for part in text.split(",") if part.strip()]
 
 
 def find_config_file(start: Path, *, cwd: Path | None = None) -> tuple[Path, Mapping[str, Any]] | None:

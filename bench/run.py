@@ -413,7 +413,7 @@ def bench_cold(work: Path, runs: int) -> dict[str, Any]:
     library_script = work / "library_check.py"
     library_script.write_text(
         "import sys\nfrom pathlib import Path\nfrom argmap.lint.runner import check_paths\n"
-        "from argmap.config import load_config\nfrom argmap.output.problem_formats import format_problems\n"
+        "from argmap.config import load_config\nfrom argmap.output.formats import format_problems\n"
         "path = Path(sys.argv[1])\nresult = check_paths([path], load_config(path))\n"
         "sys.stdout.write(format_problems(result.problems, 'text', files_checked=1))\n",
         encoding="utf-8",

@@ -213,6 +213,20 @@ class _Watched:
         )
 
 
+def diagram_renderer(config: Config, cwd: Path | None = None) -> Renderer:
+    """A renderer that draws the maps as `argmap render PATHS` does (SVG
+    beside each map, redrawn only when out of date), in this process, and
+    says what it did as the command's last line does."""
+
+    def render(paths: Sequence[Path]) -> str | None:
+        from argmap.diagram.batch import render_paths
+
+        result, outcome = render_paths(paths, config, cwd=cwd)
+        return f"argmap: {outcome.summary(result)}"
+
+    return render
+
+
 def _shown(path: Path, cwd: Path | None) -> str:
     from argmap.input.workspace import display_name
 

@@ -13,11 +13,17 @@ import importlib
 from argmap.cli.app import app, main
 
 _COMMAND_MODULES = (
-    "check",  # check, export, schema
-    "render",  # render
-    "analysis",  # show, rules, schemes
-    "grounding",  # coverage
-    "workflow",  # new, fmt, watch
+    "check",
+    "export",
+    "schema",
+    "render",
+    "rules",
+    "schemes",
+    "show",
+    "coverage",
+    "new",
+    "fmt",
+    "watch",
 )
 for _module in _COMMAND_MODULES:
     importlib.import_module(f"argmap.cli.{_module}")

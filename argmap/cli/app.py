@@ -17,6 +17,8 @@ from argmap import __version__
 
 if TYPE_CHECKING:
     from argmap.config import Config
+    from argmap.input.model import ArgMap
+    from argmap.lint.runner import OneMap
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -82,46 +84,26 @@ def tool_errors() -> Iterator[None]:
         fail(f"{where}{(error.strerror or str(error)).lower()}")
 
 
-def config_for(paths: Sequence[Path], config_file: Path | None = None, **overrides: object) -> Config:
-    """The configuration for a run over `paths`, with command-line overrides applied."""
-    import attrs
-
-    from argmap.config import load_config, load_config_file, parse_size
+def config_for(
+    paths: Sequence[Path],
+    config_file: Path | None = None,
+    *,
+    select: str = "",
+    ignore: str = "",
+    max_file_size: str = "",
+) -> Config:
+    """The configuration for a run over `paths`, with the command line's choices applied."""
+    from argmap.config import configure
     from argmap.lint.runner import known_codes
-    from argmap.problems import UsageError
 
-    known = known_codes()
-    if config_file is not None:
-        config = load_config_file(config_file, known)
-    else:
-        start = paths[0] if paths else Path.cwd()
-        try:
-            usable = start.exists()
-        except OSError:  # a name too long: discover() says so, with the path
-            usable = False
-        config = load_config(start if usable else Path.cwd(), known)
-    changes: dict[str, object] = {}
-    selected = _codes(str(overrides.get("select") or ""))
-    ignored = _codes(str(overrides.get("ignore") or ""))
-    # The configuration file's codes were checked when it was read; these come from the command line.
-    for code in selected + ignored:
-        if not any(candidate.startswith(code) for candidate in known):
-            raise UsageError(f"no rule code starts with `{code}`", hint="`argmap rules` lists the codes")
-    if selected:
-        changes["select"] = frozenset(selected)
-    if ignored:
-        changes["ignore"] = config.ignore | frozenset(ignored)
-    max_file_size = overrides.get("max_file_size")
-    if max_file_size:
-        try:
-            changes["limits"] = attrs.evolve(config.limits, max_bytes=parse_size(max_file_size))
-        except ValueError as error:
-            raise UsageError(f"--max-file-size: {error}") from None
-    return attrs.evolve(config, **changes) if changes else config  # type: ignore[arg-type]
-
-
-def _codes(text: str) -> list[str]:
-    return [part.strip().upper() for part in text.split(",") if part.strip()]
+    return configure(
+        paths,
+        config_file,
+        known_codes=known_codes(),
+        select=select,
+        ignore=ignore,
+        max_file_size=max_file_size,
+    )
 
 
 def use_colour(option: bool | None, stream: object = None) -> bool:
@@ -158,3 +140,16 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_FAILURE)
+
+
+def open_one_map(path: Path, command: str) -> tuple[OneMap, ArgMap]:
+    """Check the one map `command` works on; when it cannot be read as a map,
+    print its problems and exit 1. Raises ArgmapError (for `tool_errors`)."""
+    from argmap.lint.runner import check_one_map
+    from argmap.output.formats import format_problems
+
+    opened = check_one_map(path, config_for([path]), command=command)
+    if opened.argmap is None:
+        typer.echo(format_problems(opened.result.problems, "text", files_checked=1), err=True, nl=False)
+        raise typer.Exit(EXIT_PROBLEMS)
+    return opened, opened.argmap

@@ -1,4 +1,4 @@
-"""`argmap check`, `argmap export` and `argmap schema`."""
+"""`argmap check`: the maps' problems, in the format asked for."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def check(
     Exit code 0 when nothing is at error severity (with --strict: nor at
     warning), 1 when the maps have problems, 2 when argmap could not run.
     """
-    from argmap.output.problem_formats import FORMATS, format_problems
+    from argmap.output.formats import FORMATS, format_problems
 
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
@@ -75,54 +75,3 @@ def check(
     if output:
         typer.echo(output, nl=False, color=coloured)
     raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
-
-
-@app.command()
-def export(
-    path: Path = typer.Argument(..., help="The map to export."),
-    output_format: str = typer.Option("json", "--format", "-f", help="json (the only format so far)."),
-    output: Path = typer.Option(
-        None, "--output", "-o", help="Write to this file instead of standard output."
-    ),
-) -> None:
-    """Print a map's normalized graph as JSON: nodes with their kind, status
-    and source line, and edges with their relation."""
-    if output_format != "json":
-        fail(f"unknown export format `{output_format}`", hint="use json")
-    with tool_errors():
-        from argmap.lint.runner import check_paths
-        from argmap.output.checked_export import export_document
-        from argmap.problems import Severity, UsageError
-
-        if path.is_dir():
-            raise UsageError(f"{path}: export takes one map file, not a folder")
-        config = config_for([path])
-        result = check_paths([path], config)
-        if not result.workspace.requested:
-            from argmap.output.problem_formats import format_problems
-
-            typer.echo(format_problems(result.problems, "text", files_checked=1), err=True, nl=False)
-            raise typer.Exit(EXIT_PROBLEMS)
-        text = export_document(result, result.workspace.requested[0])
-        if output is not None:
-            from argmap.files import write_output
-
-            write_output(output, text.encode("utf-8"))
-        else:
-            typer.echo(text, nl=False)
-        errors = [p for p in result.problems if p.severity is Severity.ERROR]
-        if errors:
-            from argmap.terminal import for_terminal
-
-            typer.echo(
-                f"argmap: exported, but the map has {len(errors)} error(s): run `argmap check {for_terminal(str(path))}`",
-                err=True,
-            )
-
-
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of the map format (for editors and other tools)."""
-    from argmap.input.schema import schema_text
-
-    typer.echo(schema_text(), nl=False)

@@ -55,6 +55,34 @@ def check_paths(
         return CheckResult(workspace=workspace, run=run, problems=tuple(sort_problems(problems)))
 
 
+@attrs.frozen
+class OneMap:
+    """One map file checked on its own: what `show`, `export` and `coverage` work from."""
+
+    result: CheckResult
+    # None when the file could not be read as a map; `result.problems` say why.
+    argmap: ArgMap | None
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The problems of this map's own file."""
+        if self.argmap is None:
+            return self.result.problems
+        return tuple(problem for problem in self.result.problems if problem.file == self.argmap.file)
+
+
+def check_one_map(path: Path, config: Config, *, command: str, cwd: Path | None = None) -> OneMap:
+    """Check the one map at `path` for `command`, which takes a file: a folder
+    is a UsageError naming the command."""
+    from argmap.problems import UsageError
+
+    if path.is_dir():
+        raise UsageError(f"{path}: {command} takes one map file, not a folder")
+    result = check_paths([path], config, cwd)
+    requested = result.workspace.requested
+    return OneMap(result, requested[0] if requested else None)
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a check builds its data.

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from argmap.authoring.watch import WatchUpdate, compare, watch_maps
 from argmap.cli import app
-from argmap.cli.workflow import _describe
+from argmap.cli.watch import _describe
 from argmap.config import Config
 from argmap.problems import Problem, Severity, UsageError
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.output.problem_formats import format_github, format_problems, summary_line
+from argmap.output.formats import format_problems, summary_line
+from argmap.output.formats.github import format_github
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.terminal import for_terminal
 

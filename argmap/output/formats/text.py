@@ -1,20 +1,12 @@
-"""Turn problems into text for people, for editors and for CI.
-
-Every format prints the same problems in the same order (file, line, column,
-code), so the same maps always give the same bytes. The text, parsable and
-github formats pass every string from the user's files through
-`argmap.terminal.for_terminal`; json leaves escaping to `json.dumps`.
-"""
+"""The text format: problems for people, grouped by file, with the line
+quoted, a caret under the place, the hint and a summary."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from argmap.problems import Problem, Severity
 from argmap.terminal import for_terminal
-
-FORMATS = ("text", "parsable", "json", "github")
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD = "\x1b[1m"
@@ -23,22 +15,8 @@ _RESET = "\x1b[0m"
 
 
 def format_problems(
-    problems: Sequence[Problem],
-    output_format: str,
-    *,
-    files_checked: int,
-    colour: bool = False,
-    quiet: bool = False,
+    problems: Sequence[Problem], *, files_checked: int, colour: bool = False, quiet: bool = False
 ) -> str:
-    if output_format == "parsable":
-        return "".join(
-            f"{for_terminal(p.file)}:{p.line}:{p.column}: [{p.severity.label}] {p.code} {for_terminal(p.message)}\n"
-            for p in problems
-        )
-    if output_format == "json":
-        return format_json(problems, files_checked)
-    if output_format == "github":
-        return "".join(format_github(problem) + "\n" for problem in problems)
     return format_text(problems, files_checked, colour=colour, quiet=quiet)
 
 
@@ -100,53 +78,10 @@ def summary_line(problems: Sequence[Problem], files_checked: int) -> str:
     return f"{maps} checked: {', '.join(parts)} in {files_with} file{'s' if files_with != 1 else ''}."
 
 
-def problem_as_dict(problem: Problem) -> dict[str, object]:
-    return {
-        "file": problem.file,
-        "line": problem.line,
-        "column": problem.column,
-        "code": problem.code,
-        "severity": problem.severity.label,
-        "message": problem.message,
-        "hint": problem.hint,
-        "node": problem.node,
-    }
-
-
-def format_json(problems: Sequence[Problem], files_checked: int) -> str:
-    document = {
-        "files_checked": files_checked,
-        "summary": {
-            severity.label: sum(1 for p in problems if p.severity is severity) for severity in Severity
-        },
-        "problems": [problem_as_dict(problem) for problem in problems],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(problem: Problem) -> str:
-    """A GitHub Actions workflow command, which annotates the pull request."""
-    command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[
-        problem.severity
-    ]
-    # Escaped for a terminal first (the log shows escape sequences as a terminal
-    # would), then for the workflow command, whose own line break joins the hint.
-    message = for_terminal(problem.message) + (f"\n{for_terminal(problem.hint)}" if problem.hint else "")
-    properties = ",".join(
-        f"{key}={_escape_property(str(value))}"
-        for key, value in (
-            ("file", for_terminal(problem.file)),
-            ("line", problem.line),
-            ("col", problem.column),
-            ("title", f"argmap {problem.code}"),
-        )
-    )
-    return f"::{command} {properties}::{_escape_data(message)}"
+def problem_with_hint(problem: Problem) -> str:
+    """One problem as `file:line:col: CODE message` and its hint below: for a
+    command that reports the one problem that stopped it."""
+    text = f"{for_terminal(problem.file)}:{problem.line}:{problem.column}: {problem.code} {for_terminal(problem.message)}\n"
+    if problem.hint:
+        text += f"    hint: {for_terminal(problem.hint)}\n"
+    return text

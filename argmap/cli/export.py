@@ -1,0 +1,42 @@
+"""`argmap export`: a map's normalized graph, for other tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from argmap.cli.app import app, fail, open_one_map, tool_errors
+
+
+@app.command()
+def export(
+    path: Path = typer.Argument(..., help="The map to export."),
+    output_format: str = typer.Option("json", "--format", "-f", help="json (the only format so far)."),
+    output: Path = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of standard output."
+    ),
+) -> None:
+    """Print a map's normalized graph as JSON: nodes with their kind, status
+    and source line, and edges with their relation."""
+    if output_format != "json":
+        fail(f"unknown export format `{output_format}`", hint="use json")
+    with tool_errors():
+        from argmap.output.checked_export import export_document
+
+        opened, argmap = open_one_map(path, "export")
+        text = export_document(opened.result, argmap)
+        if output is not None:
+            from argmap.files import write_output
+
+            write_output(output, text.encode("utf-8"))
+        else:
+            typer.echo(text, nl=False)
+        errors = opened.result.error_count
+        if errors:
+            from argmap.terminal import for_terminal
+
+            typer.echo(
+                f"argmap: exported, but the map has {errors} error(s): run `argmap check {for_terminal(str(path))}`",
+                err=True,
+            )
