@@ -295,3 +295,12 @@ def test_a_real_watch_stops_on_sigint_with_exit_0_and_no_traceback(folder: Path)
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_the_diagram_renderer_draws_in_this_process_as_render_does(folder: Path) -> None:
+    from argmap.authoring.watch import diagram_renderer
+
+    render = diagram_renderer(Config(), cwd=folder)
+    assert render([Path("m.yaml")]) == "argmap: rendered 1 map"
+    assert (folder / "m.svg").read_bytes().startswith(b"<?xml")
+    assert render([Path("m.yaml")]) == "argmap: rendered 0 maps, 1 up to date"

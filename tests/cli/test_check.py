@@ -344,3 +344,22 @@ def test_a_file_name_too_long_is_a_one_line_error(
     assert (result.exit_code, result.stdout) == (2, "")
     expected = "not a usable path (File name too long)" if command == "check" else "file name too long"
     assert result.stderr == f"argmap: {name}: {expected}\n"
+
+
+def test_the_overrides_of_a_run_are_the_librarys_own() -> None:
+    from argmap.config import Config
+    from argmap.files import Limits
+    from argmap.problems import UsageError
+
+    base = Config(ignore=frozenset({"A4"}))
+    known = {"A403", "A411", "S203"}
+    assert base.with_overrides(known, select="s2", ignore="a411", max_file_size="1KiB") == Config(
+        select=frozenset({"S2"}), ignore=frozenset({"A4", "A411"}), limits=Limits(max_bytes=1024)
+    )
+    assert base.with_overrides(known) is base
+    with pytest.raises(UsageError) as raised:
+        base.with_overrides(known, ignore="Z9")
+    assert (raised.value.message, raised.value.hint) == (
+        "no rule code starts with `Z9`",
+        "`argmap rules` lists the codes",
+    )
