@@ -11,7 +11,6 @@ and the file (exit 2), never something silently ignored.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -22,6 +21,7 @@ import attrs
 from argmap.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 from argmap.problems import ConfigError, Severity
 from argmap.project import PYPROJECT, argmap_table, contains, find_project, project_root, read_toml
+from argmap.text import closest, did_you_mean
 
 __all__ = [
     "Config",
@@ -110,9 +110,8 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
     where = str(path) + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
     for key in table:
         if key not in _KEYS:
-            guess = difflib.get_close_matches(key, _KEYS, n=1)
             raise ConfigError(
-                f"{where}: unknown key `{key}`" + (f"; did you mean `{guess[0]}`?" if guess else ""),
+                f"{where}: unknown key `{key}`" + did_you_mean(closest(key, _KEYS, prefer_affix=False)),
                 hint="the keys are: " + ", ".join(_KEYS),
             )
 
@@ -208,9 +207,9 @@ def _check_code(
             raise ConfigError(f"{where}: no rule code starts with `{code}` (in `{key}`)")
         return
     if code not in known:
-        guess = difflib.get_close_matches(code, sorted(known), n=1)
         raise ConfigError(
-            f"{where}: unknown rule `{code}` in `{key}`" + (f"; did you mean `{guess[0]}`?" if guess else ""),
+            f"{where}: unknown rule `{code}` in `{key}`"
+            + did_you_mean(closest(code, known, prefer_affix=False)),
             hint="`argmap rules` lists the codes",
         )
 

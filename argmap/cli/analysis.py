@@ -11,6 +11,7 @@ import typer
 
 from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors, use_colour
 from argmap.terminal import for_terminal
+from argmap.text import closest, did_you_mean, relative_id
 
 if TYPE_CHECKING:
     from argmap.analysis.context import MapContext
@@ -39,13 +40,11 @@ def rules(
         return
     info = find_code(code)
     if info is None:
-        from argmap.analysis.schemes import closest
-
         known = {item.lower(): item for entry in all_codes() for item in (entry.code, entry.name)}
         lowered = closest(code.strip().lower(), list(known))
         guess = known[lowered] if lowered else None
         fail(
-            f"unknown rule `{code}`" + (f"; did you mean `{guess}`?" if guess else ""),
+            f"unknown rule `{code}`" + did_you_mean(guess),
             hint="`argmap rules` lists the codes",
         )
     typer.echo(f"{info.code} {info.name} (default severity: {info.severity.label}; {info.family})\n")
@@ -77,7 +76,7 @@ def schemes(
     if scheme is None:
         guess = catalogue.suggest(scheme_id)
         fail(
-            f"unknown scheme `{scheme_id}`" + (f"; did you mean `{guess}`?" if guess else ""),
+            f"unknown scheme `{scheme_id}`" + did_you_mean(guess),
             hint="`argmap schemes` lists the schemes",
         )
     lines = [
@@ -271,8 +270,6 @@ def render_tree(
     from rich.console import Console
     from rich.text import Text
 
-    from argmap.input.model import split_key
-
     argmap = context.argmap
     markers: dict[str | None, list[Problem]] = {}
     for problem in problems:
@@ -291,8 +288,7 @@ def render_tree(
     )
 
     def shown_id(key: str) -> str:
-        map_id, node_id = split_key(key)
-        return for_terminal(node_id if map_id == argmap.id else key)
+        return for_terminal(relative_id(key, argmap.id))
 
     def marker_text(found: list[Problem]) -> Text:
         codes = sorted({problem.code for problem in found})

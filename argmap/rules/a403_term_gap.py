@@ -87,10 +87,10 @@ from typing import Any
 import attrs
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import display_id
 from argmap.config import Config
 from argmap.input.model import Kind, Node, Relation
 from argmap.problems import ConfigError, Problem, Severity
+from argmap.text import display_id
 
 CODE = "A403"
 NAME = "term-gap"
