@@ -24,6 +24,11 @@ because:
 Passes:
 
 ```yaml
+because:
+  - id: from-history
+    scheme: argument-from-example
+    premises:
+      - ref: juntas
     counterexamples:
       - id: saddam
         question: counterexamples

@@ -23,6 +23,9 @@ because:
 Passes:
 
 ```yaml
+because:
+  - id: from-kofman
+    scheme: argument-from-expert-opinion
     premises:
       - id: kofman-expert
         role: expertise

@@ -21,7 +21,22 @@ conclusions:
                   - ref: a
 ```
 
-Passes: break the loop by grounding `b` in something other than `a`.
+Passes (the loop broken: `b` grounded in something other than `a`):
+
+```yaml
+conclusions:
+  - id: a
+    text: Defeat weakens the regime.
+    because:
+      - id: from-b
+        premises:
+          - id: b
+            text: The elite turns against a loser.
+            because:
+              - id: from-history
+                premises:
+                  - ref: juntas
+```
 """
 
 from __future__ import annotations
