@@ -41,6 +41,7 @@ import attrs
 from argmap.analysis.evaluate import Status
 from argmap.input.model import ArgMap, Corpus, Edge, Kind, Node, Relation, map_view, split_key
 from argmap.problems import Problem, Severity
+from argmap.text import relative_id
 
 if TYPE_CHECKING:
     from argmap.analysis.context import MapContext
@@ -564,8 +565,8 @@ def _missing_node_attributes(key: str, argmap: ArgMap, annotations: Annotations)
 
 
 def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, str]:
-    source_id = _shown_id(edge.source, argmap)
-    target_id = _shown_id(edge.target, argmap)
+    source_id = relative_id(edge.source, argmap.id)
+    target_id = relative_id(edge.target, argmap.id)
     if edge.relation is Relation.ATTACKS:
         target = corpus.node(edge.target)
         undercut = target is not None and target.kind is Kind.INFERENCE
@@ -597,11 +598,6 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
             [f"`{source_id}` is a premise of `{target_id}` (role: {edge.role})"]
         )
     return attributes
-
-
-def _shown_id(key: str, argmap: ArgMap) -> str:
-    map_id, node_id = split_key(key)
-    return node_id if map_id == argmap.id else key
 
 
 # --- title and legend -------------------------------------------------------

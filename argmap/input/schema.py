@@ -12,7 +12,6 @@ A test checks that both validators agree on generated documents.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
@@ -22,6 +21,7 @@ from typing import Any
 
 from argmap.input.yaml_reader import YamlMapping, YamlSequence
 from argmap.problems import Problem, Severity
+from argmap.text import closest, did_you_mean
 
 UNSUPPORTED_VERSION = "S201"
 MISSING_KEY = "S202"
@@ -518,10 +518,8 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         unknown = sorted(key for key in instance if key not in error.schema.get("properties", {}))
         key = unknown[0] if unknown else "?"
         owner = describe_node(data, path)
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        message = f"unknown key `{_shown(key)}` in {owner}"
-        if guess:
-            message += f"; did you mean `{guess[0]}`?"
+        guess = closest(key, allowed, prefer_affix=False)
+        message = f"unknown key `{_shown(key)}` in {owner}" + did_you_mean(guess)
         allowed_keys = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
         return make(UNKNOWN_KEY, message, allowed_keys, _key_position(original, key))
 

@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 
 from argmap.analysis.context import Run
-from argmap.config import Config
+from argmap.config import Config, Option
 from argmap.input.model import ArgMap, Suppression
 from argmap.input.workspace import Workspace, load_workspace
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.rules import RULES, Rule
-
-UNUSED_IGNORE = "X001"
-UNKNOWN_IGNORE = "X002"
+from argmap.rules.catalogue import UNKNOWN_IGNORE, UNUSED_IGNORE
 
 
 @attrs.frozen
@@ -126,10 +125,11 @@ def adjust(problems: Iterable[Problem], config: Config) -> Iterable[Problem]:
 
 
 @functools.cache
-def known_codes() -> frozenset[str]:
+def known_codes() -> Mapping[str, tuple[Option, ...]]:
+    """Every code argmap knows, each with its rule's declared options: what the configuration is checked against."""
     from argmap.rules.catalogue import all_codes
 
-    return frozenset(info.code for info in all_codes())
+    return MappingProxyType({info.code: info.options for info in all_codes()})
 
 
 def apply_suppressions(argmap: ArgMap, problems: list[Problem], config: Config) -> list[Problem]:
