@@ -15,6 +15,7 @@ from argmap.cli.app import app, main
 _COMMAND_MODULES = (
     "check",  # check, export, schema
     "render",  # render
+    "report",  # report
     "analysis",  # show, rules, schemes
     "grounding",  # coverage
     "workflow",  # new, fmt, watch
