@@ -52,6 +52,15 @@ def report(
         config = config_for(paths, config_file)
         result = check_paths(paths, config)
         if not result.workspace.requested:
+            if result.problems:
+                from argmap.output.problem_formats import format_problems
+
+                typer.echo(
+                    format_problems(list(result.problems), "text", files_checked=len(result.workspace.files)),
+                    err=True,
+                    nl=False,
+                )
+                raise typer.Exit(EXIT_PROBLEMS)
             fail("no map to report on", hint="name map files, or folders that hold maps")
         reports = plan_reports(result, output, index=any(path.is_dir() for path in paths))
         if check:
