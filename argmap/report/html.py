@@ -109,7 +109,9 @@ class _Page:
             dom_id = self.by_display.get(found.group(1))
             shown = escape_html(found.group(1))
             if dom_id is not None:
-                parts.append(f'<a class="node-link" href="#{dom_id}" data-node="{dom_id}"><code>{shown}</code></a>')
+                parts.append(
+                    f'<a class="node-link" href="#{dom_id}" data-node="{dom_id}"><code>{shown}</code></a>'
+                )
             else:
                 parts.append(f"<code>{shown}</code>")
             position = found.end()
@@ -236,7 +238,9 @@ def _header(page: _Page) -> str:
         f'<p class="facts">{escape_html(" · ".join(facts))}</p>\n',
     ]
     if argmap.note:
-        parts.append(f'<details class="map-note"><summary>About this map</summary>{_paragraphs(argmap.note)}</details>\n')
+        parts.append(
+            f'<details class="map-note"><summary>About this map</summary>{_paragraphs(argmap.note)}</details>\n'
+        )
     parts.append(
         '<nav aria-label="Parts of the report"><ul>'
         + ("" if argmap.source is None else '<li><a href="#source">Source</a></li>')
@@ -295,7 +299,9 @@ def _map_section(page: _Page, diagram: str) -> str:
     )
     parts.append(f'<div class="diagram-frame">{diagram}</div>\n')
     parts.append('<section class="panels" aria-label="The selected node" aria-live="polite">\n')
-    parts.append('<p class="panel-empty">No node selected: select one in the diagram, in the source or in the list below.</p>\n')
+    parts.append(
+        '<p class="panel-empty">No node selected: select one in the diagram, in the source or in the list below.</p>\n'
+    )
     for key in page.keys:
         parts.append(_panel(page, key))
     parts.append("</section>\n")
@@ -303,7 +309,9 @@ def _map_section(page: _Page, diagram: str) -> str:
     for key in page.keys:
         node = page.nodes.get(key)
         status = page.evaluation.statuses.get(key)
-        badge = f'<span class="badge status-{status.value}">{escape_html(status.value)}</span> ' if status else ""
+        badge = (
+            f'<span class="badge status-{status.value}">{escape_html(status.value)}</span> ' if status else ""
+        )
         words = node.label if node is not None else key
         kind = _KIND_WORDS[node.kind].lower() if node is not None else "node"
         parts.append(
@@ -318,16 +326,22 @@ def _panel(page: _Page, key: str) -> str:
     dom_id = page.dom_ids[key]
     node = page.nodes.get(key)
     shown = display_id(key, page.argmap.id).strip("`")
-    parts = [f'<article class="node-panel" id="{escape_html(dom_id)}" data-node="{escape_html(dom_id)}" aria-labelledby="{escape_html(dom_id)}-title">\n']
+    parts = [
+        f'<article class="node-panel" id="{escape_html(dom_id)}" data-node="{escape_html(dom_id)}" aria-labelledby="{escape_html(dom_id)}-title">\n'
+    ]
     kind = _KIND_WORDS[node.kind] if node is not None else "Missing node"
-    parts.append(f'<h3 id="{escape_html(dom_id)}-title">{escape_html(kind)} <code>{escape_html(shown)}</code></h3>\n')
+    parts.append(
+        f'<h3 id="{escape_html(dom_id)}-title">{escape_html(kind)} <code>{escape_html(shown)}</code></h3>\n'
+    )
     if node is None:
         parts.append("<p>This node is referred to but defined nowhere.</p>\n</article>\n")
         return "".join(parts)
     status = page.evaluation.statuses.get(key)
     if status is not None:
         short, meaning = _STATUS_WORDS[status]
-        parts.append(f'<p class="status status-{status.value}"><strong>{escape_html(short)}</strong>: {escape_html(meaning)}.</p>\n')
+        parts.append(
+            f'<p class="status status-{status.value}"><strong>{escape_html(short)}</strong>: {escape_html(meaning)}.</p>\n'
+        )
     if node.text:
         parts.append(f'<p class="node-text">{escape_html(node.text)}</p>\n')
     if status is not None:
@@ -340,7 +354,7 @@ def _panel(page: _Page, key: str) -> str:
         key=lambda problem: (-problem.severity, problem.code, problem.message),
     )
     if node_problems:
-        parts.append("<h4>Problems</h4>\n<ul class=\"problems\">\n")
+        parts.append('<h4>Problems</h4>\n<ul class="problems">\n')
         parts.extend(f"<li>{_problem(page, problem, link=False)}</li>\n" for problem in node_problems)
         parts.append("</ul>\n")
     if node.note:
@@ -349,13 +363,15 @@ def _panel(page: _Page, key: str) -> str:
         target = page.report_names.get(node.map_id)
         if target is not None:
             href = f"{target}#{node_dom_id(key, node.map_id)}"
-            parts.append(f'<p class="elsewhere"><a href="{escape_html(href)}">This node in the report of <code>{escape_html(node.map_id)}</code></a></p>\n')
+            parts.append(
+                f'<p class="elsewhere"><a href="{escape_html(href)}">This node in the report of <code>{escape_html(node.map_id)}</code></a></p>\n'
+            )
     parts.append("</article>\n")
     return "".join(parts)
 
 
 def _why(explanation: str) -> str:
-    """"out: rebutted by `x` (in)" as a sentence: the status is said above it."""
+    """ "out: rebutted by `x` (in)" as a sentence: the status is said above it."""
     _, _, reason = explanation.partition(": ")
     reason = reason or explanation
     return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
@@ -385,7 +401,11 @@ def _quotes(page: _Page, node: Node) -> str:
                     f'data-node="{escape_html(page.dom_ids.get(node.key, ""))}">line {check.line} of the source</a>'
                 )
             else:
-                facts.append(f"line {check.line} of <code>{escape_html(grounding.source_file or '')}</code>" if grounding else "")
+                facts.append(
+                    f"line {check.line} of <code>{escape_html(grounding.source_file or '')}</code>"
+                    if grounding
+                    else ""
+                )
         elif grounding is not None and grounding.source is not None:
             facts.append('<span class="not-found">not found in the source (Q501)</span>')
         locator = node.at or (check.marker if check is not None else None)
@@ -415,7 +435,9 @@ def _scheme(page: _Page, node: Node) -> str:
 
         scheme = catalogue_for_context(page.context).get(node.scheme)
         if scheme is None:
-            parts.append(f"<h4>Scheme</h4>\n<p><code>{escape_html(node.scheme)}</code> (not in the catalogue)</p>\n")
+            parts.append(
+                f"<h4>Scheme</h4>\n<p><code>{escape_html(node.scheme)}</code> (not in the catalogue)</p>\n"
+            )
         else:
             parts.append(
                 f"<h4>Scheme</h4>\n<p><strong>{escape_html(scheme.title)}</strong> (<code>{escape_html(scheme.id)}</code>): "
@@ -424,7 +446,7 @@ def _scheme(page: _Page, node: Node) -> str:
             raised = _raised_questions(page, node.key)
             open_questions = [question for question in scheme.questions if question.id not in raised]
             if open_questions:
-                parts.append("<p>Critical questions nobody raises:</p>\n<ul class=\"questions\">\n")
+                parts.append('<p>Critical questions nobody raises:</p>\n<ul class="questions">\n')
                 parts.extend(
                     f"<li><code>{escape_html(question.id)}</code>: {escape_html(question.text)}</li>\n"
                     for question in open_questions
@@ -482,7 +504,9 @@ def _connections(page: _Page, key: str) -> str:
         return ""
     items = "".join(
         f"<dt>{escape_html(label)}</dt><dd>"
-        + ", ".join(page.link(other, display_id(other, page.argmap.id).strip("`")) for other in dict.fromkeys(others))
+        + ", ".join(
+            page.link(other, display_id(other, page.argmap.id).strip("`")) for other in dict.fromkeys(others)
+        )
         + "</dd>"
         for label, others in shown
     )
@@ -508,8 +532,10 @@ def _findings(page: _Page) -> str:
     parts.append('<h2 id="findings-title">Findings</h2>\n')
     parts.append(f"<p><strong>Statuses:</strong> {escape_html(_counts(page))}.</p>\n")
     if figure is not None:
-        parts.append(f"<p><strong>Coverage:</strong> {escape_html(figure)}; "
-                     f"{len(uncovered)} sentences that carry reasoning are quoted by no node (marked in the source).</p>\n")
+        parts.append(
+            f"<p><strong>Coverage:</strong> {escape_html(figure)}; "
+            f"{len(uncovered)} sentences that carry reasoning are quoted by no node (marked in the source).</p>\n"
+        )
     grouped: dict[Severity, list[Problem]] = {}
     for problem in page.problems:
         grouped.setdefault(problem.severity, []).append(problem)
@@ -517,7 +543,9 @@ def _findings(page: _Page) -> str:
         parts.append("<p>No problems found.</p>\n")
     for severity in sorted(grouped, reverse=True):
         found = sorted(grouped[severity], key=lambda p: (p.line, p.column, p.code, p.message))
-        parts.append(f"<h3>{escape_html(_SEVERITY_WORDS.get(severity, severity.name))} ({len(found)})</h3>\n<ul class=\"problems\">\n")
+        parts.append(
+            f'<h3>{escape_html(_SEVERITY_WORDS.get(severity, severity.name))} ({len(found)})</h3>\n<ul class="problems">\n'
+        )
         parts.extend(f"<li>{_problem(page, problem, link=True)}</li>\n" for problem in found)
         parts.append("</ul>\n")
     parts.append("</section>\n")
@@ -530,14 +558,24 @@ def _document_column(page: _Page, maps: Sequence[ArgMap], css: str) -> str:
         heading_id = f"{css}-title" if number == 0 else f"{css}-title-{number}"
         target = page.report_names.get(other.id, report_name(other))
         parts.append(f'<h2 id="{heading_id}">{escape_html(other.title)}</h2>\n')
-        parts.append(f'<p class="elsewhere"><a href="{escape_html(target)}">The report of <code>{escape_html(other.id)}</code>, beside its source</a></p>\n<ul class="document-nodes">\n')
+        parts.append(
+            f'<p class="elsewhere"><a href="{escape_html(target)}">The report of <code>{escape_html(other.id)}</code>, beside its source</a></p>\n<ul class="document-nodes">\n'
+        )
         for key in page.keys:
             node = page.nodes.get(key)
             if node is None or node.map_id != other.id:
                 continue
             status = page.evaluation.statuses.get(key)
-            badge = f'<span class="badge status-{status.value}">{escape_html(status.value)}</span> ' if status else ""
-            quote = f'<blockquote class="quote-text">{escape_html(node.quotes[0].text)}</blockquote>' if node.quotes else ""
+            badge = (
+                f'<span class="badge status-{status.value}">{escape_html(status.value)}</span> '
+                if status
+                else ""
+            )
+            quote = (
+                f'<blockquote class="quote-text">{escape_html(node.quotes[0].text)}</blockquote>'
+                if node.quotes
+                else ""
+            )
             href = f"{target}#{node_dom_id(key, other.id)}"
             parts.append(
                 f"<li>{badge}{page.link(key, node.id)} {escape_html(node.label)}{quote}"

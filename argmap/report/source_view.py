@@ -86,7 +86,9 @@ def source_html(
             covering = [highlight for s, e, highlight in pieces if s <= start and end <= e]
             if covering:
                 quotes = sorted(dict.fromkeys(h.quote_id for h in covering), key=_quote_order)
-                nodes = list(dict.fromkeys(h.node_id for h in sorted(covering, key=lambda h: _quote_order(h.quote_id))))
+                nodes = list(
+                    dict.fromkeys(h.node_id for h in sorted(covering, key=lambda h: _quote_order(h.quote_id)))
+                )
                 attributes = f' class="quote" data-quotes="{escape_html(" ".join(quotes))}"'
                 attributes += f' data-nodes="{escape_html(" ".join(nodes))}"'
                 # One stop of the tab key per quote, at its first piece.

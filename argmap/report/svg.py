@@ -23,7 +23,9 @@ from argmap.problems import ArgmapError
 from argmap.report.escape import escape_html
 
 _SVG = "{http://www.w3.org/2000/svg}"
-_ELEMENTS = frozenset(["svg", "g", "path", "polygon", "polyline", "ellipse", "circle", "rect", "line", "text"])
+_ELEMENTS = frozenset(
+    ["svg", "g", "path", "polygon", "polyline", "ellipse", "circle", "rect", "line", "text"]
+)
 _ATTRIBUTES = frozenset(
     [
         "viewBox",

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.adversarial.test_hostile_svg import PAYLOADS, PWNED, _RUN
 from tests.adversarial.conftest import yaml_double_quoted
+from tests.adversarial.test_hostile_svg import _RUN, PAYLOADS, PWNED
 from tests.report.browser import Browser, Page, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,18 +34,23 @@ def seed_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("reports")
     completed = subprocess.run(
         [sys.executable, "-m", "argmap", "report", "maps", "-o", str(folder)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     return folder
 
 
 def _selected(page: Page) -> dict[str, object]:
-    return dict(page.evaluate(
-        "({panel: (document.querySelector('.node-panel.current') || {}).id || null,"
-        " marks: Array.from(document.querySelectorAll('mark.quote.current')).map(m => m.textContent).join(''),"
-        " shape: (document.querySelector('.map-node.current') || {getAttribute: () => null}).getAttribute('data-node')})"
-    ))
+    return dict(
+        page.evaluate(
+            "({panel: (document.querySelector('.node-panel.current') || {}).id || null,"
+            " marks: Array.from(document.querySelectorAll('mark.quote.current')).map(m => m.textContent).join(''),"
+            " shape: (document.querySelector('.map-node.current') || {getAttribute: () => null}).getAttribute('data-node')})"
+        )
+    )
 
 
 def test_clicking_a_node_marks_its_passage_and_clicking_a_passage_selects_its_node(
@@ -78,12 +83,17 @@ def test_the_keyboard_selects_a_node(browser: Browser, seed_reports: Path) -> No
     page = browser.open((seed_reports / "ft-lose-or-win.html").as_uri())
     page.evaluate("document.querySelector('.map-node[data-node=\"node-revenge\"]').focus()")
     for kind in ("keyDown", "keyUp"):
-        page.call("Input.dispatchKeyEvent", {"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13})
+        page.call(
+            "Input.dispatchKeyEvent",
+            {"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13},
+        )
     assert _selected(page)["panel"] == "node-revenge"
 
 
 @pytest.mark.parametrize("name", SEED_MAPS[:2])
-def test_every_quote_of_a_seed_map_is_marked_exactly_once(browser: Browser, seed_reports: Path, name: str) -> None:
+def test_every_quote_of_a_seed_map_is_marked_exactly_once(
+    browser: Browser, seed_reports: Path, name: str
+) -> None:
     from argmap.cli.app import config_for
     from argmap.grounding.ground import grounding_for
     from argmap.lint.runner import check_paths
@@ -124,10 +134,13 @@ def _hostile_project(folder: Path, payload: str) -> Path:
     (folder / "argmap.toml").write_text("", encoding="utf-8")
     quoted = yaml_double_quoted(payload)
     link = yaml_double_quoted("https://example.org/" + "".join(payload.split()))
-    (folder / "source.txt").write_text(f"Before. The source says {payload} here.\nAfter {payload}\n", encoding="utf-8")
+    (folder / "source.txt").write_text(
+        f"Before. The source says {payload} here.\nAfter {payload}\n", encoding="utf-8"
+    )
     (folder / "source.md").write_text(
         f"---\ntitle: {payload}\nvideoId: {payload}\n---\n# {payload}\n\nThe source says {payload} here."
-        f' <a class="yt-timestamp" data-t="{payload}"></a>\n\n- [{payload}](javascript:{_RUN})\n', encoding="utf-8"
+        f' <a class="yt-timestamp" data-t="{payload}"></a>\n\n- [{payload}](javascript:{_RUN})\n',
+        encoding="utf-8",
     )
     for name, source in (("text", "source.txt"), ("markdown", "source.md")):
         (folder / f"{name}.yaml").write_text(
@@ -169,10 +182,16 @@ def test_a_hostile_map_runs_nothing_in_its_report(browser: Browser, tmp_path: Pa
     control.write_text(f"<html><body><script>{_RUN}</script></body></html>", encoding="utf-8")
     page = browser.open(control.as_uri())
     assert page.evaluate("document.documentElement.outerHTML").count(PWNED) == 1, "the control must run"
-    for number, payload in enumerate([*PAYLOADS.values(), f"</script><script>{_RUN}</script>", f"<img src=x onerror=\"{_RUN}\">"]):
+    for number, payload in enumerate(
+        [*PAYLOADS.values(), f"</script><script>{_RUN}</script>", f'<img src=x onerror="{_RUN}">']
+    ):
         project = _hostile_project(tmp_path / f"p{number}", payload)
         completed = subprocess.run(
-            [sys.executable, "-m", "argmap", "report", "."], cwd=project, capture_output=True, text=True, check=False
+            [sys.executable, "-m", "argmap", "report", "."],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert completed.returncode == 0, completed.stderr
         assert "Traceback" not in completed.stderr
