@@ -24,7 +24,13 @@ def test_escape_html_escapes_markup_and_replaces_forbidden_characters() -> None:
 def test_only_web_and_mail_links_are_kept() -> None:
     assert safe_link("https://example.org/x") == "https://example.org/x"
     assert safe_link("mailto:a@example.org") == "mailto:a@example.org"
-    for bad in ("javascript:alert(1)", " javascript:x", "data:text/html,x", "&#106;avascript:x", "https://a b"):
+    for bad in (
+        "javascript:alert(1)",
+        " javascript:x",
+        "data:text/html,x",
+        "&#106;avascript:x",
+        "https://a b",
+    ):
         assert safe_link(bad) is None, bad
 
 
@@ -58,7 +64,9 @@ def test_reports_are_the_same_bytes_every_run_and_the_committed_ones_are_fresh(t
         assert (completed.returncode, completed.stderr) == (0, "argmap: wrote 4 reports\n")
     for name in ("ft-lose-or-win.html", "kherson-catastrophe.html", "confrontation.html", "index.html"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
-        assert (ROOT / "maps" / name).read_bytes() == (first / name).read_bytes(), f"run `argmap report maps`: {name}"
+        assert (ROOT / "maps" / name).read_bytes() == (first / name).read_bytes(), (
+            f"run `argmap report maps`: {name}"
+        )
     completed = _argmap("report", "maps", "--check")
     assert (completed.returncode, completed.stdout, completed.stderr) == (0, "4 reports up to date\n", "")
 
