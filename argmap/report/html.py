@@ -270,8 +270,8 @@ def _source_section(page: _Page) -> str:
     if source.title:
         parts.append(f'<p class="source-title">{escape_html(source.title)}</p>\n')
     parts.append(
-        '<p class="legend"><mark class="quote">quoted by a node</mark> '
-        '<mark class="uncovered">reasoning no node quotes</mark> '
+        '<p class="legend"><span class="swatch swatch-quote">quoted by a node</span> '
+        '<span class="swatch swatch-uncovered">reasoning no node quotes</span> '
         "Select a passage to see its node.</p>\n"
     )
     highlights = [

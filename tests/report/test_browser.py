@@ -199,7 +199,7 @@ def test_a_hostile_map_runs_nothing_in_its_report(browser: Browser, tmp_path: Pa
             report = project / f"{name}.html"
             url = report.as_uri()
             page = browser.open(url)
-            for selector in (".map-node", "mark.quote", "a.node-link"):
+            for selector in (".map-node", "mark.quote", ".node-list a.node-link", ".findings a.node-link"):
                 if page.evaluate(f"document.querySelector({json.dumps(selector)}) !== null"):
                     page.click(selector)
             dom = page.evaluate("document.documentElement.outerHTML")
