@@ -53,7 +53,7 @@ def report(
         result = check_paths(paths, config)
         if not result.workspace.requested:
             if result.problems:
-                from argmap.output.problem_formats import format_problems
+                from argmap.output.formats import format_problems
 
                 typer.echo(
                     format_problems(list(result.problems), "text", files_checked=len(result.workspace.files)),

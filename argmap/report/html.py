@@ -29,11 +29,12 @@ from pathlib import Path
 import attrs
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import Evaluation, Status, display_id, evaluation_for, scope_maps
+from argmap.analysis.evaluate import Evaluation, Status, evaluation_for, scope_maps
 from argmap.input.model import ArgMap, Kind, Node, Relation, split_key
 from argmap.problems import Problem, Severity
 from argmap.report.escape import escape_html, safe_link
 from argmap.report.source_view import Highlight, Uncovered, source_html
+from argmap.text import display_id
 
 _STATUS_WORDS = {
     Status.IN: ("✓ in", "it stands"),
