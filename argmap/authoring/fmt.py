@@ -75,6 +75,7 @@ from argmap.input.yaml_reader import (
     read_map_bytes,
     resolve_plain_scalar,
 )
+from argmap.memory import collector_paused
 from argmap.problems import ArgmapError, Problem, SourceAccessError
 
 WIDTH = 100
@@ -167,6 +168,11 @@ def format_file(path: Path, display: str | None = None, limits: Limits = Limits(
     """
     display = display or str(path)
     target = _link_target(path, display) if path.is_symlink() else path
+    with collector_paused():
+        return _format_path(path, target, display, limits)
+
+
+def _format_path(path: Path, target: Path, display: str, limits: Limits) -> Formatted:
     raw = read_map_bytes(target, display, limits)
     if isinstance(raw, Problem):  # over the size limit: not read, so nothing to show
         return Formatted(display, path, "", None, (raw,), target=target)
@@ -207,8 +213,9 @@ def format_text(
     `always_verify` reads back even a text that is already canonical, which
     the fast path skips (tests hold the two to the same result).
     """
-    loaded = load_text(text, display, limits, record_events=True)
-    return _format_loaded(loaded, display, None, text, limits, always_verify=always_verify)
+    with collector_paused():
+        loaded = load_text(text, display, limits, record_events=True)
+        return _format_loaded(loaded, display, None, text, limits, always_verify=always_verify)
 
 
 def write_formatted(result: Formatted) -> bool:

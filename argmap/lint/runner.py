@@ -9,9 +9,7 @@ itself reported, so stale suppressions do not pile up.
 from __future__ import annotations
 
 import functools
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -20,6 +18,7 @@ from argmap.analysis.context import Run
 from argmap.config import Config
 from argmap.input.model import ArgMap, Suppression
 from argmap.input.workspace import Workspace, load_workspace
+from argmap.memory import collector_paused
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.rules import RULES, Rule
 
@@ -53,26 +52,6 @@ def check_paths(
         for argmap in workspace.requested:
             problems.extend(analyse_map(argmap, run, config))
         return CheckResult(workspace=workspace, run=run, problems=tuple(sort_problems(problems)))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a check builds its data.
-
-    Loading a map allocates several objects per node, none of them in a
-    reference cycle; the collector, triggered every 700 allocations, walks
-    the whole growing heap again and again: half the time of checking a
-    100,000-node map went to it (bench/RESULTS.md). Reference counting still
-    frees everything as usual; only cycles wait until the collector resumes.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def enabled_rules(config: Config, rules: Iterable[Rule] = RULES) -> list[Rule]:
