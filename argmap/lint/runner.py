@@ -18,7 +18,7 @@ from argmap.analysis.context import Run
 from argmap.config import Config
 from argmap.input.model import ArgMap, Suppression
 from argmap.input.workspace import Workspace, load_workspace
-from argmap.memory import collector_paused
+from argmap.memory import collector_paused as collector_paused  # used here and by lint.parallel
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.rules import RULES, Rule
 
