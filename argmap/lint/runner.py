@@ -9,9 +9,7 @@ itself reported, so stale suppressions do not pile up.
 from __future__ import annotations
 
 import functools
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -21,6 +19,7 @@ from argmap.analysis.context import Run
 from argmap.config import Config, Option
 from argmap.input.model import ArgMap, Suppression
 from argmap.input.workspace import Workspace, load_workspace
+from argmap.memory import collector_paused as collector_paused  # used here and by lint.parallel
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.rules import RULES, Rule
 from argmap.rules.catalogue import UNKNOWN_IGNORE, UNUSED_IGNORE
@@ -80,26 +79,6 @@ def check_one_map(path: Path, config: Config, *, command: str, cwd: Path | None 
     result = check_paths([path], config, cwd)
     requested = result.workspace.requested
     return OneMap(result, requested[0] if requested else None)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a check builds its data.
-
-    Loading a map allocates several objects per node, none of them in a
-    reference cycle; the collector, triggered every 700 allocations, walks
-    the whole growing heap again and again: half the time of checking a
-    100,000-node map went to it (bench/RESULTS.md). Reference counting still
-    frees everything as usual; only cycles wait until the collector resumes.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def enabled_rules(config: Config, rules: Iterable[Rule] = RULES) -> list[Rule]:
