@@ -33,6 +33,10 @@ conclusions:
         scheme: argument-from-example
         premises:
           - ref: nowhere
+      - id: from-elsewhere
+        premises:
+          - id: lone
+            text: A lone premise.
 """
 
 
