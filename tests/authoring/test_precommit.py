@@ -69,7 +69,7 @@ conclusions:
             implicit: true
 """
 
-# Refers to a premise of GOOD; line 11 holds the ref.
+# Refers to a premise of GOOD (in fmt's layout); line 12 holds the ref.
 OTHER = """\
 argmap: 1
 id: other
@@ -81,7 +81,8 @@ conclusions:
     because:
       - id: from-good
         warrant: The base sees revenge where the good map says so.
-        premises: [{ref: "good#revenge"}]
+        premises:
+          - ref: good#revenge
 """
 
 MESSY = """\
@@ -341,7 +342,7 @@ def test_three_lines_of_configuration_check_format_and_render_every_commit(
     _git(repository, home, "add", "maps/good.yaml")
     code, output = _pre_commit(repository, home, "run")
     assert code == 1, output
-    assert "maps/other.yaml:11:26: M302" in _section(output, "argmap check"), output
+    assert "maps/other.yaml:12:18: M302" in _section(output, "argmap check"), output
     _git(repository, home, "checkout", "--", ".")
     _git(repository, home, "reset", "--quiet", "--hard")
 
