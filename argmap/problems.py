@@ -41,6 +41,10 @@ class Location:
     file: str
     line: int
     column: int
+    # Where the written value ends (the column just past its last character),
+    # when the loader knows it. Not part of equality: a place is where it starts.
+    end_line: int | None = attrs.field(default=None, eq=False, kw_only=True)
+    end_column: int | None = attrs.field(default=None, eq=False, kw_only=True)
 
 
 @attrs.frozen
@@ -58,6 +62,11 @@ class Problem:
     excerpt: str | None = None
     # The node the problem is about ("map-id#node-id"), where there is one.
     node: str | None = None
+    # Where the value the problem is about ends, when the loader knows it
+    # (editors underline start to end). Not part of equality, so problems
+    # compare by where they start and what they say.
+    end_line: int | None = attrs.field(default=None, eq=False, kw_only=True)
+    end_column: int | None = attrs.field(default=None, eq=False, kw_only=True)
 
     @classmethod
     def at(
@@ -81,6 +90,8 @@ class Problem:
             hint=hint,
             excerpt=excerpt,
             node=node,
+            end_line=location.end_line,
+            end_column=location.end_column,
         )
 
     @property
@@ -104,6 +115,12 @@ _DIGITS = re.compile(r"(\d+)")
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """The one order of output: by file, line, column, code (then message)."""
     return sorted(set(problems), key=lambda problem: problem.sort_key)
+
+
+def at_least(problems: Iterable[Problem], severity: Severity) -> list[Problem]:
+    """The problems at `severity` or worse, in their order: what a quieter
+    output shows (the exit code still counts them all)."""
+    return [problem for problem in problems if problem.severity >= severity]
 
 
 class ArgmapError(Exception):

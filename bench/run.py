@@ -458,6 +458,34 @@ def bench_folder(work: Path, count: int, nodes: int, repeats: int, jobs: int) ->
     return result
 
 
+def bench_lsp(work: Path, repeats: int, nodes: int = 100) -> dict[str, Any]:
+    """The language server's work after the debounce: check an edited, unsaved
+    100-node map from its buffer (the target is 100 ms)."""
+    from generate import write_map
+
+    print(f"\n== language server: diagnostics after an edit of a {nodes}-node map (target <= 100 ms) ==")
+    if not module_present("pygls"):
+        print(f"  {NOT_PRESENT} (pip install 'argmap[lsp]')")
+        return {}
+    from argmap.lsp.analysis import check, problems_by_file
+
+    path, _ = write_map(nodes, work / f"lsp-{nodes}")
+    text = path.read_text(encoding="utf-8")
+    edits = iter(range(10**6))
+
+    def after_an_edit() -> Any:
+        # Each run sees a different buffer, as typing gives.
+        edited = text + f"# edit {next(edits)}\n"
+        return problems_by_file(check(path, edited))
+
+    check(path, text)  # the imports and the scheme catalogue, loaded once per server
+    seconds, found = median_time(after_an_edit, repeats)
+    print(
+        f"  check of the buffer   {fmt_seconds(seconds)}   ({sum(len(v) for v in found.values())} problems)"
+    )
+    return {"nodes": nodes, "diagnostics": seconds}
+
+
 def folder_worker(folder: Path, repeats: int, jobs: int) -> dict[str, Any]:
     from argmap.config import Config
     from argmap.lint.runner import check_paths
@@ -510,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="fewer repeats and sizes: a minute instead of several"
     )
     parser.add_argument(
-        "--only", choices=("sizes", "cold", "folder"), action="append", help="run only these sections"
+        "--only", choices=("sizes", "cold", "folder", "lsp"), action="append", help="run only these sections"
     )
     parser.add_argument(
         "--layout-max", type=int, default=DEFAULT_LAYOUT_MAX, help="lay out maps up to this many nodes"
@@ -549,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         # 100,000 nodes: one run (each check takes minutes while Q501 is quadratic).
         return 7 if size <= 1_000 else 5 if size <= 10_000 else 1
 
-    sections = args.only or ["sizes", "cold", "folder"]
+    sections = args.only or ["sizes", "cold", "folder", "lsp"]
     info = machine()
     print(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, {info['platform']}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
@@ -568,6 +596,8 @@ def main(argv: list[str] | None = None) -> int:
             figures["cold"] = bench_cold(work, 5 if args.quick else 15)
         if "folder" in sections:
             figures["folder"] = bench_folder(work, args.folder_count, 30, 1 if args.quick else 3, args.jobs)
+        if "lsp" in sections:
+            figures["lsp"] = bench_lsp(work, 5 if args.quick else 15)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     if args.compare:

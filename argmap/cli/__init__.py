@@ -25,6 +25,7 @@ _COMMAND_MODULES = (
     "new",
     "fmt",
     "watch",
+    "lsp",
 )
 for _module in _COMMAND_MODULES:
     importlib.import_module(f"argmap.cli.{_module}")

@@ -9,7 +9,8 @@ import typer
 from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors, use_colour
 
 _FORMAT_HELP = (
-    "text (for people), parsable (file:line:col: [severity] CODE message), json, or github (annotations)."
+    "text (for people), parsable (file:line:col: [severity] CODE message), json, github (annotations), "
+    "or sarif (SARIF 2.1.0, for GitHub code scanning)."
 )
 
 
@@ -20,7 +21,14 @@ def check(
         help="Map files, or folders to search for maps (*.yaml and *.yml that declare `argmap:`). Default: the current folder.",
     ),
     output_format: str = typer.Option("text", "--format", "-f", help=_FORMAT_HELP),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors, without hints or summary."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Print only errors (in every format); in text, without hints or summary."
+    ),
+    min_severity: str = typer.Option(
+        "info",
+        "--min-severity",
+        help="Print only problems at this severity or worse: info (all), warning or error. The exit code still counts all.",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     select: str = typer.Option(
         "", "--select", help="Only these rule codes or prefixes, comma-separated (e.g. M,A402)."
@@ -53,9 +61,14 @@ def check(
     warning), 1 when the maps have problems, 2 when argmap could not run.
     """
     from argmap.output.formats import FORMATS, format_problems
+    from argmap.problems import Severity, at_least
 
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
+    try:
+        threshold = Severity.ERROR if quiet else Severity.parse(min_severity)
+    except ValueError as error:
+        fail(f"--min-severity: {error}")
     paths = paths or [Path()]
     with tool_errors():
         from argmap.lint.parallel import check_paths_parallel
@@ -66,7 +79,7 @@ def check(
         result = check_paths_parallel(paths, config, jobs, maps_only=maps_only)
     coloured = use_colour(colour) and output_format == "text"
     output = format_problems(
-        result.problems,
+        at_least(result.problems, threshold),
         output_format,
         files_checked=len(result.workspace.files),
         colour=coloured,

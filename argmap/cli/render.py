@@ -16,6 +16,7 @@ from argmap.terminal import for_terminal
 if TYPE_CHECKING:
     from argmap.diagram.batch import RenderOutcome
     from argmap.lint.runner import CheckResult
+    from argmap.problems import Severity
 
 # With more maps than this, a terminal shows a progress bar.
 _PROGRESS_FROM = 4
@@ -85,6 +86,21 @@ def render(
             help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file).",
         ),
     ] = False,
+    fail_on_untracked: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-untracked",
+            help="Exit 1 and name each diagram written that git does not track yet (for pre-commit, "
+            "which notices only changes to tracked files).",
+        ),
+    ] = False,
+    min_severity: Annotated[
+        str,
+        typer.Option(
+            "--min-severity",
+            help="Print only the problems at this severity or worse: info (all), warning or error.",
+        ),
+    ] = "info",
 ) -> None:
     """Draw maps as diagrams: claims, inferences and counterexamples, with
     what survives the evaluation, the problems found and links to the source.
@@ -98,7 +114,12 @@ def render(
     from argmap.diagram.batch import RenderSettings
     from argmap.diagram.dot import DIRECTIONS, RenderOptions
     from argmap.diagram.draw import CHECKABLE_FORMATS, ENGINES, FORMATS
+    from argmap.problems import Severity
 
+    try:
+        threshold = Severity.parse(min_severity)
+    except ValueError as error:
+        fail(f"--min-severity: {error}")
     direction = direction.upper()
     output_format = output_format.lower()
     if output_format not in FORMATS:
@@ -144,7 +165,12 @@ def render(
                     sys.stdout.buffer.write(drawing)
                     sys.stdout.buffer.flush()
                 advance()
-    _report(result, outcome, check, colour)
+        untracked: list[str] = []
+        if fail_on_untracked and not check:
+            from argmap.authoring.git import untracked as untracked_files
+
+            untracked = untracked_files([name for name in outcome.rendered if name != "-"])
+    _report(result, outcome, check, colour, threshold, untracked)
 
 
 @contextmanager
@@ -167,12 +193,22 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _report(result: CheckResult, outcome: RenderOutcome, check: bool, colour: bool | None) -> None:
+def _report(
+    result: CheckResult,
+    outcome: RenderOutcome,
+    check: bool,
+    colour: bool | None,
+    threshold: Severity,
+    untracked: list[str],
+) -> None:
     from argmap.diagram.batch import plural
     from argmap.output.formats import format_problems
+    from argmap.problems import at_least
 
     not_drawn = outcome.not_drawn(result)
-    shown_problems = [problem for problem in result.problems if problem.file in not_drawn]
+    shown_problems = at_least(
+        (problem for problem in result.problems if problem.file in not_drawn), threshold
+    )
     if shown_problems:
         typer.echo(
             format_problems(
@@ -195,4 +231,9 @@ def _report(result: CheckResult, outcome: RenderOutcome, check: bool, colour: bo
         typer.echo(outcome.check_summary(result))
     elif outcome.rendered != ["-"]:
         typer.echo("argmap: " + outcome.summary(result), err=True)
-    raise typer.Exit(EXIT_PROBLEMS if outcome.failed(result, check) else EXIT_OK)
+    for shown in untracked:
+        typer.echo(
+            f"argmap: {for_terminal(shown)}: written, but git does not track it yet: `git add` it", err=True
+        )
+    failed = outcome.failed(result, check) or bool(untracked)
+    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)

@@ -219,7 +219,17 @@ class _Builder:
         position = mapping.positions.get(key)
         if position is None:
             return self.at(mapping.line, mapping.column)
-        return self.at(position[2], position[3])
+        end = mapping.value_ends.get(key)
+        if end is None:
+            return self.at(position[2], position[3])
+        return Location(self.file, position[2], position[3], end_line=end[0], end_column=end[1])
+
+    def item_location(self, items: YamlSequence, index: int) -> Location:
+        line, column = items.positions[index]
+        end = items.value_ends.get(index)
+        if end is None:
+            return self.at(line, column)
+        return Location(self.file, line, column, end_line=end[0], end_column=end[1])
 
     def build(self) -> ArgMap:
         data = self.data
@@ -343,7 +353,7 @@ class _Builder:
             quotes = (Quote(quote, self.value_location(item, "quote")),)
         elif isinstance(quote, list):
             assert isinstance(quote, YamlSequence)
-            quotes = tuple(Quote(text, self.at(*quote.positions[index])) for index, text in enumerate(quote))
+            quotes = tuple(Quote(text, self.item_location(quote, index)) for index, text in enumerate(quote))
         return Node(
             key=key,
             id=item["id"],
@@ -398,7 +408,7 @@ class _Builder:
                 continue
             for index, written in enumerate(written_ids):
                 yield Expectation(
-                    status, qualify(written, self.map_id), written, self.at(*written_ids.positions[index])
+                    status, qualify(written, self.map_id), written, self.item_location(written_ids, index)
                 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -19,7 +19,7 @@ from argmap.config import Config
 from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, open_regular
 from argmap.input.model import ArgMap, Corpus, split_key
 from argmap.input.schema import validate
-from argmap.input.yaml_reader import LoadedFile, read_map_file
+from argmap.input.yaml_reader import LoadedFile, load_bytes, read_map_file
 from argmap.problems import Problem, SourceAccessError, UsageError
 from argmap.project import NoProject, contains, lexical_path, project_root
 
@@ -175,8 +175,16 @@ def _unfinished_argmap_line(window: bytes) -> bytes:
 
 
 def load_workspace(
-    paths: Sequence[Path], config: Config, cwd: Path | None = None, *, maps_only: bool = False
+    paths: Sequence[Path],
+    config: Config,
+    cwd: Path | None = None,
+    *,
+    maps_only: bool = False,
+    buffers: Mapping[Path, bytes] | None = None,
 ) -> Workspace:
+    """`buffers` (by resolved path) stand in for the files' bytes on disk:
+    an editor's unsaved text is checked as it is."""
+    buffers = buffers or {}
     files = discover(paths, maps_only=maps_only, cwd=cwd)
     problems: list[Problem] = []
     requested: list[ArgMap] = []
@@ -184,16 +192,23 @@ def load_workspace(
     for path in files:
         name = display_name(path, cwd)
         names.append(name)
-        argmap = _load_one(path, name, config, problems)
+        argmap = _load_one(path, name, config, problems, buffers)
         if argmap is not None:
             requested.append(argmap)
-    helpers = _load_referenced_maps(requested, files, config, cwd)
+    helpers = _load_referenced_maps(requested, files, config, cwd, buffers)
     corpus = Corpus.of([*requested, *helpers])
     return Workspace(corpus=corpus, requested=tuple(requested), problems=tuple(problems), files=tuple(names))
 
 
-def _load_one(path: Path, name: str, config: Config, problems: list[Problem]) -> ArgMap | None:
-    loaded: LoadedFile = read_map_file(path, name, config.limits)
+def _load_one(
+    path: Path, name: str, config: Config, problems: list[Problem], buffers: Mapping[Path, bytes]
+) -> ArgMap | None:
+    buffer = buffers.get(path.resolve()) if buffers else None
+    loaded: LoadedFile = (
+        read_map_file(path, name, config.limits)
+        if buffer is None
+        else load_bytes(buffer, name, config.limits)
+    )
     problems.extend(loaded.problems)
     if loaded.data is None:
         return None
@@ -205,7 +220,11 @@ def _load_one(path: Path, name: str, config: Config, problems: list[Problem]) ->
 
 
 def _load_referenced_maps(
-    requested: Iterable[ArgMap], files: Sequence[Path], config: Config, cwd: Path | None
+    requested: Iterable[ArgMap],
+    files: Sequence[Path],
+    config: Config,
+    cwd: Path | None,
+    buffers: Mapping[Path, bytes],
 ) -> list[ArgMap]:
     """Maps that the requested ones refer to but that were not named.
 
@@ -235,7 +254,7 @@ def _load_referenced_maps(
             if candidate_id != map_id:
                 continue
             try:
-                argmap = _load_one(candidate, display_name(candidate, cwd), config, [])
+                argmap = _load_one(candidate, display_name(candidate, cwd), config, [], buffers)
             except SourceAccessError:
                 argmap = None
             if argmap is not None and argmap.id == map_id:

@@ -55,28 +55,33 @@ class YamlMapping(dict[str, Any]):
     """A YAML mapping that remembers its position and those of its entries.
 
     `positions[key]` is `(key_line, key_column, value_line, value_column)`,
-    1-based. It is a dict, so the JSON Schema validator sees plain data.
+    1-based. `value_ends[key]` is where a scalar value ends (the line and
+    column just past it). It is a dict, so the JSON Schema validator sees
+    plain data.
     """
 
-    __slots__ = ("column", "line", "positions")
+    __slots__ = ("column", "line", "positions", "value_ends")
 
     def __init__(self, line: int, column: int) -> None:
         super().__init__()
         self.line = line
         self.column = column
         self.positions: dict[str, tuple[int, int, int, int]] = {}
+        self.value_ends: dict[str, tuple[int, int]] = {}
 
 
 class YamlSequence(list[Any]):
-    """A YAML sequence that remembers its position and those of its items."""
+    """A YAML sequence that remembers its position and those of its items
+    (and where its scalar items end, by index)."""
 
-    __slots__ = ("column", "line", "positions")
+    __slots__ = ("column", "line", "positions", "value_ends")
 
     def __init__(self, line: int, column: int) -> None:
         super().__init__()
         self.line = line
         self.column = column
         self.positions: list[tuple[int, int]] = []
+        self.value_ends: dict[int, tuple[int, int]] = {}
 
 
 # A node event of the parser (a scalar, the start or the end of a mapping or
@@ -341,7 +346,7 @@ class _Composer:
         documents = 0
         max_depth = self.limits.max_depth
 
-        def attach(value: Any, mark: Any) -> None:
+        def attach(value: Any, mark: Any, end_mark: Any = None) -> None:
             nonlocal root
             if not stack:
                 root = value
@@ -349,6 +354,8 @@ class _Composer:
             parent = stack[-1]
             line, column = mark.line + 1, mark.column + 1
             if isinstance(parent, YamlSequence):
+                if end_mark is not None:
+                    parent.value_ends[len(parent)] = (end_mark.line + 1, end_mark.column + 1)
                 parent.append(value)
                 parent.positions.append((line, column))
                 return
@@ -381,6 +388,8 @@ class _Composer:
             if not duplicate:
                 parent[key] = value
                 parent.positions[key] = (key_line, key_column, line, column)
+                if end_mark is not None:
+                    parent.value_ends[key] = (end_mark.line + 1, end_mark.column + 1)
 
         recorded = self.events
         events: Iterator[Any] = yaml.parse(self.text, Loader=_EventLoader)
@@ -393,7 +402,7 @@ class _Composer:
                     value: Any = event.value
                 else:
                     value = resolve_plain_scalar(event.value)
-                attach(value, event.start_mark)
+                attach(value, event.start_mark, event.end_mark)
                 if recorded is not None:
                     recorded.append((event, value))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:

@@ -41,11 +41,17 @@ class CheckResult:
 
 
 def check_paths(
-    paths: Sequence[Path], config: Config, cwd: Path | None = None, *, maps_only: bool = False
+    paths: Sequence[Path],
+    config: Config,
+    cwd: Path | None = None,
+    *,
+    maps_only: bool = False,
+    buffers: Mapping[Path, bytes] | None = None,
 ) -> CheckResult:
-    """load → validate → model → analyse, for the maps under `paths`."""
+    """load → validate → model → analyse, for the maps under `paths`
+    (`buffers`, by resolved path, stand in for files' bytes: unsaved editor text)."""
     with collector_paused():
-        workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
+        workspace = load_workspace(paths, config, cwd, maps_only=maps_only, buffers=buffers)
         run = Run(workspace.corpus, config, cwd)
         problems = list(adjust(workspace.problems, config))
         for argmap in workspace.requested:

@@ -69,6 +69,22 @@ conclusions:
             implicit: true
 """
 
+# Refers to a premise of GOOD (in fmt's layout); line 12 holds the ref.
+OTHER = """\
+argmap: 1
+id: other
+title: Another map
+conclusions:
+  - id: also
+    text: The base sees it as revenge.
+    implicit: true
+    because:
+      - id: from-good
+        warrant: The base sees revenge where the good map says so.
+        premises:
+          - ref: good#revenge
+"""
+
 MESSY = """\
 title:   "Messy but valid"
 id: messy
@@ -261,6 +277,10 @@ def test_try_repo_runs_each_hook_on_a_repository_of_maps(
     rendering = _section(output, "argmap render")
     assert "Failed" in rendering.splitlines()[0], output
     assert "maps/bad.yaml:10:13: S202" in rendering
+    # A diagram drawn for the first time is not tracked: pre-commit would not notice it.
+    assert "argmap: maps/good.svg: written, but git does not track it yet: `git add` it" in rendering
+    # Errors and warnings only, by default.
+    assert "[info]" not in check + rendering, output
     assert (repository / "maps" / "good.svg").read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
     assert not (repository / "maps" / "bad.svg").exists()
 
@@ -302,6 +322,29 @@ def test_three_lines_of_configuration_check_format_and_render_every_commit(
     _git(repository, home, "add", "--all")
     code, output = _pre_commit(repository, home, "run", "--all-files")
     assert code == 0, output
+
+    # Renaming a node that another map refers to breaks that map, which is not staged.
+    (repository / "maps" / "other.yaml").write_text(OTHER, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "argmap", "render", "maps"],
+        cwd=repository,
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    _git(repository, home, "add", "--all")
+    code, output = _pre_commit(repository, home, "run")
+    assert code == 0, output
+    _git(repository, home, "commit", "--quiet", "--no-verify", "-m", "two maps")
+    (repository / "maps" / "good.yaml").write_text(
+        GOOD.replace("id: revenge", "id: vengeance"), encoding="utf-8"
+    )
+    _git(repository, home, "add", "maps/good.yaml")
+    code, output = _pre_commit(repository, home, "run")
+    assert code == 1, output
+    assert "maps/other.yaml:12:18: M302" in _section(output, "argmap check"), output
+    _git(repository, home, "checkout", "--", ".")
+    _git(repository, home, "reset", "--quiet", "--hard")
 
     (repository / "maps" / "bad.yaml").write_text(BAD, encoding="utf-8")
     _git(repository, home, "add", "--all")

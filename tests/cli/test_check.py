@@ -97,6 +97,9 @@ def test_json_format(tmp_path: Path) -> None:
         "file": "bad.yaml",
         "line": 5,
         "column": 5,
+        # A missing key has no written value to end.
+        "end_line": None,
+        "end_column": None,
         "code": "S202",
         "severity": "error",
         "message": "conclusion `claim` needs `text`",
@@ -119,7 +122,7 @@ def test_unknown_format_exits_2(tmp_path: Path) -> None:
     assert invoke("check", "-f", "xml", ".") == (
         2,
         "",
-        "argmap: unknown format `xml`\n  hint: use one of: text, parsable, json, github\n",
+        "argmap: unknown format `xml`\n  hint: use one of: text, parsable, json, github, sarif\n",
     )
 
 

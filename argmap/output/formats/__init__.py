@@ -28,6 +28,7 @@ FORMATS = {
     "parsable": "argmap.output.formats.parsable",
     "json": "argmap.output.formats.json_format",
     "github": "argmap.output.formats.github",
+    "sarif": "argmap.output.formats.sarif",
 }
 
 

@@ -23,6 +23,8 @@ def problem_as_dict(problem: Problem) -> dict[str, object]:
         "file": problem.file,
         "line": problem.line,
         "column": problem.column,
+        "end_line": problem.end_line,
+        "end_column": problem.end_column,
         "code": problem.code,
         "severity": problem.severity.label,
         "message": problem.message,
