@@ -619,9 +619,17 @@ class _Explainer:
     def with_status(self, keys: Iterable[str], status: Status) -> list[str]:
         return [key for key in keys if self.evaluation.status(key) is status]
 
+    def live_attackers(self, key: str) -> tuple[str, ...]:
+        """The attackers of `key` whose attack does not fail (a weaker one is reported apart)."""
+        return tuple(
+            source
+            for source in self.graph.attackers.get(key, ())
+            if self.graph.attack(source, key).mode is not AttackMode.FAILS
+        )
+
     def claim(self, key: str, status: Status) -> str:
         supports = self.graph.supports.get(key, ())
-        attackers = self.graph.attackers.get(key, ())
+        attackers = self.live_attackers(key)
         if status is Status.OUT:
             rebuttals = self.with_status(attackers, Status.IN)
             if rebuttals:
@@ -642,7 +650,7 @@ class _Explainer:
 
     def inference(self, key: str, status: Status) -> str:
         premises = self.graph.premises.get(key, ())
-        attackers = self.graph.attackers.get(key, ())
+        attackers = self.live_attackers(key)
         if status is Status.OUT:
             undercutters = self.with_status(attackers, Status.IN)
             if undercutters:
@@ -682,7 +690,7 @@ class _Explainer:
 
     def blockers(self, key: str) -> str:
         node = self.graph.nodes[key]
-        undecided_attackers = self.with_status(self.graph.attackers.get(key, ()), Status.UNDECIDED)
+        undecided_attackers = self.with_status(self.live_attackers(key), Status.UNDECIDED)
         if undecided_attackers:
             verb = "undercut" if not node.kind.is_claim else "attacked"
             return f"{verb} by " + self.names(undecided_attackers, key, with_status=True)
