@@ -18,6 +18,9 @@ _COMMAND_MODULES = (
     "analysis",  # show, rules, schemes
     "grounding",  # coverage
     "workflow",  # new, fmt, watch
+    "explain",  # explain
+    "whatif",  # whatif
+    "sensitivity",  # sensitivity
 )
 for _module in _COMMAND_MODULES:
     importlib.import_module(f"argmap.cli.{_module}")
