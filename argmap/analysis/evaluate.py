@@ -627,11 +627,17 @@ class _Explainer:
             if self.graph.attack(source, key).mode is not AttackMode.FAILS
         )
 
+    def outright(self, key: str, attackers: Iterable[str]) -> list[str]:
+        """The attackers that defeat outright when in (not weighed), unless a standard weighs them all."""
+        if self.graph.nodes[key].standard is not None:
+            return list(attackers)
+        return [source for source in attackers if self.graph.attack(source, key).mode is AttackMode.DEFEATS]
+
     def claim(self, key: str, status: Status) -> str:
         supports = self.graph.supports.get(key, ())
         attackers = self.live_attackers(key)
         if status is Status.OUT:
-            rebuttals = self.with_status(attackers, Status.IN)
+            rebuttals = self.with_status(self.outright(key, attackers), Status.IN)
             if rebuttals:
                 return "rebutted by " + self.names(rebuttals, key, with_status=True)
             reasons = "; ".join(
@@ -652,7 +658,7 @@ class _Explainer:
         premises = self.graph.premises.get(key, ())
         attackers = self.live_attackers(key)
         if status is Status.OUT:
-            undercutters = self.with_status(attackers, Status.IN)
+            undercutters = self.with_status(self.outright(key, attackers), Status.IN)
             if undercutters:
                 return "undercut by " + self.names(undercutters, key, with_status=True)
             failed = self.with_status(premises, Status.OUT)
