@@ -42,7 +42,7 @@ from typing import Any
 
 import attrs
 
-from argmap.analysis.context import MapContext
+from argmap.analysis.context import MapContext, Run
 from argmap.analysis.graphs import strongly_connected
 from argmap.input.model import ArgMap, Edge, Kind, Node, Preference, Relation, split_key
 from argmap.problems import Location
@@ -118,6 +118,7 @@ class _Graph:
     attackers: Mapping[str, tuple[str, ...]]  # claim or inference -> its counterexamples
     attacks: Mapping[tuple[str, str], Attack] = attrs.field(factory=dict)  # (source, target) -> how it counts
     forced: Mapping[str, Status] = attrs.field(factory=dict)  # what-if: statuses imposed from outside
+    said: frozenset[str] | None = None  # the nodes whose quotes were found, when grounding ran
 
     def attack(self, source: str, target: str) -> Attack:
         found = self.attacks.get((source, target))
@@ -156,6 +157,7 @@ def evaluate(
     edges: Iterable[Edge],
     preferences: Iterable[Preference] = (),
     forced: Mapping[str, Status] | None = None,
+    documents_said: frozenset[str] | None = None,
 ) -> Evaluation:
     """Label every claim and inference among `nodes`, using the `edges` between them.
 
@@ -163,9 +165,15 @@ def evaluate(
     are left out: other checks report them. `preferences` are the maps'
     `outweighs` declarations; `forced` imposes statuses (what-if analysis:
     a rejected node is out, an accepted one in, whatever attacks it).
+    `documents_said` are the nodes whose quotes the grounding found: an
+    inference towards a claim `about: documents` counts a quoted premise as
+    standing when the document says it, whatever its status (None: no
+    grounding was run, and premises count by their status).
     """
     node_index = {node.key: node for node in nodes}
     graph = _build_graph(node_index, edges, preferences, forced or {})
+    if documents_said is not None:
+        graph = attrs.evolve(graph, said=documents_said)
     statuses = _label(graph)
     cycles, cycle_of = _find_cycles(graph, statuses)
     return Evaluation(statuses=statuses, cycles=cycles, graph=graph, cycle_of=cycle_of)
@@ -177,6 +185,30 @@ def evaluation_for(context: MapContext) -> Evaluation:
 
 
 _MEMO_KEY = "argmap.analysis.evaluate.evaluation"
+
+
+_DOCUMENTS_PROVIDER = "argmap.analysis.evaluate.documents_provider"
+
+
+def provide_documents(run: Run, provider: Callable[[MapContext], frozenset[str]]) -> None:
+    """Install what tells the evaluation which nodes the documents say.
+
+    Grounding (quotes found in the sources) is a later stage than analysis,
+    so the stage that runs both (lint) hands it in, rather than the
+    evaluation reaching forward for it.
+    """
+    run.memo(_DOCUMENTS_PROVIDER, lambda: provider)
+
+
+def documents_said(context: MapContext) -> frozenset[str] | None:
+    """The nodes in scope whose quotes are found, if a provider is installed and
+    the scope has a claim `about: documents` (else None: nothing to ground)."""
+    if not any(node.about == "documents" for other in scope_maps(context) for node in other.nodes):
+        return None
+    provider: Callable[[MapContext], frozenset[str]] | None = context.run.memo(
+        _DOCUMENTS_PROVIDER, lambda: None
+    )
+    return None if provider is None else provider(context)
 
 
 def scope_maps(context: MapContext) -> tuple[ArgMap, ...]:
@@ -218,7 +250,7 @@ def _evaluate_scope(context: MapContext) -> Evaluation:
         nodes = [node for other in maps for node in other.nodes]
         edges = [edge for other in maps for edge in other.edges]
         preferences = [preference for other in maps for preference in other.preferences]
-        return evaluate(nodes, edges, preferences)
+        return evaluate(nodes, edges, preferences, documents_said=documents_said(context))
 
     return context.run.memo((_MEMO_KEY, files), compute)
 
@@ -304,6 +336,7 @@ def _label(graph: _Graph) -> dict[str, Status]:
     # predecessor -> the nodes it counts towards as a ground, or as an attacker
     ground_of: dict[int, list[int]] = {}
     attacker_of: dict[int, list[int]] = {}
+    about_documents = _inferences_about_documents(graph)
     for table, as_ground_of in ((graph.premises, True), (graph.supports, False)):
         for target, sources in table.items():
             index = position[target]
@@ -311,6 +344,14 @@ def _label(graph: _Graph) -> dict[str, Status]:
                 continue  # a premise of a claim or an inference supporting an inference: not a ground
             grounds[index] = len(sources)
             for source in sources:
+                if target in about_documents and _said_outright(graph, source):
+                    # The document says it (or not): that, not its status, counts here.
+                    assert graph.said is not None
+                    if source in graph.said:
+                        grounds_in[index] += 1
+                    else:
+                        grounds_out[index] += 1
+                    continue
                 ground_of.setdefault(position[source], []).append(index)
     for target, sources in graph.attackers.items():
         index = position[target]
@@ -383,6 +424,25 @@ def _label(graph: _Graph) -> dict[str, Status]:
             if label[successor]:
                 settled.append(successor)
     return {key: _AS_STATUS[label[index]] for index, key in enumerate(keys)}
+
+
+def _inferences_about_documents(graph: _Graph) -> frozenset[str]:
+    """The inferences towards a claim `about: documents`, when grounding ran."""
+    if graph.said is None:
+        return frozenset()
+    return frozenset(
+        inference
+        for claim, inferences in graph.supports.items()
+        if graph.nodes[claim].about == "documents"
+        for inference in inferences
+    )
+
+
+def _said_outright(graph: _Graph, premise: str) -> bool:
+    """Whether a premise of an inference about documents counts by its quotes:
+    it has quotes and is not itself about documents (that one counts by its status)."""
+    node = graph.nodes[premise]
+    return bool(node.quotes) and node.about != "documents"
 
 
 @attrs.frozen
@@ -541,6 +601,7 @@ class _Explainer:
     def __init__(self, evaluation: Evaluation) -> None:
         self.evaluation = evaluation
         self.graph = evaluation.graph
+        self.about_documents = _inferences_about_documents(self.graph)
 
     def explain(self, key: str) -> str:
         node = self.graph.nodes.get(key)
@@ -561,7 +622,9 @@ class _Explainer:
         ]
         if failed:
             noun = "the attack of" if len(failed) == 1 else "the attacks of"
-            text += f"; {noun} {self.names(failed, key)} is weaker than it and does not defeat it"
+            verb = "is" if len(failed) == 1 else "are"
+            weaker = f"{noun} {self.names(failed, key)} {verb} weaker than it and does not defeat it"
+            text = weaker if text == "not attacked" else f"{text}; {weaker}"
         return f"{status}: {text}"
 
     def weighed(self, key: str, status: Status) -> str | None:
@@ -661,18 +724,39 @@ class _Explainer:
             undercutters = self.with_status(self.outright(key, attackers), Status.IN)
             if undercutters:
                 return "undercut by " + self.names(undercutters, key, with_status=True)
-            failed = self.with_status(premises, Status.OUT)
+            unsaid = [
+                premise
+                for premise in premises
+                if self.counts_by_quotes(key, premise) and not self.said(premise)
+            ]
+            if unsaid:
+                return "the documents do not say " + self.names(unsaid, key) + " (a quote is not found)"
+            failed = [
+                premise
+                for premise in self.with_status(premises, Status.OUT)
+                if not self.counts_by_quotes(key, premise)
+            ]
             noun = "premise" if len(failed) == 1 else "premises"
             verb = "is" if len(failed) == 1 else "are"
             return f"{noun} {self.names(failed, key)} {verb} out"
-        text = (
-            "its premise " + self.names(premises, key) + " stands"
-            if len(premises) == 1
-            else "all its premises stand"
-        )
+        if premises and all(self.counts_by_quotes(key, premise) for premise in premises):
+            text = "the documents say " + self.names(premises, key) + " (their quotes are found)"
+        else:
+            text = (
+                "its premise " + self.names(premises, key) + " stands"
+                if len(premises) == 1
+                else "all its premises stand"
+            )
         if attackers:
             text += "; every undercutter is out (" + self.names(attackers, key) + ")"
         return text
+
+    def counts_by_quotes(self, inference: str, premise: str) -> bool:
+        """Whether the premise counts by its quotes here (an inference towards a claim about documents)."""
+        return inference in self.about_documents and _said_outright(self.graph, premise)
+
+    def said(self, key: str) -> bool:
+        return self.graph.said is not None and key in self.graph.said
 
     def undecided(self, key: str) -> str:
         cycle = self.evaluation.cycle_of.get(key)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import Evaluation, Status, evaluate, evaluation_for, scope_maps
+from argmap.analysis.evaluate import Evaluation, Status, documents_said, evaluate, evaluation_for, scope_maps
 from argmap.input.model import Edge, Relation, qualify, split_key
 from argmap.problems import UsageError
 
@@ -79,7 +79,7 @@ def evaluate_with(
     ]
     edges.extend(extra_edges)
     preferences = [preference for other in maps for preference in other.preferences]
-    return evaluate(nodes, edges, preferences, forced)
+    return evaluate(nodes, edges, preferences, forced, documents_said(context))
 
 
 def changes_between(before: Evaluation, after: Evaluation) -> tuple[Change, ...]:

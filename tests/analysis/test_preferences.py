@@ -112,7 +112,7 @@ def test_a_weaker_attack_never_defeats(tmp_path: Path) -> None:
     evaluation = evaluated(tmp_path, WEAKER)
     assert short(evaluation, "demo") == {"claim": "in", "objection": "in"}
     assert evaluation.explain("demo#claim") == (
-        "in: not attacked; the attack of `objection` is weaker than it and does not defeat it"
+        "in: the attack of `objection` is weaker than it and does not defeat it"
     )
 
 
