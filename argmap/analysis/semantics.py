@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from argmap.analysis.context import MapContext
 from argmap.analysis.evaluate import (
     AttackMode,
     Evaluation,
@@ -37,6 +38,8 @@ from argmap.analysis.evaluate import (
     _Graph,
     _inferences_about_documents,
     _said_outright,
+    display_id,
+    evaluation_for,
     weighing,
 )
 from argmap.analysis.graphs import strongly_connected
@@ -259,3 +262,46 @@ def _search(
                 break
         else:
             return results
+
+
+@attrs.frozen
+class SemanticsReport:
+    """What a map's labellings under a semantics say, for `argmap check --semantics`."""
+
+    map_id: str
+    semantics: Semantics
+    count: int  # how many labellings
+    credulous: tuple[str, ...]  # in in some labelling (sorted keys)
+    sceptical: tuple[str, ...]  # in in every labelling
+    grounded: tuple[str, ...] = ()  # in under the grounded semantics
+
+    def text(self) -> str:
+        """One line in plain words (ids are the map's; escape before printing to a terminal)."""
+        map_id = self.map_id
+
+        def names(keys: tuple[str, ...]) -> str:
+            return ", ".join(display_id(key, map_id) for key in keys) or "none"
+
+        noun = "labelling" if self.count == 1 else "labellings"
+        if not self.count:
+            return f"{map_id}: no {self.semantics} labelling (typically an odd attack cycle leaves no consistent choice)"
+        only_credulous = tuple(key for key in self.credulous if key not in set(self.sceptical))
+        beyond = tuple(key for key in self.sceptical if key not in set(self.grounded))
+        return (
+            f"{map_id}: {self.count} {self.semantics} {noun}; besides what the grounded verdict accepts, "
+            f"in in every one: {names(beyond)}; in in some only (credulously defensible): {names(only_credulous)}"
+        )
+
+
+def semantics_report(context: MapContext, semantics: Semantics) -> SemanticsReport:
+    """The labellings of the context's map (over its scope) under `semantics`, summed up."""
+    evaluation = evaluation_for(context)
+    found = labellings(evaluation, semantics)
+    return SemanticsReport(
+        map_id=context.argmap.id,
+        semantics=semantics,
+        count=len(found.labellings),
+        credulous=tuple(sorted(found.credulous())),
+        sceptical=tuple(sorted(found.sceptical())),
+        grounded=tuple(sorted(key for key, status in evaluation.statuses.items() if status is Status.IN)),
+    )

@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "explain",  # explain
     "whatif",  # whatif
     "sensitivity",  # sensitivity
+    "interchange",  # import
 )
 for _module in _COMMAND_MODULES:
     importlib.import_module(f"argmap.cli.{_module}")
