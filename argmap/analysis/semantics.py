@@ -26,6 +26,8 @@ with `SemanticsLimitError` rather than run for minutes.
 from __future__ import annotations
 
 import enum
+import itertools
+import math
 from collections.abc import Callable, Mapping
 
 import attrs
@@ -63,23 +65,54 @@ class SemanticsLimitError(ArgmapError):
 
 @attrs.frozen
 class Labellings:
+    """The labellings of a map under a semantics, kept factored.
+
+    The undecided region of the grounded labelling falls apart into
+    independent parts (no dependency between two parts); each part's
+    labellings are found alone, and the map's labellings are every
+    combination of one labelling per part. Ten independent two-way
+    conflicts make 1,024 preferred labellings, found as ten pairs.
+    """
+
     semantics: Semantics
-    labellings: tuple[Mapping[str, Status], ...]  # each one complete and whole, in a fixed order
+    base: Mapping[str, Status]  # the grounded labelling
+    parts: tuple[tuple[Mapping[str, Status], ...], ...] = ()  # per part: its labellings, of its nodes only
+
+    @property
+    def count(self) -> int:
+        return math.prod(len(part) for part in self.parts)
+
+    @property
+    def labellings(self) -> tuple[Mapping[str, Status], ...]:
+        """Every labelling, whole (a product of the parts: for small maps and tests)."""
+        whole: list[Mapping[str, Status]] = []
+        for choice in itertools.product(*self.parts):
+            labelling = dict(self.base)
+            for part in choice:
+                labelling.update(part)
+            whole.append(labelling)
+        return tuple(whole)
 
     def credulous(self) -> frozenset[str]:
         """The nodes `in` in some labelling."""
-        return frozenset(
-            key for labelling in self.labellings for key, status in labelling.items() if status is Status.IN
-        )
+        if not self.count:
+            return frozenset()
+        keys = {key for key, status in self.base.items() if status is Status.IN}
+        for part in self.parts:
+            keys.update(key for labelling in part for key, status in labelling.items() if status is Status.IN)
+        return frozenset(keys)
 
     def sceptical(self) -> frozenset[str]:
         """The nodes `in` in every labelling (none when there is no labelling)."""
-        if not self.labellings:
+        if not self.count:
             return frozenset()
-        first, *others = self.labellings
-        keys = {key for key, status in first.items() if status is Status.IN}
-        for labelling in others:
-            keys &= {key for key, status in labelling.items() if status is Status.IN}
+        keys = {key for key, status in self.base.items() if status is Status.IN}
+        for part in self.parts:
+            first, *others = part
+            common = {key for key, status in first.items() if status is Status.IN}
+            for labelling in others:
+                common &= {key for key, status in labelling.items() if status is Status.IN}
+            keys |= common
         return frozenset(keys)
 
 
@@ -130,26 +163,55 @@ def rule_status(graph: _Graph, key: str, status_of: Callable[[str], Status]) -> 
 
 
 def labellings(evaluation: Evaluation, semantics: Semantics) -> Labellings:
-    """Every labelling of the evaluated graph under `semantics`, in a fixed order."""
+    """The labellings of the evaluated graph under `semantics`, part by part, in a fixed order."""
     grounded = dict(evaluation.statuses)
     if semantics is Semantics.GROUNDED:
-        return Labellings(semantics, (grounded,))
+        return Labellings(semantics, grounded)
     graph = evaluation.graph
     undecided = sorted(key for key, status in grounded.items() if status is Status.UNDECIDED)
-    if not undecided:
-        return Labellings(semantics, (grounded,))
-    found = _search(graph, grounded, undecided, allow_undecided=semantics is not Semantics.STABLE)
-    if semantics is Semantics.PREFERRED:
-        in_sets = [
-            frozenset(key for key, status in labelling.items() if status is Status.IN) for labelling in found
-        ]
-        found = [
-            labelling
-            for labelling, ins in zip(found, in_sets, strict=True)
-            if not any(ins < other for other in in_sets)
-        ]
-    ordered = sorted(found, key=lambda labelling: [str(labelling[key]) for key in undecided])
-    return Labellings(semantics, tuple(ordered))
+    parts: list[tuple[Mapping[str, Status], ...]] = []
+    for region in _independent_parts(graph, undecided):
+        found = _search(graph, grounded, region, allow_undecided=semantics is not Semantics.STABLE)
+        if semantics is Semantics.PREFERRED:
+            in_sets = [frozenset(key for key in region if labelling[key] is Status.IN) for labelling in found]
+            found = [
+                labelling
+                for labelling, ins in zip(found, in_sets, strict=True)
+                if not any(ins < other for other in in_sets)
+            ]
+        own = [{key: labelling[key] for key in region} for labelling in found]
+        parts.append(tuple(sorted(own, key=lambda labelling: [str(labelling[key]) for key in region])))
+    return Labellings(semantics, grounded, tuple(parts))
+
+
+def _independent_parts(graph: _Graph, undecided: list[str]) -> list[list[str]]:
+    """The undecided nodes, split where no dependency links them (each part sorted)."""
+    members = set(undecided)
+    neighbours: dict[str, list[str]] = {key: [] for key in undecided}
+    for key in undecided:
+        for source in (
+            *graph.supports.get(key, ()),
+            *graph.premises.get(key, ()),
+            *graph.attackers.get(key, ()),
+        ):
+            if source in members:
+                neighbours[key].append(source)
+                neighbours[source].append(key)
+    seen: set[str] = set()
+    parts: list[list[str]] = []
+    for start in undecided:
+        if start in seen:
+            continue
+        seen.add(start)
+        part, pending = [start], [start]
+        while pending:
+            for other in neighbours[pending.pop()]:
+                if other not in seen:
+                    seen.add(other)
+                    part.append(other)
+                    pending.append(other)
+        parts.append(sorted(part))
+    return parts
 
 
 def _search(
@@ -300,7 +362,7 @@ def semantics_report(context: MapContext, semantics: Semantics) -> SemanticsRepo
     return SemanticsReport(
         map_id=context.argmap.id,
         semantics=semantics,
-        count=len(found.labellings),
+        count=found.count,
         credulous=tuple(sorted(found.credulous())),
         sceptical=tuple(sorted(found.sceptical())),
         grounded=tuple(sorted(key for key, status in evaluation.statuses.items() if status is Status.IN)),
