@@ -235,3 +235,50 @@ def test_a_weight_out_of_range_is_refused(tmp_path: Path) -> None:
     assert [(problem.code, problem.line, problem.message) for problem in result.problems] == [
         ("S207", 12, "`weight` of counterexample `objection`: 1.5 is greater than the maximum of 1")
     ]
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+ONE_WAY = """\
+    counterexamples:
+      - ref: kherson-catastrophe#elite-decides
+"""
+
+
+def confrontation_with(tmp_path: Path, replacement: str) -> Evaluation:
+    import shutil
+
+    shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "argmap.toml").write_text("", encoding="utf-8")
+    path = tmp_path / "maps" / "confrontation.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert ONE_WAY in text
+    path.write_text(text.replace(ONE_WAY, replacement), encoding="utf-8")
+    result = check_paths([path], Config(), cwd=tmp_path)
+    return evaluation_for(result.run.context(result.workspace.requested[0]))
+
+
+@pytest.mark.parametrize(
+    ("preference", "society", "elite"),
+    [
+        ("", "undecided", "undecided"),
+        ("    outweighs: [kherson-catastrophe#elite-decides]\n", "in", "out"),
+    ],
+)
+def test_the_confrontation_declared_once_follows_its_preference(
+    tmp_path: Path, preference: str, society: str, elite: str
+) -> None:
+    evaluation = confrontation_with(
+        tmp_path, "    contradicts: [kherson-catastrophe#elite-decides]\n" + preference
+    )
+    assert (
+        evaluation.status("ft-lose-or-win#society-decides"),
+        evaluation.status("kherson-catastrophe#elite-decides"),
+    ) == (society, elite)
+
+
+def test_the_confrontation_as_written_gets_a415(tmp_path: Path) -> None:
+    result = check_paths([ROOT / "maps" / "confrontation.yaml"], Config(), cwd=ROOT)
+    assert [(problem.code, problem.line) for problem in result.problems if problem.code == "A415"] == [
+        ("A415", 112)
+    ]
