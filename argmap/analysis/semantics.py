@@ -116,8 +116,17 @@ class Labellings:
         return frozenset(keys)
 
 
-def rule_status(graph: _Graph, key: str, status_of: Callable[[str], Status]) -> Status:
-    """The status `key`'s rules give it, from its predecessors' statuses (as `evaluate` decides)."""
+def rule_status(
+    graph: _Graph,
+    key: str,
+    status_of: Callable[[str], Status],
+    about_documents: frozenset[str] | None = None,
+) -> Status:
+    """The status `key`'s rules give it, from its predecessors' statuses (as `evaluate` decides).
+
+    `about_documents` (the inferences towards claims about documents) is
+    computed once by a caller that asks about many nodes.
+    """
     forced = graph.forced.get(key)
     if forced is not None:
         return forced
@@ -130,7 +139,8 @@ def rule_status(graph: _Graph, key: str, status_of: Callable[[str], Status]) -> 
     weighed = node.standard is not None or any(
         graph.attack(source, key).mode is AttackMode.WEIGHED for source in attackers
     )
-    about_documents = _inferences_about_documents(graph)
+    if about_documents is None:
+        about_documents = _inferences_about_documents(graph)
     grounds: list[Status] = []
     if node.kind is Kind.INFERENCE:
         for premise in graph.premises.get(key, ()):
@@ -280,8 +290,13 @@ def _search(
     def status_of(key: str) -> Status:
         return labels[key]
 
+    about_documents = _inferences_about_documents(graph)
+
     def consistent(index: int) -> bool:
-        return all(rule_status(graph, key, status_of) is labels[key] for key in check_at.get(index, ()))
+        return all(
+            rule_status(graph, key, status_of, about_documents) is labels[key]
+            for key in check_at.get(index, ())
+        )
 
     # Iterative depth-first search: pending holds (index, the choices left there).
     pending: list[tuple[int, list[Status]]] = []
@@ -301,7 +316,7 @@ def _search(
                 options = list(choices)
             else:
                 # Not in a knot: its predecessors are labelled, its rule decides it.
-                forced = rule_status(graph, key, status_of)
+                forced = rule_status(graph, key, status_of, about_documents)
                 options = [forced] if allow_undecided or forced is not Status.UNDECIDED else []
             pending.append((index, options))
             index = -1
