@@ -282,3 +282,41 @@ def test_the_confrontation_as_written_gets_a415(tmp_path: Path) -> None:
     assert [(problem.code, problem.line) for problem in result.problems if problem.code == "A415"] == [
         ("A415", 112)
     ]
+
+
+def test_declarations_naming_nothing_or_an_inference_are_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", open_declarations())
+    result = check_paths([path], Config(), cwd=tmp_path)
+    assert [
+        (problem.code, problem.line, problem.column, problem.message)
+        for problem in result.problems
+        if problem.code in ("M302", "M303")
+    ] == [
+        ("M302", 8, 19, "reference `bb`: no node `bb` in this map; did you mean `b`?"),
+        ("M303", 8, 23, "`i` is an inference, but it is used here as a `contradicts` entry"),
+        ("M302", 9, 17, "reference `zz`: no node `zz` in this map"),
+    ]
+
+
+def open_declarations() -> str:
+    return """\
+argmap: 1
+id: c
+title: C
+conclusions:
+  - id: a
+    text: A.
+    implicit: true
+    contradicts: [bb, i]
+    outweighs: [zz]
+    because:
+      - id: i
+        warrant: W.
+        premises:
+          - id: p
+            text: P.
+            implicit: true
+  - id: b
+    text: B.
+    implicit: true
+"""
