@@ -206,6 +206,10 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
         results["evaluation"], _ = median_time(lambda: evaluation_for(fresh_context()), repeats)
     else:
         results["evaluation"] = NOT_PRESENT
+    if module_present("argmap.analysis.semantics"):
+        results.update(semantics_phases(argmap, repeats))
+    else:
+        results["preferred"] = results["stable"] = NOT_PRESENT
     if module_present("argmap.grounding.ground"):
         from argmap.grounding.ground import grounding_for
 
@@ -278,6 +282,39 @@ def phases_worker(path: Path, repeats: int, layout: bool) -> dict[str, Any]:
     return results
 
 
+def semantics_phases(argmap: Any, repeats: int) -> dict[str, Any]:
+    """Preferred and stable labellings (with credulous and sceptical acceptance)
+    of the map with one two-way conflict per 50 nodes added between random
+    claims, so that there is something to choose (docs/evaluation.md)."""
+    import random
+
+    from argmap.analysis.evaluate import evaluate
+    from argmap.analysis.semantics import Semantics, labellings
+    from argmap.input.model import Edge, Relation
+
+    claims = [node.key for node in argmap.nodes if node.kind.is_claim]
+    chooser = random.Random(0)
+    edges = list(argmap.edges)
+    for _ in range(max(1, len(argmap.nodes) // 50)):
+        first, second = chooser.sample(claims, 2)
+        for source, target in ((first, second), (second, first)):
+            edges.append(Edge(source, target, Relation.ATTACKS, argmap.id, argmap.location))
+    evaluation = evaluate(argmap.nodes, edges)
+    phases: dict[str, Any] = {}
+    for name in ("preferred", "stable"):
+
+        def accept(semantics: Semantics = Semantics(name)) -> Any:
+            found = labellings(evaluation, semantics)
+            return found.count, found.credulous(), found.sceptical()
+
+        try:
+            phases[name], (count, _, _) = median_time(accept, repeats)
+            phases[name + "_labellings"] = count
+        except Exception as error:  # the documented refusal beyond the search limit
+            phases[name] = f"refused: {error}"
+    return phases
+
+
 def rss_worker(path: Path) -> dict[str, Any]:
     """One `check` in a fresh process: its peak resident memory."""
     from argmap.config import Config
@@ -315,7 +352,18 @@ def run_worker(kind: str, path: Path, *extra: str) -> dict[str, Any]:
 
 # --- the sections ---------------------------------------------------------
 
-_PHASES = ("read+parse", "schema", "model", "checks", "evaluation", "grounding", "dot", "layout+svg")
+_PHASES = (
+    "read+parse",
+    "schema",
+    "model",
+    "checks",
+    "evaluation",
+    "preferred",
+    "stable",
+    "grounding",
+    "dot",
+    "layout+svg",
+)
 
 
 def bench_sizes(

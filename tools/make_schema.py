@@ -141,6 +141,87 @@ CLAIM_FIELDS = {
     **COMMON_NODE_FIELDS,
 }
 
+# The evaluation's extras: weights, concessions, preferences, conflicts and
+# proof standards (docs/evaluation.md says what each does to a status).
+WEIGHT = {
+    "title": "Weight",
+    "description": (
+        "How strong this inference or counterexample is, from 0 to 1 (default 1). Weights "
+        "count where an attack is weighed: a `conceded` objection, or a claim with a `standard`."
+    ),
+    "type": "number",
+    "minimum": 0,
+    "maximum": 1,
+}
+EVALUATION_CLAIM_FIELDS = {
+    "weight": WEIGHT,
+    "conceded": {
+        "title": "Conceded",
+        "description": (
+            "For a counterexample: the author grants it and argues it is outweighed. It is drawn "
+            "and reported, and defeats what it attacks only if the author's reasons do not "
+            "outweigh it (its weight is more than the strongest applicable reason's)."
+        ),
+        "type": "boolean",
+    },
+    "weaker": {
+        "title": "Weaker",
+        "description": (
+            "For a counterexample: the attack is weaker than what it attacks, so it never "
+            "defeats it (a preference, as in ASPIC+). Drawn and reported."
+        ),
+        "type": "boolean",
+    },
+    "contradicts": {
+        "title": "Contradicts",
+        "description": (
+            "Claims (`id` or `map-id#id`) this claim conflicts with: each attacks the other. "
+            "Add `outweighs` to say which one prevails."
+        ),
+        "type": "array",
+        "items": {"type": "string", "pattern": REF},
+        "uniqueItems": True,
+        "minItems": 1,
+    },
+    "outweighs": {
+        "title": "Outweighs",
+        "description": (
+            "Claims (`id` or `map-id#id`) this claim is preferred to: their attacks on this "
+            "claim do not defeat it."
+        ),
+        "type": "array",
+        "items": {"type": "string", "pattern": REF},
+        "uniqueItems": True,
+        "minItems": 1,
+    },
+}
+STANDARD = {
+    "title": "Proof standard",
+    "description": (
+        "How strong the reasons for this claim must be, weighed against the attacks on it "
+        "(Carneades): `scintilla`, `preponderance`, `clear-and-convincing`, "
+        "`beyond-reasonable-doubt`, `dialectical-validity`. Without it, the default rule applies."
+    ),
+    "enum": [
+        "scintilla",
+        "preponderance",
+        "clear-and-convincing",
+        "beyond-reasonable-doubt",
+        "dialectical-validity",
+    ],
+}
+ABOUT = {
+    "title": "About",
+    "description": (
+        '`documents` for a claim that states what documents say ("both texts say X"): it '
+        "stands when its quotes are found, whatever the status of the claims it compares."
+    ),
+    "enum": ["documents", "world"],
+}
+CLAIM_FIELDS.update(EVALUATION_CLAIM_FIELDS)
+CLAIM_FIELDS["standard"] = STANDARD
+CLAIM_FIELDS["about"] = ABOUT
+
 INFERENCE_FIELDS = {
     "id": node_id("inference"),
     "premises": {
@@ -164,6 +245,7 @@ INFERENCE_FIELDS = {
         "pattern": SLUG,
         "examples": ["argument-from-example", "argument-from-sign", "argument-from-analogy"],
     },
+    "weight": WEIGHT,
     "counterexamples": {
         "title": "Counterexamples",
         "description": "Cases or claims that attack the step itself (undercutters).",
@@ -200,6 +282,7 @@ REF_FIELDS = {
         **COMMON_NODE_FIELDS["ignore"],
         "description": "Silence a rule for the referenced node, in this map only, with the reason.",
     },
+    **EVALUATION_CLAIM_FIELDS,
 }
 
 # Editor snippets (a yaml-language-server extension; validators ignore them):

@@ -14,7 +14,14 @@ Grounded semantics, as in Carneades:
   attack cycles and of support cycles, and what depends on them.
 
 A counterexample that is itself `out` attacks nothing, so its target is
-reinstated. The result is the least fixpoint of these rules, computed by
+reinstated.
+
+Preferences, concessions, weights and proof standards refine these rules
+(docs/evaluation.md gives the semantics and worked examples): an attack
+marked `weaker`, or by an attacker the target `outweighs`, never defeats;
+a `conceded` attack, and every attack on a claim with a `standard`, is
+weighed against the target's applicable reasons once all of them are
+settled. Without these keys the rules above apply unchanged. The result is the least fixpoint of these rules, computed by
 propagation from the nodes that can be decided outright: each node is
 labelled at most once, when the labels of its predecessors settle it. The
 rules are monotone, so the result does not depend on the order in which
@@ -30,14 +37,14 @@ from __future__ import annotations
 
 import enum
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from argmap.analysis.context import MapContext
+from argmap.analysis.context import MapContext, Run
 from argmap.analysis.graphs import strongly_connected
-from argmap.input.model import ArgMap, Edge, Kind, Node, Relation, split_key
+from argmap.input.model import ArgMap, Edge, Kind, Node, Preference, Relation, split_key
 from argmap.problems import Location
 from argmap.text import display_id
 
@@ -68,6 +75,40 @@ class Cycle:
     dependents: tuple[str, ...] = ()
 
 
+class AttackMode(enum.StrEnum):
+    """How an attack counts (docs/evaluation.md)."""
+
+    DEFEATS = "defeats"  # the default: an attacker that is in defeats its target
+    WEIGHED = "weighed"  # conceded, or on a claim with a standard: weighed against the reasons
+    FAILS = "fails"  # weaker than its target (`weaker`, `outweighs`): drawn, never defeats
+
+
+class Standard(enum.StrEnum):
+    """The proof standards of Carneades, as `standard:` names them."""
+
+    SCINTILLA = "scintilla"
+    PREPONDERANCE = "preponderance"
+    CLEAR_AND_CONVINCING = "clear-and-convincing"
+    BEYOND_REASONABLE_DOUBT = "beyond-reasonable-doubt"
+    DIALECTICAL_VALIDITY = "dialectical-validity"
+
+
+# Carneades 4's thresholds (caes.go, Standard.greater): the margin of a clear
+# and convincing case, and the most a doubt may weigh beyond a reasonable one.
+CLEAR_MARGIN = 0.5
+REASONABLE_DOUBT = 0.3
+DEFAULT_WEIGHT = 1.0
+
+
+@attrs.frozen
+class Attack:
+    source: str
+    target: str
+    mode: AttackMode
+    weight: float
+    conceded: bool = False
+
+
 @attrs.frozen
 class _Graph:
     """The argument graph, as the evaluation reads it: incoming edges by kind."""
@@ -76,6 +117,17 @@ class _Graph:
     supports: Mapping[str, tuple[str, ...]]  # claim -> its inferences
     premises: Mapping[str, tuple[str, ...]]  # inference -> its premises
     attackers: Mapping[str, tuple[str, ...]]  # claim or inference -> its counterexamples
+    attacks: Mapping[tuple[str, str], Attack] = attrs.field(factory=dict)  # (source, target) -> how it counts
+    forced: Mapping[str, Status] = attrs.field(factory=dict)  # what-if: statuses imposed from outside
+    said: frozenset[str] | None = None  # the nodes whose quotes were found, when grounding ran
+
+    def attack(self, source: str, target: str) -> Attack:
+        found = self.attacks.get((source, target))
+        return found if found is not None else Attack(source, target, AttackMode.DEFEATS, DEFAULT_WEIGHT)
+
+    def weight(self, key: str) -> float:
+        weight = self.nodes[key].weight
+        return DEFAULT_WEIGHT if weight is None else weight
 
 
 @attrs.frozen
@@ -94,15 +146,35 @@ class Evaluation:
         """Why `key` has its status, e.g. "out: rebutted by `saddam` (in)"."""
         return _Explainer(self).explain(key)
 
+    def defeats(self, source: str, target: str) -> bool:
+        """Whether the attack of `source` on `target` is what puts `target` out."""
+        if self.status(source) is not Status.IN or self.status(target) is not Status.OUT:
+            return False
+        return self.graph.attack(source, target).mode is not AttackMode.FAILS
 
-def evaluate(nodes: Iterable[Node], edges: Iterable[Edge]) -> Evaluation:
+
+def evaluate(
+    nodes: Iterable[Node],
+    edges: Iterable[Edge],
+    preferences: Iterable[Preference] = (),
+    forced: Mapping[str, Status] | None = None,
+    documents_said: frozenset[str] | None = None,
+) -> Evaluation:
     """Label every claim and inference among `nodes`, using the `edges` between them.
 
     Edges whose ends are not among `nodes` (a ref that resolves to nothing)
-    are left out: other checks report them.
+    are left out: other checks report them. `preferences` are the maps'
+    `outweighs` declarations; `forced` imposes statuses (what-if analysis:
+    a rejected node is out, an accepted one in, whatever attacks it).
+    `documents_said` are the nodes whose quotes the grounding found: an
+    inference towards a claim `about: documents` counts a quoted premise as
+    standing when the document says it, whatever its status (None: no
+    grounding was run, and premises count by their status).
     """
     node_index = {node.key: node for node in nodes}
-    graph = _build_graph(node_index, edges)
+    graph = _build_graph(node_index, edges, preferences, forced or {})
+    if documents_said is not None:
+        graph = attrs.evolve(graph, said=documents_said)
     statuses = _label(graph)
     cycles, cycle_of = _find_cycles(graph, statuses)
     return Evaluation(statuses=statuses, cycles=cycles, graph=graph, cycle_of=cycle_of)
@@ -114,6 +186,30 @@ def evaluation_for(context: MapContext) -> Evaluation:
 
 
 _MEMO_KEY = "argmap.analysis.evaluate.evaluation"
+
+
+_DOCUMENTS_PROVIDER = "argmap.analysis.evaluate.documents_provider"
+
+
+def provide_documents(run: Run, provider: Callable[[MapContext], frozenset[str]]) -> None:
+    """Install what tells the evaluation which nodes the documents say.
+
+    Grounding (quotes found in the sources) is a later stage than analysis,
+    so the stage that runs both (lint) hands it in, rather than the
+    evaluation reaching forward for it.
+    """
+    run.memo(_DOCUMENTS_PROVIDER, lambda: provider)
+
+
+def documents_said(context: MapContext) -> frozenset[str] | None:
+    """The nodes in scope whose quotes are found, if a provider is installed and
+    the scope has a claim `about: documents` (else None: nothing to ground)."""
+    if not any(node.about == "documents" for other in scope_maps(context) for node in other.nodes):
+        return None
+    provider: Callable[[MapContext], frozenset[str]] | None = context.run.memo(
+        _DOCUMENTS_PROVIDER, lambda: None
+    )
+    return None if provider is None else provider(context)
 
 
 def scope_maps(context: MapContext) -> tuple[ArgMap, ...]:
@@ -148,23 +244,50 @@ def _evaluate_scope(context: MapContext) -> Evaluation:
     def compute() -> Evaluation:
         nodes = [node for other in maps for node in other.nodes]
         edges = [edge for other in maps for edge in other.edges]
-        return evaluate(nodes, edges)
+        preferences = [preference for other in maps for preference in other.preferences]
+        return evaluate(nodes, edges, preferences, documents_said=documents_said(context))
 
     return context.run.memo((_MEMO_KEY, files), compute)
 
 
-def _build_graph(node_index: Mapping[str, Node], edges: Iterable[Edge]) -> _Graph:
+def _build_graph(
+    node_index: Mapping[str, Node],
+    edges: Iterable[Edge],
+    preferences: Iterable[Preference] = (),
+    forced: Mapping[str, Status] | None = None,
+) -> _Graph:
     supports: dict[str, list[str]] = {}
     premises: dict[str, list[str]] = {}
     attackers: dict[str, list[str]] = {}
     by_relation = {Relation.SUPPORTS: supports, Relation.PREMISE: premises, Relation.ATTACKS: attackers}
     seen: set[tuple[str, str, Relation]] = set()
+    # (source, target) -> the attack edges stating it: one attack may be
+    # stated twice (a counterexample and a `contradicts`), its marks add up.
+    attack_edges: dict[tuple[str, str], list[Edge]] = {}
     for edge in edges:
+        if edge.source not in node_index or edge.target not in node_index:
+            continue
+        if edge.relation is Relation.ATTACKS:
+            attack_edges.setdefault((edge.source, edge.target), []).append(edge)
         triple = (edge.source, edge.target, edge.relation)
-        if triple in seen or edge.source not in node_index or edge.target not in node_index:
+        if triple in seen:
             continue
         seen.add(triple)
         by_relation[edge.relation].setdefault(edge.target, []).append(edge.source)
+    preferred = {(item.stronger, item.weaker) for item in preferences}
+    attacks: dict[tuple[str, str], Attack] = {}
+    for (source, target), stating in attack_edges.items():
+        weights = [edge.weight for edge in stating if edge.weight is not None]
+        source_weight = node_index[source].weight
+        weight = weights[0] if weights else DEFAULT_WEIGHT if source_weight is None else source_weight
+        conceded = any(edge.conceded for edge in stating)
+        if any(edge.weaker for edge in stating) or (target, source) in preferred:
+            mode = AttackMode.FAILS
+        elif conceded or node_index[target].standard is not None:
+            mode = AttackMode.WEIGHED
+        else:
+            continue  # the default: no record needed
+        attacks[(source, target)] = Attack(source, target, mode, weight, conceded)
 
     def frozen(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
         return {
@@ -177,6 +300,8 @@ def _build_graph(node_index: Mapping[str, Node], edges: Iterable[Edge]) -> _Grap
         supports=frozen(supports),
         premises=frozen(premises),
         attackers=frozen(attackers),
+        attacks=dict(sorted(attacks.items())),
+        forced={key: status for key, status in (forced or {}).items() if key in node_index},
     )
 
 
@@ -191,7 +316,10 @@ def _label(graph: _Graph) -> dict[str, Status]:
     inference's premises) and of its attackers, and of how many of each are
     settled in or out; a node is labelled when its counts decide it, and
     then counts towards its successors. Plain lists indexed by position keep
-    this fast on maps of hundreds of thousands of nodes.
+    this fast on maps of hundreds of thousands of nodes. An attack that
+    fails (weaker than its target) is not counted at all; a node with a
+    weighed attack or a standard waits until all its grounds and attackers
+    are settled, then weighs them (`_weigh`).
     """
     keys = list(graph.nodes)
     position = {key: index for index, key in enumerate(keys)}
@@ -199,9 +327,11 @@ def _label(graph: _Graph) -> dict[str, Status]:
     is_inference = [graph.nodes[key].kind is Kind.INFERENCE for key in keys]
     grounds, grounds_in, grounds_out = [0] * size, [0] * size, [0] * size
     attackers, attackers_in, attackers_out = [0] * size, [0] * size, [0] * size
+    weighed = [graph.nodes[key].standard is not None for key in keys]
     # predecessor -> the nodes it counts towards as a ground, or as an attacker
     ground_of: dict[int, list[int]] = {}
     attacker_of: dict[int, list[int]] = {}
+    about_documents = _inferences_about_documents(graph)
     for table, as_ground_of in ((graph.premises, True), (graph.supports, False)):
         for target, sources in table.items():
             index = position[target]
@@ -209,29 +339,57 @@ def _label(graph: _Graph) -> dict[str, Status]:
                 continue  # a premise of a claim or an inference supporting an inference: not a ground
             grounds[index] = len(sources)
             for source in sources:
+                if target in about_documents and _said_outright(graph, source):
+                    # The document says it (or not): that, not its status, counts here.
+                    assert graph.said is not None
+                    if source in graph.said:
+                        grounds_in[index] += 1
+                    else:
+                        grounds_out[index] += 1
+                    continue
                 ground_of.setdefault(position[source], []).append(index)
     for target, sources in graph.attackers.items():
         index = position[target]
-        attackers[index] = len(sources)
         for source in sources:
+            mode = graph.attack(source, target).mode
+            if mode is AttackMode.FAILS:
+                continue
+            if mode is AttackMode.WEIGHED:
+                weighed[index] = True
+            attackers[index] += 1
             attacker_of.setdefault(position[source], []).append(index)
+    label = [_UNDECIDED] * size
+    forced = {position[key]: _IN if status is Status.IN else _OUT for key, status in graph.forced.items()}
 
     def decide(index: int) -> int:
-        if attackers_in[index]:
+        if index in forced:
+            return forced[index]
+        if attackers_in[index] and not weighed[index]:
             return _OUT
         if is_inference[index]:
             if grounds_out[index]:
                 return _OUT
+            if weighed[index]:
+                return _weigh_when_settled(index)
             if grounds_in[index] == grounds[index] and attackers_out[index] == attackers[index]:
                 return _IN
             return _UNDECIDED
         if grounds[index] and grounds_out[index] == grounds[index]:
             return _OUT  # it has inferences, and none of them applies
+        if weighed[index]:
+            return _weigh_when_settled(index)
         if attackers_out[index] == attackers[index] and (not grounds[index] or grounds_in[index]):
             return _IN
         return _UNDECIDED
 
-    label = [_UNDECIDED] * size
+    def _weigh_when_settled(index: int) -> int:
+        if grounds_in[index] + grounds_out[index] < grounds[index]:
+            return _UNDECIDED
+        if attackers_in[index] + attackers_out[index] < attackers[index]:
+            return _UNDECIDED
+        key = keys[index]
+        return _IN if _weigh(graph, key, lambda other: label[position[other]] == _IN) else _OUT
+
     settled: deque[int] = deque()
     for index in range(size):
         label[index] = decide(index)
@@ -241,26 +399,112 @@ def _label(graph: _Graph) -> dict[str, Status]:
         index = settled.popleft()
         is_in = label[index] == _IN
         for successor in ground_of.get(index, ()):
-            if label[successor]:
-                continue
             if is_in:
                 grounds_in[successor] += 1
             else:
                 grounds_out[successor] += 1
+            if label[successor]:
+                continue
             label[successor] = decide(successor)
             if label[successor]:
                 settled.append(successor)
         for successor in attacker_of.get(index, ()):
-            if label[successor]:
-                continue
             if is_in:
                 attackers_in[successor] += 1
             else:
                 attackers_out[successor] += 1
+            if label[successor]:
+                continue
             label[successor] = decide(successor)
             if label[successor]:
                 settled.append(successor)
     return {key: _AS_STATUS[label[index]] for index, key in enumerate(keys)}
+
+
+def _inferences_about_documents(graph: _Graph) -> frozenset[str]:
+    """The inferences towards a claim `about: documents`, when grounding ran."""
+    if graph.said is None:
+        return frozenset()
+    return frozenset(
+        inference
+        for claim, inferences in graph.supports.items()
+        if graph.nodes[claim].about == "documents"
+        for inference in inferences
+    )
+
+
+def _said_outright(graph: _Graph, premise: str) -> bool:
+    """Whether a premise of an inference about documents counts by its quotes:
+    it has quotes and is not itself about documents (that one counts by its status)."""
+    node = graph.nodes[premise]
+    return bool(node.quotes) and node.about != "documents"
+
+
+@attrs.frozen
+class Weighing:
+    """The weights a weighed node's status comes from (docs/evaluation.md)."""
+
+    standard: Standard | None
+    reasons: tuple[tuple[str, float], ...]  # the applicable reasons and their weights
+    objections: tuple[tuple[str, float], ...]  # the attacks that are in, weighed, and their weights
+    stands: bool
+
+    @property
+    def strongest_reason(self) -> float:
+        return max((weight for _, weight in self.reasons), default=0.0)
+
+    @property
+    def strongest_objection(self) -> float:
+        return max((weight for _, weight in self.objections), default=0.0)
+
+
+def weighing(graph: _Graph, key: str, is_in: Callable[[str], bool]) -> Weighing:
+    """Weigh a node's applicable reasons against the attacks on it that are in.
+
+    A claim's reasons are its inferences that apply, each with its weight;
+    a claim without inferences (a premise) stands on its own, with weight 1.
+    An inference's reason is itself. Failed attacks are left out; the other
+    attacks that are in are the objections. Without a standard, an
+    objection defeats only if it weighs more than the strongest reason (the
+    author, who argued it is outweighed, wins ties); a standard compares
+    them as Carneades does.
+    """
+    node = graph.nodes[key]
+    if node.kind is Kind.INFERENCE:
+        reasons: tuple[tuple[str, float], ...] = ((key, graph.weight(key)),)
+    elif graph.supports.get(key):
+        reasons = tuple(
+            (inference, graph.weight(inference)) for inference in graph.supports[key] if is_in(inference)
+        )
+    else:
+        reasons = ((key, DEFAULT_WEIGHT),)
+    objections = tuple(
+        (source, graph.attack(source, key).weight)
+        for source in graph.attackers.get(key, ())
+        if graph.attack(source, key).mode is not AttackMode.FAILS and is_in(source)
+    )
+    standard = Standard(node.standard) if node.standard is not None else None
+    pro = max((weight for _, weight in reasons), default=0.0)
+    con = max((weight for _, weight in objections), default=0.0)
+    if standard is None:
+        # Only conceded attacks are weighed here; any other attack that is in defeats.
+        outright = any(graph.attack(source, key).mode is AttackMode.DEFEATS for source, _ in objections)
+        stands = bool(reasons) and not outright and con <= pro
+    elif standard is Standard.SCINTILLA:
+        stands = pro > 0
+    elif standard is Standard.PREPONDERANCE:
+        stands = pro > con
+    elif standard is Standard.CLEAR_AND_CONVINCING:
+        stands = pro > con and pro - con > CLEAR_MARGIN
+    elif standard is Standard.BEYOND_REASONABLE_DOUBT:
+        stands = pro > con and pro - con > CLEAR_MARGIN and con < REASONABLE_DOUBT
+    else:  # dialectical validity: a reason applies and no objection is in
+        stands = pro > 0 and not objections
+    return Weighing(standard, reasons, objections, stands)
+
+
+def _weigh(graph: _Graph, key: str, is_in: Callable[[str], bool]) -> bool:
+    return weighing(graph, key, is_in).stands
 
 
 def _find_cycles(graph: _Graph, statuses: Mapping[str, Status]) -> tuple[tuple[Cycle, ...], dict[str, Cycle]]:
@@ -280,7 +524,7 @@ def _find_cycles(graph: _Graph, statuses: Mapping[str, Status]) -> tuple[tuple[C
             if source in undecided_set:
                 forward.setdefault(source, []).append((key, False))
         for source in graph.attackers.get(key, ()):
-            if source in undecided_set:
+            if source in undecided_set and graph.attack(source, key).mode is not AttackMode.FAILS:
                 forward.setdefault(source, []).append((key, True))
     for targets in forward.values():
         targets.sort()
@@ -352,17 +596,73 @@ class _Explainer:
     def __init__(self, evaluation: Evaluation) -> None:
         self.evaluation = evaluation
         self.graph = evaluation.graph
+        self.about_documents = _inferences_about_documents(self.graph)
 
     def explain(self, key: str) -> str:
         node = self.graph.nodes.get(key)
         if node is None:
             return "undecided: not part of the evaluated maps"
         status = self.evaluation.status(key)
+        if key in self.graph.forced:
+            return f"{status}: " + ("rejected" if status is Status.OUT else "accepted") + " by hypothesis"
         if status is Status.UNDECIDED:
             return "undecided: " + self.undecided(key)
-        if node.kind.is_claim:
-            return f"{status}: " + self.claim(key, status)
-        return f"{status}: " + self.inference(key, status)
+        text = self.weighed(key, status)
+        if text is None:
+            text = self.claim(key, status) if node.kind.is_claim else self.inference(key, status)
+        failed = [
+            source
+            for source in self.graph.attackers.get(key, ())
+            if self.graph.attack(source, key).mode is AttackMode.FAILS
+        ]
+        if failed:
+            noun = "the attack of" if len(failed) == 1 else "the attacks of"
+            verb = "is" if len(failed) == 1 else "are"
+            weaker = f"{noun} {self.names(failed, key)} {verb} weaker than it and does not defeat it"
+            text = weaker if text == "not attacked" else f"{text}; {weaker}"
+        return f"{status}: {text}"
+
+    def weighed(self, key: str, status: Status) -> str | None:
+        """The words for a node whose status came from weighing, else None."""
+        node = self.graph.nodes[key]
+        live = [
+            source
+            for source in self.graph.attackers.get(key, ())
+            if self.graph.attack(source, key).mode is not AttackMode.FAILS
+        ]
+        if node.standard is None and not any(
+            self.graph.attack(source, key).mode is AttackMode.WEIGHED for source in live
+        ):
+            return None
+        outright = [
+            source
+            for source in self.with_status(live, Status.IN)
+            if self.graph.attack(source, key).mode is AttackMode.DEFEATS and node.standard is None
+        ]
+        premises_out = node.kind is Kind.INFERENCE and self.with_status(
+            self.graph.premises.get(key, ()), Status.OUT
+        )
+        supports = self.graph.supports.get(key, ())
+        no_inference = node.kind.is_claim and supports and not self.with_status(supports, Status.IN)
+        if status is Status.OUT and (outright or premises_out or no_inference):
+            return None  # out for the ordinary reasons
+        result = weighing(self.graph, key, lambda other: self.evaluation.status(other) is Status.IN)
+        reasons = self.names([name for name, _ in result.reasons if name != key], key)
+        objections = self.names([name for name, _ in result.objections], key)
+        pro, con = f"{result.strongest_reason:g}", f"{result.strongest_objection:g}"
+        if result.standard is not None:
+            verdict = "meets" if result.stands else "does not meet"
+            return (
+                f"{verdict} its standard, {result.standard}: strongest reason {pro}"
+                + (f" ({reasons})" if reasons else "")
+                + f", strongest objection {con}"
+                + (f" ({objections})" if objections else "")
+            )
+        if not result.objections:
+            return None
+        if result.stands:
+            return f"its reasons outweigh the conceded {objections} (weight {con} ≤ {pro})"
+        return f"outweighed by the conceded {objections} (weight {con} > {pro}, its strongest reason)"
 
     def name(self, key: str, relative_to: str) -> str:
         return display_id(key, split_key(relative_to)[0])
@@ -377,11 +677,25 @@ class _Explainer:
     def with_status(self, keys: Iterable[str], status: Status) -> list[str]:
         return [key for key in keys if self.evaluation.status(key) is status]
 
+    def live_attackers(self, key: str) -> tuple[str, ...]:
+        """The attackers of `key` whose attack does not fail (a weaker one is reported apart)."""
+        return tuple(
+            source
+            for source in self.graph.attackers.get(key, ())
+            if self.graph.attack(source, key).mode is not AttackMode.FAILS
+        )
+
+    def outright(self, key: str, attackers: Iterable[str]) -> list[str]:
+        """The attackers that defeat outright when in (not weighed), unless a standard weighs them all."""
+        if self.graph.nodes[key].standard is not None:
+            return list(attackers)
+        return [source for source in attackers if self.graph.attack(source, key).mode is AttackMode.DEFEATS]
+
     def claim(self, key: str, status: Status) -> str:
         supports = self.graph.supports.get(key, ())
-        attackers = self.graph.attackers.get(key, ())
+        attackers = self.live_attackers(key)
         if status is Status.OUT:
-            rebuttals = self.with_status(attackers, Status.IN)
+            rebuttals = self.with_status(self.outright(key, attackers), Status.IN)
             if rebuttals:
                 return "rebutted by " + self.names(rebuttals, key, with_status=True)
             reasons = "; ".join(
@@ -400,23 +714,44 @@ class _Explainer:
 
     def inference(self, key: str, status: Status) -> str:
         premises = self.graph.premises.get(key, ())
-        attackers = self.graph.attackers.get(key, ())
+        attackers = self.live_attackers(key)
         if status is Status.OUT:
-            undercutters = self.with_status(attackers, Status.IN)
+            undercutters = self.with_status(self.outright(key, attackers), Status.IN)
             if undercutters:
                 return "undercut by " + self.names(undercutters, key, with_status=True)
-            failed = self.with_status(premises, Status.OUT)
+            unsaid = [
+                premise
+                for premise in premises
+                if self.counts_by_quotes(key, premise) and not self.said(premise)
+            ]
+            if unsaid:
+                return "the documents do not say " + self.names(unsaid, key) + " (a quote is not found)"
+            failed = [
+                premise
+                for premise in self.with_status(premises, Status.OUT)
+                if not self.counts_by_quotes(key, premise)
+            ]
             noun = "premise" if len(failed) == 1 else "premises"
             verb = "is" if len(failed) == 1 else "are"
             return f"{noun} {self.names(failed, key)} {verb} out"
-        text = (
-            "its premise " + self.names(premises, key) + " stands"
-            if len(premises) == 1
-            else "all its premises stand"
-        )
+        if premises and all(self.counts_by_quotes(key, premise) for premise in premises):
+            text = "the documents say " + self.names(premises, key) + " (their quotes are found)"
+        else:
+            text = (
+                "its premise " + self.names(premises, key) + " stands"
+                if len(premises) == 1
+                else "all its premises stand"
+            )
         if attackers:
             text += "; every undercutter is out (" + self.names(attackers, key) + ")"
         return text
+
+    def counts_by_quotes(self, inference: str, premise: str) -> bool:
+        """Whether the premise counts by its quotes here (an inference towards a claim about documents)."""
+        return inference in self.about_documents and _said_outright(self.graph, premise)
+
+    def said(self, key: str) -> bool:
+        return self.graph.said is not None and key in self.graph.said
 
     def undecided(self, key: str) -> str:
         cycle = self.evaluation.cycle_of.get(key)
@@ -440,7 +775,7 @@ class _Explainer:
 
     def blockers(self, key: str) -> str:
         node = self.graph.nodes[key]
-        undecided_attackers = self.with_status(self.graph.attackers.get(key, ()), Status.UNDECIDED)
+        undecided_attackers = self.with_status(self.live_attackers(key), Status.UNDECIDED)
         if undecided_attackers:
             verb = "undercut" if not node.kind.is_claim else "attacked"
             return f"{verb} by " + self.names(undecided_attackers, key, with_status=True)

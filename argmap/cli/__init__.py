@@ -21,10 +21,14 @@ _COMMAND_MODULES = (
     "rules",
     "schemes",
     "show",
+    "explain",
+    "whatif",
+    "sensitivity",
     "coverage",
     "new",
     "fmt",
     "watch",
+    "interchange",
     "lsp",
 )
 for _module in _COMMAND_MODULES:

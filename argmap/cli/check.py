@@ -54,6 +54,11 @@ def check(
         "-j",
         help="Processes to check with: 0 (the default) uses every core once there are 20 maps or more; 1 stays in one process. The output is the same.",
     ),
+    semantics: str = typer.Option(
+        "grounded",
+        "--semantics",
+        help="grounded (the verdict), or complete, preferred or stable: also print, per map, what is in in every labelling and what only in some (docs/evaluation.md).",
+    ),
 ) -> None:
     """Check maps for problems: syntax, format, structure, gaps and quotes.
 
@@ -87,4 +92,9 @@ def check(
     )
     if output:
         typer.echo(output, nl=False, color=coloured)
+    if semantics != "grounded":
+        with tool_errors():
+            from argmap.cli.semantics_summary import print_semantics
+
+            print_semantics(result, semantics)
     raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)

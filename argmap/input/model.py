@@ -93,6 +93,11 @@ class Node:
     at: str | None = None
     url: str | None = None
     suppressions: tuple[Suppression, ...] = ()
+    # The evaluation's extras (docs/evaluation.md): an inference's or a
+    # counterexample's weight, a claim's proof standard, `about: documents`.
+    weight: float | None = None
+    standard: str | None = None
+    about: str | None = None
     # Where each key of the node's mapping was written, for precise problems.
     field_locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
 
@@ -115,6 +120,13 @@ class Edge:
     role: str | None = None  # for premise edges under a scheme
     question: str | None = None  # for attacks that raise a critical question
     via_ref: bool = False
+    # For attacks (docs/evaluation.md): the analyst says the attack is weaker
+    # than its target; the author grants the objection and weighs it; its
+    # weight; the edge comes from a `contradicts` declaration.
+    weaker: bool = False
+    conceded: bool = False
+    weight: float | None = None
+    declared_conflict: bool = False
 
 
 @attrs.frozen
@@ -125,7 +137,7 @@ class Reference:
     target: str  # the qualified key
     map_id: str
     location: Location
-    context: str  # the list it stands in: conclusions, premises or counterexamples
+    context: str  # the list it stands in: conclusions, premises, counterexamples, contradicts or outweighs
     parent: str | None  # the key of the node that holds that list
     # What this map adds to the referenced node through the ref item itself.
     adds_support: bool = False
@@ -138,6 +150,16 @@ class Reference:
         a node of another map: it sets the two maps against each other, it
         does not claim the node as this map's conclusion."""
         return self.context == "conclusions" and not self.adds_support and self.adds_attacks
+
+
+@attrs.frozen
+class Preference:
+    """`outweighs: [weaker]` on a claim: an attack of `weaker` on `stronger` does not defeat it."""
+
+    stronger: str
+    weaker: str
+    map_id: str
+    location: Location
 
 
 @attrs.frozen
@@ -185,6 +207,7 @@ class ArgMap:
     suppressions: tuple[Suppression, ...]
     duplicates: tuple[DuplicateDefinition, ...]
     node_index: Mapping[str, Node] = attrs.field(eq=False, hash=False, repr=False)
+    preferences: tuple[Preference, ...] = ()
 
     @classmethod
     def from_data(cls, data: YamlMapping, file: str, path: Path | None = None) -> ArgMap:
@@ -205,6 +228,7 @@ class _Builder:
         self.edges: list[Edge] = []
         self.references: list[Reference] = []
         self.duplicates: list[DuplicateDefinition] = []
+        self.preferences: list[Preference] = []
 
     def at(self, line: int, column: int) -> Location:
         return Location(self.file, line, column)
@@ -267,6 +291,7 @@ class _Builder:
             suppressions=self.suppressions(data),
             duplicates=tuple(self.duplicates),
             node_index={node.key: node for node in nodes},
+            preferences=tuple(self.preferences),
         )
 
     def roots_in_order(self) -> list[str]:
@@ -310,6 +335,7 @@ class _Builder:
             else:
                 self.nodes[key] = self.node(_KIND_OF_LIST[list_name], key, item, location)
             self.link(list_name, key, parent, item, location, via_ref=False)
+        self.declarations(key, item)
         for child_list in ("because", "premises", "counterexamples"):
             children = item.get(child_list)
             if children:
@@ -335,6 +361,7 @@ class _Builder:
         elif list_name == "because":
             edge = Edge(key, parent, Relation.SUPPORTS, self.map_id, location, via_ref=via_ref)
         else:
+            weight = item.get("weight")
             edge = Edge(
                 key,
                 parent,
@@ -343,8 +370,38 @@ class _Builder:
                 location,
                 question=item.get("question"),
                 via_ref=via_ref,
+                weaker=bool(item.get("weaker", False)),
+                conceded=bool(item.get("conceded", False)),
+                weight=None if weight is None else float(weight),
             )
         self.edges.append(edge)
+
+    def declarations(self, key: str, item: YamlMapping) -> None:
+        """`contradicts` (an attack each way) and `outweighs` (a preference) on a claim or ref."""
+        for list_name in ("contradicts", "outweighs"):
+            written_ids: YamlSequence | None = item.get(list_name)
+            if not written_ids:
+                continue
+            for index, written in enumerate(written_ids):
+                other = qualify(written, self.map_id)
+                location = self.at(*written_ids.positions[index])
+                self.references.append(
+                    Reference(
+                        written=written,
+                        target=other,
+                        map_id=self.map_id,
+                        location=location,
+                        context=list_name,
+                        parent=key,
+                    )
+                )
+                if list_name == "outweighs":
+                    self.preferences.append(Preference(key, other, self.map_id, location))
+                    continue
+                for source, target in ((key, other), (other, key)):
+                    self.edges.append(
+                        Edge(source, target, Relation.ATTACKS, self.map_id, location, declared_conflict=True)
+                    )
 
     def node(self, kind: Kind, key: str, item: YamlMapping, location: Location) -> Node:
         quote = item.get("quote")
@@ -370,6 +427,9 @@ class _Builder:
             at=item.get("at"),
             url=item.get("url"),
             suppressions=self.suppressions(item),
+            weight=None if item.get("weight") is None else float(item["weight"]),
+            standard=item.get("standard"),
+            about=item.get("about"),
             field_locations={name: self.key_location(item, name) for name in item},
         )
 

@@ -188,6 +188,12 @@ class _Compiler:
     def _maxLength(self, maximum: int, schema: dict[str, Any]) -> Check:
         return lambda value, pending: not isinstance(value, str) or len(value) <= maximum
 
+    def _minimum(self, minimum: float, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not _is_number(value) or value >= minimum
+
+    def _maximum(self, maximum: float, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: not _is_number(value) or value <= maximum
+
     def _minItems(self, minimum: int, schema: dict[str, Any]) -> Check:
         return lambda value, pending: not isinstance(value, list) or len(value) >= minimum
 

@@ -92,6 +92,10 @@ def enabled_rules(config: Config, rules: Iterable[Rule] = RULES) -> list[Rule]:
 
 
 def analyse_map(argmap: ArgMap, run: Run, config: Config) -> list[Problem]:
+    from argmap.analysis.evaluate import provide_documents
+    from argmap.grounding.said import said_by_documents
+
+    provide_documents(run, said_by_documents)
     context = run.context(argmap)
     found: list[Problem] = []
     for rule in enabled_rules(config):

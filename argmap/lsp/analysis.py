@@ -20,6 +20,7 @@ from argmap.input.model import ArgMap, Kind, Node, node_key, qualify
 from argmap.input.yaml_reader import YamlMapping, YamlSequence, load_text
 from argmap.lint.runner import CheckResult, check_paths, known_codes
 from argmap.problems import ArgmapError, Location, Problem
+from argmap.rules.catalogue import CANNOT_CHECK
 
 
 @attrs.frozen
@@ -93,7 +94,7 @@ def check(path: Path, text: str, buffers: Mapping[Path, bytes] | None = None) ->
         config = configure([path], known_codes=known_codes())
         result = check_paths([path], config, cwd=root, buffers=all_buffers)
     except ArgmapError as error:
-        problem = Problem("X000", _error_severity(), path.name, 1, 1, error.message, error.hint)
+        problem = Problem(CANNOT_CHECK, _error_severity(), path.name, 1, 1, error.message, error.hint)
         return Snapshot(path, root, text, None, None, loaded.data, (problem,))
     requested = result.workspace.requested
     argmap = requested[0] if requested else None

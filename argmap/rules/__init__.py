@@ -35,6 +35,7 @@ from argmap.rules import (
     a412_expectation_mismatch,
     a413_unknown_question,
     a414_unknown_role,
+    a415_one_way_rebuttal,
     m301_duplicate_id,
     m302_unknown_ref,
     m303_ref_to_inference,
@@ -113,6 +114,7 @@ RULES: tuple[Rule, ...] = tuple(
         a412_expectation_mismatch,
         a413_unknown_question,
         a414_unknown_role,
+        a415_one_way_rebuttal,
         # grounding rules (Q5xx)
         q501_quote_not_found,
         q502_quote_case_mismatch,

@@ -79,7 +79,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             or edge.target in expected_out
         ):
             continue
-        if evaluation.status(edge.source) is Status.IN and context.corpus.node(edge.target) is not None:
+        if evaluation.defeats(edge.source, edge.target) and context.corpus.node(edge.target) is not None:
             defeats.setdefault(edge.source, []).append(edge)
     for source, edges in defeats.items():
         targets = sorted({edge.target for edge in edges})

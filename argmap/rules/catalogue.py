@@ -28,6 +28,7 @@ from argmap.problems import Severity
 # The meta codes, emitted by argmap/lint/runner.py.
 UNUSED_IGNORE = "X001"
 UNKNOWN_IGNORE = "X002"
+CANNOT_CHECK = "X003"
 
 
 class State(enum.Enum):
@@ -351,6 +352,18 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     Usually a typo; `argmap rules` lists the codes.
     """,
     ),
+    (
+        "X003",
+        "cannot-check",
+        "meta",
+        """argmap could not check the file at all (the language server's report).
+
+    On the command line the same failure is an `argmap: ...` line and exit
+    code 2: a configuration that does not validate, a map outside the
+    project, a file argmap may not read. In an editor it is shown on the
+    first line of the file, with the same message and hint.
+    """,
+    ),
 )
 
 
@@ -359,6 +372,8 @@ _EMITTERS = {
     "schema": "argmap.input.schema",
     "meta": "argmap.lint.runner",
 }
+# Codes emitted elsewhere than their family's module.
+_EMITTED_BY = {"X003": "argmap.lsp.analysis"}
 # Codes not yet stable (none so far); every other code is stable.
 _STATES: dict[str, State] = {}
 
@@ -374,7 +389,7 @@ def all_codes() -> list[CodeInfo]:
             Severity.ERROR if code[0] in "LS" else Severity.WARNING,
             *_split_doc(doc),
             family,
-            emitted_by=_EMITTERS[family],
+            emitted_by=_EMITTED_BY.get(code, _EMITTERS[family]),
             state=_STATES.get(code, State.STABLE),
         )
         for code, name, family, doc in _FIXED
