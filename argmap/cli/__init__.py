@@ -18,6 +18,7 @@ _COMMAND_MODULES = (
     "analysis",  # show, rules, schemes
     "grounding",  # coverage
     "workflow",  # new, fmt, watch
+    "interchange",  # import
 )
 for _module in _COMMAND_MODULES:
     importlib.import_module(f"argmap.cli.{_module}")
