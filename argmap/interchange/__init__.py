@@ -35,6 +35,7 @@ from argmap.problems import ArgmapError
 # Format name -> module. Order is that of `--help`.
 FORMATS: dict[str, str] = {
     "aif": "argmap.interchange.aif",
+    "argdown": "argmap.interchange.argdown",
 }
 
 
