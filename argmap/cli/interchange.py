@@ -13,7 +13,9 @@ from argmap.cli.app import EXIT_PROBLEMS, app, fail, tool_errors
 def import_maps(
     files: list[Path] = typer.Argument(..., help="The files to import."),
     from_format: str = typer.Option(
-        ..., "--from", help="The format of the files: aif (see docs/interchange.md)."
+        ...,
+        "--from",
+        help="The format of the files: json (argmap export), aif, argdown (see docs/interchange.md).",
     ),
     output: Path = typer.Option(
         Path(), "--output", "-o", help="The folder to write the maps and their sources to."

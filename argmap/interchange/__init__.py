@@ -34,6 +34,7 @@ from argmap.problems import ArgmapError
 
 # Format name -> module. Order is that of `--help`.
 FORMATS: dict[str, str] = {
+    "json": "argmap.interchange.argmap_json",
     "aif": "argmap.interchange.aif",
     "argdown": "argmap.interchange.argdown",
 }
