@@ -37,6 +37,8 @@ FORMATS: dict[str, str] = {
     "json": "argmap.interchange.argmap_json",
     "aif": "argmap.interchange.aif",
     "argdown": "argmap.interchange.argdown",
+    "graphml": "argmap.interchange.graphml",
+    "mermaid": "argmap.interchange.mermaid",
 }
 
 
