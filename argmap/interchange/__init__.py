@@ -37,6 +37,7 @@ FORMATS: dict[str, str] = {
     "json": "argmap.interchange.argmap_json",
     "aif": "argmap.interchange.aif",
     "argdown": "argmap.interchange.argdown",
+    "microtexts": "argmap.interchange.microtexts",
     "graphml": "argmap.interchange.graphml",
     "mermaid": "argmap.interchange.mermaid",
 }
