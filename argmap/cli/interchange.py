@@ -15,7 +15,7 @@ def import_maps(
     from_format: str = typer.Option(
         ...,
         "--from",
-        help="The format of the files: json (argmap export), aif, argdown (see docs/interchange.md).",
+        help="The format of the files: json (argmap export), aif, argdown (argdown json), microtexts, brat (see docs/interchange.md).",
     ),
     output: Path = typer.Option(
         Path(), "--output", "-o", help="The folder to write the maps and their sources to."

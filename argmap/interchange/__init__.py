@@ -38,6 +38,7 @@ FORMATS: dict[str, str] = {
     "aif": "argmap.interchange.aif",
     "argdown": "argmap.interchange.argdown",
     "microtexts": "argmap.interchange.microtexts",
+    "brat": "argmap.interchange.brat",
     "graphml": "argmap.interchange.graphml",
     "mermaid": "argmap.interchange.mermaid",
 }

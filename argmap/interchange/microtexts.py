@@ -48,9 +48,11 @@ def pinned_quote(text: str, start: int, end: int) -> str:
     """The passage `text[start:end]`, widened by the words before it until
     no earlier place of `text` holds it, so that it grounds where it stands."""
     begin = start
-    while text.find(text[begin:end]) < begin:
-        previous = text.rfind(" ", 0, max(begin - 1, 0))
-        begin = previous + 1 if previous >= 0 else 0
+    while begin > 0 and text.find(text[begin:end]) < begin:
+        while begin > 0 and text[begin - 1].isspace():
+            begin -= 1
+        while begin > 0 and not text[begin - 1].isspace():
+            begin -= 1
     return text[begin:end]
 
 
