@@ -94,8 +94,8 @@ class _Reader:
             "source": {"file": f"{map_id}.txt"},
         }
         data = self.graph.map_data(header)
-        source = SourceDocument(f"{map_id}.txt", self.text)
-        return ImportedMap(f"{map_id}.yaml", data, (source,), tuple(self.graph.losses))
+        document = SourceDocument(f"{map_id}.txt", self.text)
+        return ImportedMap(f"{map_id}.yaml", data, (document,), tuple(self.graph.losses))
 
     def _component(self, number: int, ident: str, parts: list[str], words: str) -> None:
         kind = parts[0]
