@@ -98,6 +98,10 @@ def export_formats() -> list[str]:
 
 def read_files(format_name: str, paths: Sequence[Path], limits: Limits = Limits()) -> list[ImportedMap]:
     """Every file parsed and turned into maps, or an error before anything is written."""
+    if format_name not in FORMATS:
+        raise InterchangeError(
+            f"unknown format `{format_name}`", hint="import from: " + ", ".join(import_formats())
+        )
     module = format_module(format_name)
     if not hasattr(module, "read"):
         raise InterchangeError(

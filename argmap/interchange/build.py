@@ -152,7 +152,8 @@ class _Layout:
         self.attacks_on: dict[str, list[Attack]] = {}
         for attack in graph.attacks:
             self.attacks_on.setdefault(attack.target, []).append(attack)
-        self.defined: set[str] = set()
+        self.defined: set[str] = set()  # defined, or reserved to be defined as a further conclusion
+        self.written: set[str] = set()
         self.pending: list[str] = []
 
     def conclusions(self) -> list[dict[str, Any]]:
@@ -164,9 +165,14 @@ class _Layout:
         leftovers = iter(list(self.graph.claims))
         while True:
             while queue or self.pending:
-                claim_id = queue.pop(0) if queue else self.pending.pop(0)
-                if claim_id not in self.defined:
-                    items.append(self._claim(claim_id, 0))
+                if queue:
+                    claim_id = queue.pop(0)
+                    if claim_id not in self.defined:
+                        items.append(self._claim(claim_id, 0))
+                else:
+                    claim_id = self.pending.pop(0)
+                    if claim_id not in self.written:
+                        items.append(self._claim(claim_id, 0))
             remaining = next((c for c in leftovers if c not in self.defined), None)
             if remaining is None:
                 return items
@@ -184,6 +190,7 @@ class _Layout:
     def _claim(self, claim_id: str, depth: int) -> dict[str, Any]:
         claim = self.graph.claims[claim_id]
         self.defined.add(claim_id)
+        self.written.add(claim_id)
         item: dict[str, Any] = {"id": claim.id, "text": claim.text}
         if claim.quotes:
             item["quote"] = claim.quotes[0] if len(claim.quotes) == 1 else list(claim.quotes)

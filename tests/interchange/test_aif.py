@@ -249,3 +249,31 @@ def test_every_araucaria_map(tmp_path: Path) -> None:
         assert aif_counts(exported) == aif_counts(json.loads(original.read_text(encoding="utf-8"))), (
             original.name
         )
+
+
+def test_an_unknown_or_export_only_format_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, message in (("foo", "unknown format `foo`"), ("mermaid", "argmap cannot import mermaid")):
+        result = runner.invoke(app, ["import", "--from", name, str(DATA / "nodeset10.json")])
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"argmap: {message}\n  hint: import from: json, aif, argdown, microtexts, brat\n",
+        )
+
+
+def test_a_long_chain_is_cut_into_conclusions_the_loader_accepts(tmp_path: Path) -> None:
+    nodes = [{"nodeID": str(number), "type": "I", "text": f"Claim {number}."} for number in range(100)]
+    edges = []
+    for number in range(99):
+        nodes.append({"nodeID": f"s{number}", "type": "RA", "text": "RA"})
+        edges += [
+            {"fromID": str(number + 1), "toID": f"s{number}"},
+            {"fromID": f"s{number}", "toID": str(number)},
+        ]
+    (tmp_path / "chain.json").write_text(json.dumps({"nodes": nodes, "edges": edges}), encoding="utf-8")
+    maps, result = import_and_check([tmp_path / "chain.json"], tmp_path)
+    assert structural(result) == []
+    exported = json.loads(export_checked(result, result.workspace.requested[0], "aif").content)
+    assert aif_counts(exported) == ({"I": 100, "RA": 99}, 198)
+    assert maps[0].read_text(encoding="utf-8").count("\n  - id: ") == 5  # the root, and a cut every 24 claims
