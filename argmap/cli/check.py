@@ -84,7 +84,7 @@ def export(
         "json",
         "--format",
         "-f",
-        help="json (argmap's own, lossless), aif, argdown, graphml, mermaid (see docs/interchange.md).",
+        help="json (argmap's own, lossless), aif, argdown, graphml, mermaid, sadface (see docs/interchange.md).",
     ),
     output: Path = typer.Option(
         None, "--output", "-o", help="Write to this file instead of standard output."

@@ -41,6 +41,7 @@ FORMATS: dict[str, str] = {
     "brat": "argmap.interchange.brat",
     "graphml": "argmap.interchange.graphml",
     "mermaid": "argmap.interchange.mermaid",
+    "sadface": "argmap.interchange.sadface",
 }
 
 

@@ -112,5 +112,18 @@ def test_the_cli_writes_mermaid_and_graphml(tmp_path: Path, monkeypatch: pytest.
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        "argmap: unknown export format `nonsense`\n  hint: use one of: json, aif, argdown, graphml, mermaid\n",
+        "argmap: unknown export format `nonsense`\n  hint: use one of: json, aif, argdown, graphml, mermaid, sadface\n",
     )
+
+
+def test_sadface_loads_in_an_independent_reader() -> None:
+    arguebuf = pytest.importorskip("arguebuf", reason="arguebuf (the test extra) is not installed")
+    document = exported(ROOT / "maps" / "ft-lose-or-win.yaml")
+    written = json.loads(write_format("sadface", document).content)
+    graph = arguebuf.load.sadface(written)
+    claims = [node for node in document["nodes"] if node["kind"] != "inference"]
+    attacks = [edge for edge in document["edges"] if edge["relation"] == "attacks"]
+    assert len(graph.atom_nodes) == len(claims)
+    assert len(graph.scheme_nodes) == len(document["nodes"]) - len(claims) + len(attacks)
+    assert len(graph.edges) == len(document["edges"]) + len(attacks)
+    assert {node.plain_text for node in graph.atom_nodes.values()} == {node["text"] for node in claims}
