@@ -25,12 +25,16 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from argmap.files import Limits, UnsafeFile, read_bounded, write_output
 from argmap.problems import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.input.model import ArgMap
+    from argmap.lint.runner import CheckResult
 
 # Format name -> module. Order is that of `--help`.
 FORMATS: dict[str, str] = {
@@ -213,8 +217,8 @@ def slug(text: str, fallback: str = "map") -> str:
     return made or fallback
 
 
-def export_checked(result: Any, argmap: Any, format_name: str) -> Written:
-    """A checked map (`lint.runner.CheckResult` and one of its maps) in a foreign format."""
+def export_checked(result: CheckResult, argmap: ArgMap, format_name: str) -> Written:
+    """A checked map in a foreign format."""
     from argmap.output.checked_export import export_data
 
     return write_format(format_name, export_data(result, argmap))

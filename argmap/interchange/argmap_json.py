@@ -10,6 +10,7 @@ back as references (`other-map#node`); what the other maps state about them
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from argmap.files import Limits
@@ -39,6 +40,12 @@ def read(data: bytes, name: str, limits: Limits) -> list[ImportedMap]:
         raise InterchangeInputError(
             f"{name}: not an argmap export: an object with `argmap: 1` and `nodes` is expected",
             hint="write it with `argmap export MAP -f json`",
+        )
+    map_id = document.get("id")
+    if not isinstance(map_id, str) or not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", map_id):
+        # It names the file written: never a path.
+        raise InterchangeInputError(
+            f"{name}: the map's `id` must be a slug of lowercase letters, digits, - and _"
         )
     try:
         return [_Rebuilder(document).imported()]

@@ -178,7 +178,18 @@ def test_the_cli_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
             '{"argmap": 2, "nodes": []}',
             "bad.json: not an argmap export: an object with `argmap: 1` and `nodes` is expected",
         ),
-        ('{"argmap": 1, "nodes": []}', "bad.json: not an argmap export as argmap writes it (KeyError: 'id')"),
+        (
+            '{"argmap": 1, "nodes": []}',
+            "bad.json: the map's `id` must be a slug of lowercase letters, digits, - and _",
+        ),
+        (
+            '{"argmap": 1, "id": "../../evil", "title": "X", "nodes": []}',
+            "bad.json: the map's `id` must be a slug of lowercase letters, digits, - and _",
+        ),
+        (
+            '{"argmap": 1, "id": "x", "nodes": []}',
+            "bad.json: not an argmap export as argmap writes it (KeyError: 'title')",
+        ),
         (
             '{"argmap": 1, "id": "x", "title": "X", "nodes": [], "edges": [{"from": "a", "to": "b"}]}',
             "bad.json: not an argmap export as argmap writes it (ValueError: edge a -> b names a node that is not in `nodes`)",
