@@ -87,7 +87,8 @@ def export_map(
             "column": edge.location.column,
         }
         for edge in sorted(
-            view.edges, key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation)
+            view.edges,
+            key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation, edge.via_ref),
         )
         if edge.source in nodes and edge.target in nodes
     ]
