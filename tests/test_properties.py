@@ -227,7 +227,14 @@ def without_positions(document: dict[str, Any]) -> dict[str, Any]:
         }
         for node in document["nodes"]
     ]
-    return {**document, "nodes": nodes, "roots": sorted(document["roots"])}
+    # An edge's line and column are those of the item that states it; an edge
+    # stated twice (by a definition and by a ref) is kept once, from the item
+    # that comes first, so `ref` follows the file too.
+    edges = [
+        {key: value for key, value in edge.items() if key not in ("line", "column", "ref")}
+        for edge in document["edges"]
+    ]
+    return {**document, "nodes": nodes, "edges": edges, "roots": sorted(document["roots"])}
 
 
 def _folder(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -6,21 +6,29 @@ from pathlib import Path
 
 import typer
 
-from argmap.cli.app import app, fail, open_one_map, tool_errors
+from argmap.cli.app import app, open_one_map, tool_errors
 
 
 @app.command()
 def export(
     path: Path = typer.Argument(..., help="The map to export."),
-    output_format: str = typer.Option("json", "--format", "-f", help="json (the only format so far)."),
+    output_format: str = typer.Option(
+        "json",
+        "--format",
+        "-f",
+        help="json (argmap's own, lossless), aif, argdown, graphml, mermaid, sadface (see docs/interchange.md).",
+    ),
     output: Path = typer.Option(
         None, "--output", "-o", help="Write to this file instead of standard output."
     ),
 ) -> None:
     """Print a map's normalized graph as JSON: nodes with their kind, status
     and source line, and edges with their relation."""
-    if output_format != "json":
-        fail(f"unknown export format `{output_format}`", hint="use json")
+    if output_format != "json":  # the formats of other tools
+        from argmap.cli.interchange import export_foreign
+
+        export_foreign(path, output_format, output)
+        return
     with tool_errors():
         from argmap.output.checked_export import export_document
 

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from argmap.problems import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.interchange import ImportedMap
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _APX_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^(),\s]+)\s*(?:,\s*([^(),\s]+)\s*)?\)\s*\.")
@@ -153,3 +157,21 @@ def import_text(text: str, file: str, format_name: str) -> str:
     """`argmap import --from tgf|apx`: the text of a framework file → the text of a map."""
     framework = read_tgf(text, file) if format_name == "tgf" else read_apx(text, file)
     return to_map(framework, map_id_for(file), f"Abstract framework {file.rsplit('/', 1)[-1]}")
+
+
+def framework_maps(data: bytes, name: str, format_name: str) -> list[ImportedMap]:
+    """The registry's reader for `tgf` and `apx`: one map per framework file."""
+    import yaml
+
+    from argmap.interchange import ImportedMap, InterchangeInputError
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InterchangeInputError(f"{name}: not UTF-8 text (byte {error.start + 1})") from None
+    try:
+        map_text = import_text(text, name, format_name)
+    except FrameworkError as error:
+        raise InterchangeInputError(error.message, error.hint) from None
+    stem = map_id_for(name)
+    return [ImportedMap(file_name=f"{stem}.yaml", data=yaml.safe_load(map_text))]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from argmap.input.model import ArgMap
 from argmap.lint.runner import CheckResult
 from argmap.output.export import NodeFields, export_map, to_json
@@ -16,7 +18,11 @@ def node_field_hooks() -> list[NodeFields]:
     return hooks
 
 
-def export_document(result: CheckResult, argmap: ArgMap) -> str:
+def export_data(result: CheckResult, argmap: ArgMap) -> dict[str, Any]:
     context = result.run.context(argmap)
     problems = [problem for problem in result.problems if problem.file == argmap.file]
-    return to_json(export_map(context, problems, node_field_hooks()))
+    return export_map(context, problems, node_field_hooks())
+
+
+def export_document(result: CheckResult, argmap: ArgMap) -> str:
+    return to_json(export_data(result, argmap))

@@ -2,9 +2,16 @@
 
 Other tools rely on this shape:
 
-    {"argmap": 1, "id", "title", "source": {...},
+    {"argmap": 1, "id", "title", "note", "tags", "ignore", "expect", "source": {...},
+     "roots": [...],
      "nodes": [{"id", "kind", "text", "quote", "implicit", "file", "line", ...}],
-     "edges": [{"from", "to", "relation"}]}
+     "edges": [{"from", "to", "relation", "role", "question", "ref", "line", "column"}]}
+
+It carries everything the map says (`schemas/argmap-export.schema.json`
+describes it), so `argmap import --from json` gives the map back: an edge
+with `"ref": true` was stated by a `ref` item, one without by the definition
+of its `from` node, and `line`/`column` of the item give the order of a
+node's premises and counterexamples.
 
 A node referenced by `ref` appears once, with an edge for each use. Nodes of
 other maps that this map refers to appear with their qualified id
@@ -75,9 +82,13 @@ def export_map(
             "to": shown_id(edge.target),
             "relation": str(edge.relation),
             **_edge_extras(edge, argmap.id),
+            "ref": edge.via_ref,
+            "line": edge.location.line,
+            "column": edge.location.column,
         }
         for edge in sorted(
-            view.edges, key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation)
+            view.edges,
+            key=lambda edge: (shown_id(edge.source), shown_id(edge.target), edge.relation, edge.via_ref),
         )
         if edge.source in nodes and edge.target in nodes
     ]
@@ -92,19 +103,32 @@ def export_map(
                 ("date", argmap.source.date),
                 ("url", argmap.source.url),
                 ("language", argmap.source.language),
+                ("note", argmap.source.note),
             )
             if value is not None
         }
-    return {
+    expect: dict[str, list[str]] = {}
+    for expectation in argmap.expectations:
+        expect.setdefault(expectation.status, []).append(expectation.written)
+    document: dict[str, Any] = {
         "argmap": 1,
         "id": argmap.id,
         "title": argmap.title,
         "file": argmap.file,
         "source": source,
-        "roots": [shown_id(key) for key in argmap.roots],
-        "nodes": exported_nodes,
-        "edges": edges,
     }
+    if argmap.note is not None:
+        document["note"] = argmap.note
+    if argmap.tags:
+        document["tags"] = list(argmap.tags)
+    if argmap.suppressions:
+        document["ignore"] = {item.code: item.reason for item in argmap.suppressions}
+    if expect:
+        document["expect"] = expect
+    document.update(
+        {"roots": [shown_id(key) for key in argmap.roots], "nodes": exported_nodes, "edges": edges}
+    )
+    return document
 
 
 def node_as_dict(node: Node, shown_id: str) -> dict[str, Any]:
@@ -125,6 +149,8 @@ def node_as_dict(node: Node, shown_id: str) -> dict[str, Any]:
             entry[name] = value
     if node.tags:
         entry["tags"] = list(node.tags)
+    if node.suppressions:
+        entry["ignore"] = {item.code: item.reason for item in node.suppressions}
     return entry
 
 

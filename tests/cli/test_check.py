@@ -213,8 +213,22 @@ def test_export_json_shape(tmp_path: Path) -> None:
         "title": "A demo map",
         "roots": ["claim"],
         "edges": [
-            {"from": "from-sign", "to": "claim", "relation": "supports"},
-            {"from": "sign", "to": "from-sign", "relation": "premise"},
+            {
+                "from": "from-sign",
+                "to": "claim",
+                "relation": "supports",
+                "ref": False,
+                "line": 9,
+                "column": 9,
+            },
+            {
+                "from": "sign",
+                "to": "from-sign",
+                "relation": "premise",
+                "ref": False,
+                "line": 12,
+                "column": 13,
+            },
         ],
     }
     node = document["nodes"][0]

@@ -104,9 +104,19 @@ def test_malformed_apx_is_refused_with_the_column() -> None:
 def test_import_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("af.apx").write_text("arg(a).\narg(b).\natt(a,b).\n", encoding="utf-8")
-    result = runner.invoke(app, ["import", "--from", "apx", "af.apx", "-o", "af.yaml"])
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
-    assert Path("af.yaml").read_text(encoding="utf-8").endswith('    counterexamples:\n      - ref: "a"\n')
+    result = runner.invoke(app, ["import", "--from", "apx", "af.apx"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "wrote af.yaml\n", "")
+    assert Path("af.yaml").read_text(encoding="utf-8").endswith("    counterexamples:\n      - ref: a\n")
+    result = runner.invoke(app, ["check", "af.yaml"])
+    assert result.exit_code == 0, result.output
+    Path("bad.apx").write_text("arg(a). oops\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "--from", "apx", "bad.apx"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "argmap: bad.apx:1:9: not an `arg(a).` or `att(a,b).` fact\n"
+        "  hint: APX has one fact per statement, each ending with `.`\n"
+    )
+    assert not Path("bad.yaml").exists()
     result = runner.invoke(app, ["import", "--from", "dot", "af.apx"])
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "argmap: unknown format `dot`\n  hint: use one of: apx, tgf\n"
+    assert result.stderr.startswith("argmap: unknown format `dot`\n  hint: import from: json, aif,")
