@@ -188,6 +188,11 @@ class _Compiler:
     def _maxLength(self, maximum: int, schema: dict[str, Any]) -> Check:
         return lambda value, pending: not isinstance(value, str) or len(value) <= maximum
 
+    def _minimum(self, minimum: int, schema: dict[str, Any]) -> Check:
+        return lambda value, pending: (
+            not isinstance(value, int | float) or isinstance(value, bool) or value >= minimum
+        )
+
     def _minItems(self, minimum: int, schema: dict[str, Any]) -> Check:
         return lambda value, pending: not isinstance(value, list) or len(value) >= minimum
 

@@ -46,6 +46,8 @@ from argmap.rules import (
     q504_source_outside_project,
     q505_uncovered_reasoning,
     q506_source_unreadable,
+    q507_mixed_line_endings,
+    q508_repeated_passage,
 )
 
 CheckFunction = Callable[[MapContext, Config], Iterator[Problem]]
@@ -120,5 +122,7 @@ RULES: tuple[Rule, ...] = tuple(
         q504_source_outside_project,
         q505_uncovered_reasoning,
         q506_source_unreadable,
+        q507_mixed_line_endings,
+        q508_repeated_passage,
     )
 )

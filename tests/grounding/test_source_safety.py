@@ -171,9 +171,11 @@ def test_a_source_is_read_once_per_run(project: Path, monkeypatch: pytest.Monkey
     reads: list[Path] = []
     real_read = argmap.grounding.sources.read_source
 
-    def counting_read(path: Path, display: str, max_bytes: int = 1 << 30) -> SourceText:
+    def counting_read(
+        path: Path, display: str, max_bytes: int = 1 << 30, encoding: str | None = None
+    ) -> SourceText:
         reads.append(path)
-        return real_read(path, display, max_bytes)
+        return real_read(path, display, max_bytes, encoding)
 
     monkeypatch.setattr(argmap.grounding.ground, "read_source", counting_read)
     first = write_map(project, "../seeds/article.txt")
