@@ -117,6 +117,21 @@ def find_project(start: Path, *, cwd: Path | None = None) -> Project:
     return Project(real_folder)
 
 
+def can_be_root(folder: Path) -> bool:
+    """Whether `folder` may be a project's root: not the filesystem root,
+    not the home folder nor a folder above it."""
+    try:
+        return not _is_barrier(folder.resolve(), home_folder())
+    except (OSError, RuntimeError):
+        return False
+
+
+def is_marked(project: Project) -> bool:
+    """Whether the project's root is marked (argmap.toml, [tool.argmap], .git)
+    rather than taken from the working folder for want of a mark."""
+    return project.config_file is not None or os.path.lexists(project.root / REPOSITORY_MARKER)
+
+
 def _is_barrier(real: Path, home: Path | None) -> bool:
     if real.parent == real:  # the filesystem root
         return True

@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "schemes",
     "show",
     "coverage",
+    "init",
     "new",
     "fmt",
     "watch",

@@ -26,6 +26,7 @@ Q506; quotes are reported by Q501 (not found) and Q502 (case differs).
 from __future__ import annotations
 
 import enum
+import os
 import re
 import urllib.parse
 from collections.abc import Mapping
@@ -37,6 +38,7 @@ import attrs
 from argmap.analysis.context import MapContext
 from argmap.grounding.quotes import ELISION_MAX_GAP, Outcome, QuoteIndex, QuoteMatch, excerpt
 from argmap.grounding.sources import (
+    RefusalReason,
     SourceMissing,
     SourceRefused,
     SourceText,
@@ -47,7 +49,7 @@ from argmap.grounding.sources import (
 )
 from argmap.input.model import ArgMap, Node, Quote
 from argmap.problems import Location
-from argmap.project import NoProject, project_root
+from argmap.project import NoProject, can_be_root, find_project, is_marked, lexical_path, project_root
 
 _MEMO_KEY = "argmap.grounding.ground"
 
@@ -158,7 +160,7 @@ def _ground(context: MapContext) -> MapGrounding:
         )
         return MapGrounding(source_file=written, issue=issue, source_location=location)
     except SourceRefused as refused:
-        hint = outside_hint(display_path(refused.project, cwd))
+        hint = _outside_hint(context, map_folder, written, refused)
         issue = SourceIssue(SourceIssueKind.OUTSIDE, refused.message, hint, location)
         return MapGrounding(source_file=written, issue=issue, source_location=location)
     except SourceMissing as missing:
@@ -200,6 +202,32 @@ def _ground(context: MapContext) -> MapGrounding:
         quotes=checks,
         source_location=location,
     )
+
+
+def _outside_hint(context: MapContext, map_folder: Path, written: str, refused: SourceRefused) -> str:
+    """What to do about a source outside the project: which mark makes the
+    project, or, when none does, which folder to mark."""
+    cwd = context.run.cwd
+    project = find_project(map_folder, cwd=cwd)
+    shown = display_path(refused.project, cwd) or "."
+    if is_marked(project):
+        mark = project.config_file.name if project.config_file is not None else ".git"
+        return (
+            f"copy the document into the map's project, `{shown}` (the folder that holds its {mark}), "
+            "and name it relative to the map"
+        )
+    if refused.reason is RefusalReason.CLIMBS_OUT:
+        target = lexical_path(map_folder / written)
+        shared = lexical_path(Path(os.path.commonpath([lexical_path(map_folder), target.parent])))
+        if can_be_root(shared):
+            folder = display_path(shared, cwd) or "."
+            return (
+                "no argmap.toml, pyproject.toml [tool.argmap] or .git marks a project above the map, so its "
+                "project is the folder argmap runs from; mark the folder that holds both the map "
+                f"and the document: create `{Path(folder) / 'argmap.toml'}` (`argmap init {folder}` does it), "
+                "or run argmap from there"
+            )
+    return outside_hint(shown)
 
 
 def _read_once(

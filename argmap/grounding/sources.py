@@ -172,10 +172,7 @@ class SourceUnreadable(SourceAccessError):
 
 
 def outside_hint(project: str) -> str:
-    return (
-        f"copy the document into the map's project, `{project}` (the nearest folder above the map "
-        "that holds .git, argmap.toml or a pyproject.toml with [tool.argmap]), and name it relative to the map"
-    )
+    return f"copy the document into the map's project, `{project}`, and name it relative to the map"
 
 
 def _is_absolute(written: str) -> bool:
