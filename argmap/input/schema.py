@@ -609,9 +609,19 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
         )
 
     if validator == "oneOf" and field == "quote":
+        cut = _quote_cut_by_colon(original if isinstance(original, dict | list) else instance)
+        if cut is not None:
+            item, key, value = cut
+            return make(
+                WRONG_TYPE,
+                f"`quote` of {where} was read as a mapping: in YAML, `: ` after `{_shown(key)}` starts one",
+                f'put the whole passage in double quotes: "{_shown(key)}: {_shown(" ".join(value.split()[:4]))}..."',
+                _item_position(original, item) or position,
+            )
         return make(
             WRONG_TYPE,
-            f"`quote` of {where} must be a text or a list of texts",
+            f"`quote` of {where} must be a text, a list of texts, or a mapping of `text` with "
+            "`occurrence` or `after`",
             "write the passage in quotes, or a list with one `- ` per passage",
             position,
         )
@@ -648,6 +658,29 @@ def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
     if validator == "const" and field == "argmap":
         return make(UNSUPPORTED_VERSION, "`argmap` must be 1", f"write `argmap: {FORMAT_VERSION}`", position)
     return make(INVALID_VALUE, f"{field_name} of {where}: {error.message}", None, position)
+
+
+_QUOTE_KEYS = frozenset({"text", "occurrence", "after"})
+
+
+def _quote_cut_by_colon(value: Any) -> tuple[int | None, str, str] | None:
+    """A quote (or a quote of a list, with its index) that YAML read as a
+    one-entry mapping because the passage holds `: `: `- First: the opinion`."""
+    items: list[tuple[int | None, Any]] = (
+        list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    )
+    for index, item in items:
+        if isinstance(item, dict) and len(item) == 1:
+            ((key, entry),) = item.items()
+            if isinstance(key, str) and key not in _QUOTE_KEYS and isinstance(entry, str | None):
+                return index, key, entry or ""
+    return None
+
+
+def _item_position(container: Any, index: int | None) -> tuple[int, int] | None:
+    if index is None or not isinstance(container, YamlSequence) or index >= len(container.positions):
+        return None
+    return container.positions[index]
 
 
 _MISSING_HINTS = {
