@@ -40,6 +40,7 @@ from argmap.rules import (
     m303_ref_to_inference,
     m304_circular_support,
     m305_duplicate_map_id,
+    m306_text_cut_by_comment,
     q501_quote_not_found,
     q502_quote_case_mismatch,
     q503_source_not_found,
@@ -100,6 +101,7 @@ RULES: tuple[Rule, ...] = tuple(
         m303_ref_to_inference,
         m304_circular_support,
         m305_duplicate_map_id,
+        m306_text_cut_by_comment,
         # gap rules (A4xx)
         a401_unsupported_conclusion,
         a402_missing_premise,
