@@ -257,14 +257,30 @@ def source_metadata(source: Path) -> dict[str, str]:
             body = lines  # no closing line: not front matter after all
             metadata = {}
     if "title" not in metadata:
-        for line in body:
-            text = line.strip().lstrip("#").strip()
-            if text:
-                metadata["title"] = _shorten(text)
-                break
+        metadata["title"] = _shorten(_first_paragraph_title(body))
     if "url" in metadata and not re.match(r"^https?://\S+$", metadata["url"]):
         del metadata["url"]  # the schema wants an http(s) URL
     return metadata
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def _first_paragraph_title(lines: list[str]) -> str:
+    """The first paragraph as a title: a hard-wrapped text's first line is
+    only part of a sentence, so the paragraph's lines are joined and its
+    first sentence taken."""
+    paragraph: list[str] = []
+    for line in lines:
+        text = line.strip().lstrip("#").strip()
+        if text:
+            paragraph.append(text)
+            if line.lstrip().startswith("#"):
+                break  # a Markdown heading is a paragraph of its own
+        elif paragraph:
+            break
+    joined = " ".join(paragraph)
+    return _SENTENCE_END.split(joined, maxsplit=1)[0] if joined else ""
 
 
 def slug(text: str) -> str:

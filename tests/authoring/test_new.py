@@ -236,7 +236,7 @@ def test_source_metadata_falls_back_to_the_first_line(tmp_path: Path) -> None:
     assert len(title) <= 80
     unclosed = tmp_path / "unclosed.md"
     unclosed.write_text("---\ntitle: never closed\n", encoding="utf-8")
-    assert source_metadata(unclosed) == {"title": "---"}
+    assert source_metadata(unclosed) == {"title": "--- title: never closed"}
 
 
 def test_slug_makes_an_id_from_a_file_name() -> None:
@@ -303,3 +303,12 @@ def test_the_schema_is_looked_for_no_higher_than_the_project(tmp_path: Path) -> 
     (tmp_path / "schemas" / "argmap.schema.json").write_text("{}", encoding="utf-8")
     (tmp_path / "repo" / ".git").mkdir(parents=True)
     assert schema_reference(tmp_path / "repo").endswith("argmap/data/argmap.schema.json")
+
+
+def test_a_hard_wrapped_text_is_titled_by_its_first_sentence_not_its_first_line(tmp_path: Path) -> None:
+    source = tmp_path / "essay.txt"
+    source.write_text(
+        "Should students be taught to compete\nor to cooperate? It is a question.\n\nMore.\n",
+        encoding="utf-8",
+    )
+    assert source_metadata(source)["title"] == "Should students be taught to compete or to cooperate?"
