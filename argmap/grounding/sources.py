@@ -44,6 +44,9 @@ from argmap.files import UnsafeFile, read_bounded
 from argmap.problems import SourceAccessError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+# An HTML page is read through the same view: tags removed, entities
+# decoded, and what a browser hides (scripts, styles, hidden elements) left out.
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # The largest source argmap reads by default: far above any article or
 # transcript, low enough that a mistaken path to a disk image fails fast.
 DEFAULT_MAX_SOURCE_BYTES = 32 * 1024 * 1024
@@ -283,7 +286,7 @@ def read_source(
             f"source file `{display}` cannot be read ({error.strerror or error})"
         ) from None
     text = decode_source(raw, display, encoding)
-    markdown = True if path.suffix.lower() in MARKDOWN_SUFFIXES else None
+    markdown = True if path.suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES else None
     return parse_text(text, markdown=markdown)
 
 
@@ -424,6 +427,13 @@ _INLINE = re.compile(
     """.replace("{elements}", "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))),
     re.VERBOSE,
 )
+# Elements whose content a browser does not show as text, and the
+# attributes that hide an element.
+_HIDDEN_ELEMENTS = frozenset({"script", "style", "template", "noscript", "head"})
+_HIDDEN_ATTRIBUTE = re.compile(
+    r"""(?:^|\s)(?:hidden(?:\s|=|$)|aria-hidden\s*=\s*["']?true|style\s*=\s*["'][^"']*display\s*:\s*none)""",
+    re.IGNORECASE,
+)
 _MARKER_ATTRIBUTE = re.compile(r"""\bdata-(?:t|time|timestamp)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
@@ -535,11 +545,14 @@ class _ViewBuilder:
         self.block_start: int | None = None
         self.block_kind = BlockKind.PARAGRAPH
         self.block_end = 0
+        # The element whose content no reader sees (`script`, `style`, one
+        # marked `hidden`), while inside it.
+        self.hidden: str | None = None
 
     # output
 
     def emit(self, text: str) -> None:
-        if text:
+        if text and self.hidden is None:
             self.parts.append(text)
             self.length += len(text)
 
@@ -547,7 +560,9 @@ class _ViewBuilder:
         self.line_starts.append(self.length)
 
     def end_line(self) -> None:
-        self.emit("\n")
+        # Line ends are kept inside hidden elements too: they keep line numbers.
+        self.parts.append("\n")
+        self.length += 1
 
     def open_block(self, kind: BlockKind) -> None:
         self.close_block()
@@ -671,6 +686,7 @@ class _ViewBuilder:
             elif kind == "autolink":
                 self.emit(match.group("url"))
             elif kind == "tag":
+                self.hide(match.group("tag_name"), match.group("attributes") or "", token)
                 self.tag(match.group("tag_name"), match.group("attributes") or "", number)
             elif kind == "tag_open":
                 # A tag whose `>` is on a later line: skip to it.
@@ -694,6 +710,20 @@ class _ViewBuilder:
         if token[0] == "*":
             return before.isspace() and after.isspace()
         return False
+
+    def hide(self, name: str, attributes: str, token: str) -> None:
+        """Enter or leave an element whose text a browser does not show."""
+        name = name.lower()
+        if token.startswith("</"):
+            if self.hidden == name:
+                self.hidden = None
+            return
+        if (
+            self.hidden is None
+            and not token.endswith("/>")
+            and (name in _HIDDEN_ELEMENTS or _HIDDEN_ATTRIBUTE.search(attributes))
+        ):
+            self.hidden = name
 
     def tag(self, name: str, attributes: str, number: int) -> None:
         marker = _MARKER_ATTRIBUTE.search(attributes)

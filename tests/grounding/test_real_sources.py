@@ -240,3 +240,32 @@ def test_mill_coverage_counts_the_real_sentences(tmp_path: Path, monkeypatch: py
     report = json.loads(result.stdout)
     # Heading, title and 17 sentences of Mill's three paragraphs, as a reader counts them.
     assert report["sentences"] == 19
+
+
+HTML = (
+    "<html><head><title>The page</title>\n"
+    "<script>\nvar note = 'Text inside a script';\n</script></head>\n"
+    "<body><p>Visible words &amp; more.</p>\n"
+    "<div hidden>Words nobody sees.</div><style>p { color: red }</style>\n"
+    "<p>The last visible words.</p></body></html>\n"
+)
+
+
+def test_an_html_source_shows_only_the_visible_text() -> None:
+    source = parse_text(HTML, markdown=True)
+    assert " ".join(source.text.split()) == "Visible words & more. The last visible words."
+    assert source.line_of(source.text.index("The last")) == 7
+
+
+def test_html_quotes_from_scripts_or_hidden_elements_are_not_found(tmp_path: Path) -> None:
+    header = "argmap: 1\nid: m\ntitle: T\nsource:\n  file: ../sources/page.html\nconclusions:\n"
+    claims = "".join(
+        f"  - id: c{number}\n    text: C.\n    quote: {quote}\n"
+        for number, quote in enumerate(["Visible words & more", "Text inside a script", "Words nobody sees"])
+    )
+    path = project(tmp_path, "page.html", HTML.encode(), header + claims)
+    result = check_paths([path], Config(), cwd=tmp_path)
+    assert [(p.code, p.node) for p in result.problems if p.code == "Q501"] == [
+        ("Q501", "m#c1"),
+        ("Q501", "m#c2"),
+    ]
