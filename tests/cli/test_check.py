@@ -142,7 +142,12 @@ def test_default_path_is_the_current_folder(tmp_path: Path) -> None:
 
 def test_folder_named_like_a_map_is_searched_not_read(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").mkdir()
-    assert invoke("check", "x.yaml") == (0, "0 maps checked: no problems.\n", "")
+    assert invoke("check", "x.yaml") == (
+        0,
+        "0 maps checked: no problems.\n",
+        "argmap: warning: no maps found in `x.yaml`\n"
+        "  hint: a map is a .yaml or .yml file that declares `argmap: 1`; check the path\n",
+    )
 
 
 def test_strict_fails_on_warnings(tmp_path: Path) -> None:
