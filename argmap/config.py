@@ -20,7 +20,15 @@ import attrs
 
 from argmap.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 from argmap.problems import ConfigError, Severity, UsageError
-from argmap.project import PYPROJECT, argmap_table, contains, find_project, project_root, read_toml
+from argmap.project import (
+    PYPROJECT,
+    argmap_table,
+    argmap_toml_table,
+    contains,
+    find_project,
+    project_root,
+    read_toml,
+)
 from argmap.text import closest, did_you_mean
 
 __all__ = [
@@ -228,6 +236,8 @@ def load_config_file(path: Path, known_codes: KnownCodes | Iterable[str] = ()) -
     table: Mapping[str, Any] | None = read_toml(path)
     if path.name == PYPROJECT:
         table = argmap_table(path, table or {})
+    else:
+        table = argmap_toml_table(path, table or {})
     return parse_config(table or {}, path, known_codes)
 
 

@@ -117,6 +117,21 @@ def find_project(start: Path, *, cwd: Path | None = None) -> Project:
     return Project(real_folder)
 
 
+def can_be_root(folder: Path) -> bool:
+    """Whether `folder` may be a project's root: not the filesystem root,
+    not the home folder nor a folder above it."""
+    try:
+        return not _is_barrier(folder.resolve(), home_folder())
+    except (OSError, RuntimeError):
+        return False
+
+
+def is_marked(project: Project) -> bool:
+    """Whether the project's root is marked (argmap.toml, [tool.argmap], .git)
+    rather than taken from the working folder for want of a mark."""
+    return project.config_file is not None or os.path.lexists(project.root / REPOSITORY_MARKER)
+
+
 def _is_barrier(real: Path, home: Path | None) -> bool:
     if real.parent == real:  # the filesystem root
         return True
@@ -132,7 +147,7 @@ def _is_file_like(path: Path) -> bool:
 def _marked_project(candidate: Path, real: Path) -> Project | None:
     argmap_toml = candidate / CONFIG_FILE
     if _is_file_like(argmap_toml):
-        return Project(real, real / CONFIG_FILE, read_toml(argmap_toml))
+        return Project(real, real / CONFIG_FILE, argmap_toml_table(argmap_toml, read_toml(argmap_toml)))
     pyproject = candidate / PYPROJECT
     if _is_file_like(pyproject):
         table = argmap_table(pyproject, read_toml(pyproject))
@@ -153,6 +168,25 @@ def argmap_table(pyproject: Path, document: Mapping[str, Any]) -> Mapping[str, A
     table = tool.get("argmap")
     if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.argmap] must be a table")
+    return table
+
+
+def argmap_toml_table(path: Path, document: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The settings of an argmap.toml: its top level, or its `[tool.argmap]`
+    table (as in a pyproject.toml, so that block can be copied as it is), not both."""
+    tool = document.get("tool")
+    if tool is None:
+        return document
+    table = argmap_table(path, document)
+    others = [key for key in document if key != "tool"]
+    if table is None or others or set(tool) != {"argmap"}:
+        raise ConfigError(
+            f"{path}: write the settings at the top level or under [tool.argmap], not both"
+            if table is not None
+            else f"{path}: unknown table [tool]",
+            hint="in argmap.toml the keys may stand at the top level (`ignore = [...]`) "
+            "or under [tool.argmap], as in pyproject.toml",
+        )
     return table
 
 

@@ -82,6 +82,25 @@ def test_found_upwards_nearest_first(tmp_path: Path) -> None:
     assert load_config(tmp_path / "maps", KNOWN).ignore == frozenset({"A402"})
 
 
+def test_argmap_toml_takes_its_keys_at_the_top_or_under_tool_argmap(tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_text(
+        '[tool.argmap]\nignore = ["A401"]\n[tool.argmap.rules.A402]\nconvergent = true\n'
+    )
+    config = load_config(tmp_path, KNOWN)
+    assert (config.ignore, config.options("A402")) == (frozenset({"A401"}), {"convergent": True})
+    (tmp_path / "argmap.toml").write_text('ignore = ["A402"]\n[tool.argmap]\nignore = ["A401"]\n')
+    with pytest.raises(ConfigError) as both:
+        load_config(tmp_path, KNOWN)
+    assert (both.value.message, both.value.hint) == (
+        f"{tmp_path / 'argmap.toml'}: write the settings at the top level or under [tool.argmap], not both",
+        "in argmap.toml the keys may stand at the top level (`ignore = [...]`) "
+        "or under [tool.argmap], as in pyproject.toml",
+    )
+    (tmp_path / "argmap.toml").write_text("[tool.other]\nx = 1\n")
+    with pytest.raises(ConfigError, match=r"unknown table \[tool\]"):
+        load_config(tmp_path, KNOWN)
+
+
 def test_pyproject_without_argmap_table_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
     assert find_config_file(tmp_path) is None

@@ -63,6 +63,30 @@ COMMON_NODE_FIELDS = {
     },
 }
 
+QUOTE_OBJECT = {
+    "title": "Quote with its occurrence",
+    "description": (
+        "A passage that occurs more than once in the source, with which occurrence is meant: "
+        "`occurrence: 2` for the second, or `after:` words of the source that come before it."
+    ),
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["text"],
+    "properties": {
+        "text": {"type": "string", "minLength": 1, "description": "The passage, verbatim."},
+        "occurrence": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Which occurrence of the passage in the source is meant (1 is the first).",
+        },
+        "after": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Words of the source before the occurrence meant: the first occurrence after them counts.",
+        },
+    },
+}
+
 QUOTE = {
     "title": "Quote",
     "description": (
@@ -72,7 +96,8 @@ QUOTE = {
     ),
     "oneOf": [
         {"type": "string", "minLength": 1},
-        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        QUOTE_OBJECT,
+        {"type": "array", "items": {"oneOf": [{"type": "string", "minLength": 1}, QUOTE_OBJECT]}, "minItems": 1},
     ],
     "examples": ["For them, it is revenge against the stronger West."],
 }
@@ -393,7 +418,28 @@ SCHEMA = {
                     "type": "string",
                     "pattern": HTTP_URL,
                 },
-                "language": text("Language", "The document's language, as a BCP 47 tag.", ["en", "ru"]),
+                "language": text(
+                    "Language",
+                    "The document's language, as a BCP 47 tag. Rules that compare words (A403) "
+                    "use its stemmer.",
+                    ["en", "ru"],
+                ),
+                "encoding": text(
+                    "Source encoding",
+                    "The document's character encoding when it is not UTF-8, as Python names it.",
+                    ["cp1252", "latin-1", "utf-16"],
+                ),
+                "ignore": {
+                    "title": "Editorial marks to ignore",
+                    "description": (
+                        "Regular expressions (Python syntax) for marks that the document's editor "
+                        "inserted into the text, such as page markers or footnote numbers: quotes "
+                        "are matched as if they were not there. Line numbers are unchanged."
+                    ),
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "maxLength": 200},
+                    "examples": [["\\[Pg \\d+\\]"]],
+                },
                 "note": COMMON_NODE_FIELDS["note"],
             },
         },

@@ -1,7 +1,9 @@
 """Content words of a claim, for comparing what claims talk about.
 
-A light, dependency-free pipeline: split into words, drop stop words, and
-reduce each word to a stem by stripping common English inflections and
+Split into words, drop stop words, and reduce each word to a stem: by the
+Snowball stemmer of the map's language (`source.language`, English by
+default; `snowballstemmer`, imported only when a rule compares words), or
+by a light built-in stemmer that strips common English inflections and
 derivations ("failures", "failed" and "failing" all become "fail"). It is
 deliberately crude: it only has to tell whether a conclusion mentions
 something its premises never mention, not to parse the sentence. Two stems
@@ -16,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 # Function words, auxiliaries, quantifiers and connectives: words that
 # carry no subject matter of their own.
@@ -104,19 +107,85 @@ def stem(word: str) -> str:
     return word
 
 
+# BCP 47 primary language subtags → the Snowball stemmer of that language.
+SNOWBALL_LANGUAGES = {
+    "ar": "arabic",
+    "ca": "catalan",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "eu": "basque",
+    "fi": "finnish",
+    "fr": "french",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nb": "norwegian",
+    "ne": "nepali",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "ta": "tamil",
+    "tr": "turkish",
+    "uk": "ukrainian",
+    "yi": "yiddish",
+}
+DEFAULT_LANGUAGE = "en"
+
+
+@lru_cache(maxsize=64)
+def _snowball(language: str) -> Any:
+    """The Snowball stemmer for a BCP 47 tag (`en`, `pt-BR`), or None when
+    there is none for it (or the package is missing): then the light stemmer."""
+    name = SNOWBALL_LANGUAGES.get(language.split("-")[0].split("_")[0].casefold())
+    if name is None:
+        return None
+    try:
+        import snowballstemmer  # imported here: `argmap check` starts without it
+    except ImportError:
+        return None
+    try:
+        return snowballstemmer.stemmer(name)
+    except KeyError:  # an older release without this language
+        return None
+
+
+@lru_cache(maxsize=1 << 16)
+def stem_in(word: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The stem of `word` by the Snowball stemmer of `language` ("infallibility"
+    and "infallible" are both "infal"); the light `stem` where there is none."""
+    stemmer = _snowball(language)
+    if stemmer is None or word.isdigit():
+        return stem(word)
+    return str(stemmer.stemWord(word))
+
+
 def stop_words(extra: Iterable[str] = ()) -> frozenset[str]:
     """The stop words, with `extra` ones added."""
     return STOP_WORDS | frozenset(word.casefold() for word in extra)
 
 
-def content_words(text: str, stop: frozenset[str] = STOP_WORDS) -> list[tuple[str, str]]:
-    """(word, stem) for each content word of `text`, first occurrence only, in order."""
+def content_words(
+    text: str, stop: frozenset[str] = STOP_WORDS, language: str | None = None
+) -> list[tuple[str, str]]:
+    """(word, stem) for each content word of `text`, first occurrence only, in
+    order; stems by the light stemmer, or by the Snowball stemmer of `language`."""
     seen: set[str] = set()
     found: list[tuple[str, str]] = []
     for word in words(text):
         if word in stop or (len(word) < 3 and not word.isdigit()):
             continue
-        stemmed = stem(word)
+        stemmed = stem(word) if language is None else stem_in(word, language)
         if stemmed in seen:
             continue
         seen.add(stemmed)

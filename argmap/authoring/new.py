@@ -29,7 +29,15 @@ import attrs
 
 from argmap.files import UnsafeFile, read_bounded
 from argmap.problems import SourceAccessError, UsageError
-from argmap.project import contains, project_root
+from argmap.project import (
+    CONFIG_FILE,
+    can_be_root,
+    contains,
+    find_project,
+    is_marked,
+    lexical_path,
+    project_root,
+)
 
 SCHEMA_IN_PROJECT = Path("schemas") / "argmap.schema.json"
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -58,6 +66,11 @@ class NewMap:
     title: str
     source_file: str  # as written in the map: relative to it, with forward slashes
     schema: str  # what the `$schema=` line points to
+    root: Path = Path()  # the project's root
+    # Whether a mark (argmap.toml, [tool.argmap], .git) says where the project
+    # is; without one `check` takes the folder it runs from as the project.
+    project_marked: bool = True
+    config_created: bool = False  # `--init` wrote an argmap.toml at the root
 
 
 def scaffold(path: Path, source: Path, *, title: str | None = None, map_id: str | None = None) -> NewMap:
@@ -67,7 +80,15 @@ def scaffold(path: Path, source: Path, *, title: str | None = None, map_id: str 
     source that does not exist or cannot be read.
     """
     folder = path.absolute().parent
-    root = project_root(folder)
+    project = find_project(folder)
+    root = project.root
+    marked = is_marked(project)
+    if not marked:
+        # No folder is marked as the project: the one that holds both the map
+        # and its source is the one to mark (`--init`), and the one `check` must see.
+        shared = lexical_path(Path(os.path.commonpath([folder, lexical_path(source).parent])))
+        if can_be_root(shared) and shared.resolve() != root:
+            root = shared.resolve()
     # Judged before anything is opened: `--source /etc/passwd` must not put its first line in the title.
     if not contains(root, source):
         raise SourceAccessError(
@@ -114,13 +135,29 @@ def scaffold(path: Path, source: Path, *, title: str | None = None, map_id: str 
 
     # The canonical layout, so that `argmap fmt` has nothing to change in a new map.
     text = canonical_text("\n".join(lines) + "\n")
-    return NewMap(path=path, text=text, map_id=map_id, title=title, source_file=source_file, schema=schema)
+    return NewMap(
+        path=path,
+        text=text,
+        map_id=map_id,
+        title=title,
+        source_file=source_file,
+        schema=schema,
+        root=root,
+        project_marked=marked,
+    )
 
 
 def create(
-    path: Path, source: Path, *, title: str | None = None, map_id: str | None = None, parents: bool = False
+    path: Path,
+    source: Path,
+    *,
+    title: str | None = None,
+    map_id: str | None = None,
+    parents: bool = False,
+    init: bool = False,
 ) -> NewMap:
-    """Write a new map at `path`; never over an existing file.
+    """Write a new map at `path`; never over an existing file. With `init`,
+    also an argmap.toml at the project's root when no mark says where it is.
 
     Raises UsageError when `path` exists or its folder does not (and
     `parents` is false), SourceAccessError when it cannot be written.
@@ -151,6 +188,19 @@ def create(
         raise UsageError(f"{path} already exists; argmap new never overwrites a file") from None
     except OSError as error:
         raise SourceAccessError(f"{path}: cannot write ({error.strerror or error})") from None
+    if init and not new_map.project_marked:
+        from argmap.authoring.init import ARGMAP_TOML
+
+        try:
+            with (new_map.root / CONFIG_FILE).open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(ARGMAP_TOML)
+        except FileExistsError:
+            return new_map
+        except OSError as error:
+            raise SourceAccessError(
+                f"{new_map.root / CONFIG_FILE}: cannot write ({error.strerror or error})"
+            ) from None
+        return attrs.evolve(new_map, config_created=True, project_marked=True)
     return new_map
 
 
@@ -166,9 +216,21 @@ def schema_reference(folder: Path, root: Path | None = None) -> str:
             return _relative(candidate, current)
         if candidate_folder.resolve() == root:
             break
+    installed = installed_schema()
+    if installed is not None:
+        # Offline: the schema file of the installed package, which is the one `check` uses.
+        return _relative(installed, current)
     from argmap.input.schema import load_schema
 
     return str(load_schema()["$id"])
+
+
+def installed_schema() -> Path | None:
+    """The installed package's schema file, when it is a file on disk (not in a zip)."""
+    from importlib import resources
+
+    candidate = resources.files("argmap").joinpath("data/argmap.schema.json")
+    return Path(str(candidate)) if isinstance(candidate, Path) and candidate.is_file() else None
 
 
 def source_metadata(source: Path) -> dict[str, str]:
@@ -195,14 +257,30 @@ def source_metadata(source: Path) -> dict[str, str]:
             body = lines  # no closing line: not front matter after all
             metadata = {}
     if "title" not in metadata:
-        for line in body:
-            text = line.strip().lstrip("#").strip()
-            if text:
-                metadata["title"] = _shorten(text)
-                break
+        metadata["title"] = _shorten(_first_paragraph_title(body))
     if "url" in metadata and not re.match(r"^https?://\S+$", metadata["url"]):
         del metadata["url"]  # the schema wants an http(s) URL
     return metadata
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def _first_paragraph_title(lines: list[str]) -> str:
+    """The first paragraph as a title: a hard-wrapped text's first line is
+    only part of a sentence, so the paragraph's lines are joined and its
+    first sentence taken."""
+    paragraph: list[str] = []
+    for line in lines:
+        text = line.strip().lstrip("#").strip()
+        if text:
+            paragraph.append(text)
+            if line.lstrip().startswith("#"):
+                break  # a Markdown heading is a paragraph of its own
+        elif paragraph:
+            break
+    joined = " ".join(paragraph)
+    return _SENTENCE_END.split(joined, maxsplit=1)[0] if joined else ""
 
 
 def slug(text: str) -> str:

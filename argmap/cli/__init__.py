@@ -25,6 +25,7 @@ _COMMAND_MODULES = (
     "whatif",
     "sensitivity",
     "coverage",
+    "init",
     "new",
     "fmt",
     "watch",

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import typer
 
-from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors, use_colour
+from argmap.cli.app import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    app,
+    config_for,
+    fail,
+    tool_errors,
+    use_colour,
+)
 
 _FORMAT_HELP = (
     "text (for people), parsable (file:line:col: [severity] CODE message), json, github (annotations), "
@@ -97,4 +106,17 @@ def check(
             from argmap.cli.semantics_summary import print_semantics
 
             print_semantics(result, semantics)
+    if not result.workspace.files and not result.problems and not maps_only:
+        # Usually a wrong path in CI: say so. (With --maps-only, pre-commit
+        # passing no map among the staged YAML files is normal.)
+        from argmap.terminal import for_terminal
+
+        named = ", ".join(f"`{path}`" for path in paths)
+        typer.echo(
+            for_terminal(f"argmap: warning: no maps found in {named}")
+            + "\n  hint: a map is a .yaml or .yml file that declares `argmap: 1`; check the path",
+            err=True,
+        )
+        if strict:
+            raise typer.Exit(EXIT_FAILURE)
     raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)

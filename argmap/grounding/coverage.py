@@ -124,6 +124,11 @@ class Coverage:
         return self.covered * 100 < minimum * self.total
 
     @property
+    def uncovered(self) -> tuple[Sentence, ...]:
+        """Every sentence no quote covers, with a reasoning word or not."""
+        return tuple(sentence for sentence in self.sentences if not sentence.covered)
+
+    @property
     def uncovered_reasoning(self) -> tuple[Sentence, ...]:
         return tuple(
             sentence for sentence in self.sentences if not sentence.covered and sentence.carries_reasoning

@@ -26,6 +26,8 @@ Q506; quotes are reported by Q501 (not found) and Q502 (case differs).
 from __future__ import annotations
 
 import enum
+import os
+import re
 import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,6 +38,7 @@ import attrs
 from argmap.analysis.context import MapContext
 from argmap.grounding.quotes import ELISION_MAX_GAP, Outcome, QuoteIndex, QuoteMatch, excerpt
 from argmap.grounding.sources import (
+    RefusalReason,
     SourceMissing,
     SourceRefused,
     SourceText,
@@ -46,7 +49,7 @@ from argmap.grounding.sources import (
 )
 from argmap.input.model import ArgMap, Node, Quote
 from argmap.problems import Location
-from argmap.project import NoProject, project_root
+from argmap.project import NoProject, can_be_root, find_project, is_marked, lexical_path, project_root
 
 _MEMO_KEY = "argmap.grounding.ground"
 
@@ -86,6 +89,7 @@ class QuoteCheck:
     marker: str | None  # the first position marker at or after it
     source_words: str | None  # what the source writes there, when found
     nearest_line: int | None = None  # the line of the nearest passage, when not found
+    also_line: int | None = None  # where the passage occurs again, when the quote does not say which
 
 
 @attrs.frozen
@@ -156,7 +160,7 @@ def _ground(context: MapContext) -> MapGrounding:
         )
         return MapGrounding(source_file=written, issue=issue, source_location=location)
     except SourceRefused as refused:
-        hint = outside_hint(display_path(refused.project, cwd))
+        hint = _outside_hint(context, map_folder, written, refused)
         issue = SourceIssue(SourceIssueKind.OUTSIDE, refused.message, hint, location)
         return MapGrounding(source_file=written, issue=issue, source_location=location)
     except SourceMissing as missing:
@@ -172,11 +176,24 @@ def _ground(context: MapContext) -> MapGrounding:
         )
         return MapGrounding(source_file=looked_for, issue=issue, source_location=location)
     display = display_path(path, cwd)
-    loaded = _read_once(context, path, display)
+    loaded = _read_once(context, path, display, source_info.encoding)
     if isinstance(loaded, SourceUnreadable):
         issue = SourceIssue(SourceIssueKind.UNREADABLE, loaded.message, loaded.hint, location)
         return MapGrounding(source_file=display, issue=issue, source_location=location)
-    index = context.run.memo(("argmap.grounding.quotes.index", path), lambda: QuoteIndex(loaded.text))
+    try:
+        ignore = compile_ignore(source_info.ignore)
+    except SourceUnreadable as bad_pattern:
+        issue = SourceIssue(
+            SourceIssueKind.UNREADABLE,
+            bad_pattern.message,
+            bad_pattern.hint,
+            source_info.ignore_location or location,
+        )
+        return MapGrounding(source_file=display, issue=issue, source_location=location)
+    index = context.run.memo(
+        ("argmap.grounding.quotes.index", path, source_info.encoding, source_info.ignore),
+        lambda: QuoteIndex(loaded.text, ignore),
+    )
     checks = tuple(_check_quotes(argmap, loaded, index))
     return MapGrounding(
         nodes=_node_groundings(argmap, loaded, checks),
@@ -187,22 +204,66 @@ def _ground(context: MapContext) -> MapGrounding:
     )
 
 
-def _read_once(context: MapContext, path: Path, display: str) -> SourceText | SourceUnreadable:
+def _outside_hint(context: MapContext, map_folder: Path, written: str, refused: SourceRefused) -> str:
+    """What to do about a source outside the project: which mark makes the
+    project, or, when none does, which folder to mark."""
+    cwd = context.run.cwd
+    project = find_project(map_folder, cwd=cwd)
+    shown = display_path(refused.project, cwd) or "."
+    if is_marked(project):
+        mark = project.config_file.name if project.config_file is not None else ".git"
+        return (
+            f"copy the document into the map's project, `{shown}` (the folder that holds its {mark}), "
+            "and name it relative to the map"
+        )
+    if refused.reason is RefusalReason.CLIMBS_OUT:
+        target = lexical_path(map_folder / written)
+        shared = lexical_path(Path(os.path.commonpath([lexical_path(map_folder), target.parent])))
+        if can_be_root(shared):
+            folder = display_path(shared, cwd) or "."
+            return (
+                "no argmap.toml, pyproject.toml [tool.argmap] or .git marks a project above the map, so its "
+                "project is the folder argmap runs from; mark the folder that holds both the map "
+                f"and the document: create `{Path(folder) / 'argmap.toml'}` (`argmap init {folder}` does it), "
+                "or run argmap from there"
+            )
+    return outside_hint(shown)
+
+
+def _read_once(
+    context: MapContext, path: Path, display: str, encoding: str | None
+) -> SourceText | SourceUnreadable:
     def read() -> SourceText | SourceUnreadable:
         try:
-            return read_source(path, display, context.config.limits.max_bytes)
+            return read_source(path, display, context.config.limits.max_bytes, encoding)
         except SourceUnreadable as error:
             return error
 
-    return context.run.memo(("argmap.grounding.sources", path), read)
+    return context.run.memo(("argmap.grounding.sources", path, encoding), read)
+
+
+def compile_ignore(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The `source.ignore` patterns, compiled; `SourceUnreadable` for one that is not a regular expression."""
+    compiled: list[re.Pattern[str]] = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as error:
+            raise SourceUnreadable(
+                f"`source.ignore` pattern `{pattern}` is not a regular expression ({error.msg})",
+                hint=r"write a Python regular expression in single quotes, with `\[` for a literal `[`: '\[Pg \d+\]'",
+            ) from None
+    return tuple(compiled)
 
 
 def _check_quotes(argmap: ArgMap, source: SourceText, index: QuoteIndex) -> list[QuoteCheck]:
     checks: list[QuoteCheck] = []
     for node in argmap.nodes:
         for number, quote in enumerate(node.quotes, start=1):
-            match = index.find(quote.text)
-            line = marker = words = nearest_line = None
+            match = index.find(quote.text, quote.occurrence, quote.after)
+            line = marker = words = nearest_line = also_line = None
+            if match.also_at is not None:
+                also_line = source.line_of(match.also_at)
             if match.start is not None and match.end is not None:
                 line = source.line_of(match.start)
                 found_marker = source.marker_at_or_after(match.start)
@@ -212,7 +273,9 @@ def _check_quotes(argmap: ArgMap, source: SourceText, index: QuoteIndex) -> list
                 nearest_line = source.line_of(match.nearest.start)
             which = f"quote {number}" if len(node.quotes) > 1 else "the quote"
             label = f"{which} of {describe(node)}"
-            checks.append(QuoteCheck(node.key, label, quote, match, line, marker, words, nearest_line))
+            checks.append(
+                QuoteCheck(node.key, label, quote, match, line, marker, words, nearest_line, also_line)
+            )
     return checks
 
 
@@ -240,6 +303,13 @@ def video_link(video_id: str) -> str:
 
 def not_found_detail(check: QuoteCheck) -> str:
     """Why a quote was not found, in the words of the Q501 message."""
+    if check.match.after_missing:
+        return f": the words of its `after:`, “{excerpt(check.quote.after or '', 60)}”, do not occur there"
+    if check.match.occurrences is not None:
+        asked = check.quote.occurrence or 1
+        where = " after its `after:` words" if check.quote.after is not None else ""
+        times = {0: "not at all", 1: "once"}.get(check.match.occurrences, f"{check.match.occurrences} times")
+        return f": it asks for occurrence {asked}, and the passage occurs {times}{where}"
     if check.match.parts_found_apart:
         return f": its parts occur, but not in this order within {ELISION_MAX_GAP} characters of each other"
     return ""

@@ -101,6 +101,13 @@ class QuoteMatch:
     elided: bool = False
     # The quote holds nothing but elisions.
     no_words: bool = False
+    # Where the passage occurs again (plain-text offset), when the quote did
+    # not say which occurrence it means.
+    also_at: int | None = None
+    # For NOT_FOUND with `occurrence:` or `after:`: how many times the
+    # passage occurs (after the `after` words), and whether those words were found.
+    occurrences: int | None = None
+    after_missing: bool = False
 
     @property
     def start(self) -> int | None:
@@ -255,12 +262,107 @@ def split_elisions(quote: str) -> list[str]:
     return [part for part in _ELISION.split(quote) if part.strip()]
 
 
+# Scholarly marks inside a quote (see docs/format.md, "Quotes"):
+# `[sic]` (or `(sic)`) says the error is the source's: it is not in the source.
+_SIC = re.compile(r"\s*[\[(]\s*sic!?\s*[\])]", re.IGNORECASE)
+# `[T]he`: a letter whose case the quoter changed to fit the sentence.
+_CHANGED_LETTER = re.compile(r"\[([^\W\d_])\](?=[^\W\d_])")
+# `[the government]`: words the quoter put in, for words of the source or
+# for none; they stand, like an elision, for what the source has there.
+_INSERTION = re.compile(r"\s*\[[^\[\]]+\]\s*")
+
+
+def quote_variants(quote: str) -> tuple[str, ...]:
+    """The quote with its `[sic]` removed and its `[T]he` letters as written,
+    then (when it has any) with those letters in the other case."""
+    quote = _SIC.sub("", quote)
+    if not _CHANGED_LETTER.search(quote):
+        return (quote,)
+    as_written = _CHANGED_LETTER.sub(lambda letter: letter.group(1), quote)
+    swapped = _CHANGED_LETTER.sub(lambda letter: letter.group(1).swapcase(), quote)
+    return (as_written, swapped)
+
+
+def split_editorial(quote: str) -> list[str]:
+    """The parts of a quote around its elisions and bracketed insertions."""
+    return [piece for part in split_elisions(quote) for piece in _INSERTION.split(part) if piece.strip()]
+
+
+def without_marks(text: str, ignore: tuple[re.Pattern[str], ...]) -> tuple[str, array[int] | None]:
+    """`text` without what the `ignore` patterns match, and for each offset of
+    the result the offset of the text it came from (None when nothing matched).
+
+    Line breaks inside a match are kept, so a mark never joins two lines."""
+    cuts: list[tuple[int, int]] = []
+    for pattern in ignore:
+        cuts.extend(match.span() for match in pattern.finditer(text) if match.end() > match.start())
+    if not cuts:
+        return text, None
+    cuts.sort()
+    pieces: list[str] = []
+    kept = array("q")
+    position = 0
+    for start, end in cuts:
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces.append(text[position:start])
+        kept.extend(range(position, start))
+        for index in range(start, end):
+            if text[index] == "\n":
+                pieces.append("\n")
+                kept.append(index)
+        position = end
+    pieces.append(text[position:])
+    kept.extend(range(position, len(text)))
+    kept.append(len(text))  # the end of the text maps to the end
+    return "".join(pieces), kept
+
+
+def _mapped_back(normalized: Normalized, kept: array[int] | None) -> Normalized:
+    if kept is None:
+        return normalized
+    starts = array("q", (kept[start] for start in normalized.starts))
+    ends = array("q", (kept[end - 1] + 1 for end in normalized.ends))
+    return Normalized(normalized.text, starts, ends)
+
+
+def _end_of(haystack: _Haystack, words: str, fold_case: bool) -> int | None:
+    parts = [
+        part for part in (normalized_text(raw, fold_case=fold_case) for raw in split_editorial(words)) if part
+    ]
+    if not parts:
+        return None
+    spans = _find_chain(haystack, parts)
+    return None if spans is None else spans[-1][1]
+
+
+def _nth_chain(
+    haystack: _Haystack, parts: list[str], not_before: int, nth: int
+) -> tuple[list[tuple[int, int]] | None, int]:
+    """The `nth` occurrence of the chain starting at or after `not_before`,
+    and how many occurrences there were when there are fewer than `nth`."""
+    found = 0
+    while True:
+        spans = _find_chain(haystack, parts, not_before)
+        if spans is None:
+            return None, found
+        found += 1
+        if found == nth:
+            return spans, found
+        not_before = spans[0][0] + 1
+
+
 class QuoteIndex:
     """A source's plain text, normalized once, to look many quotes up in."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, ignore: tuple[re.Pattern[str], ...] = ()) -> None:
         self.text = text
-        self.exact = normalize(text)
+        # Editorial marks (`source.ignore`) are cut out before normalizing;
+        # `kept` maps each offset of what remains back to the plain text.
+        self._ignore = ignore
+        self._matched, self._kept = without_marks(text, ignore)
+        self.exact = _mapped_back(normalize(self._matched), self._kept)
         self._exact_haystack = _Haystack(self.exact.text)
         self._folded: Normalized | None = None
         self._folded_haystack: _Haystack | None = None
@@ -268,7 +370,7 @@ class QuoteIndex:
     @property
     def folded(self) -> Normalized:
         if self._folded is None:
-            self._folded = normalize(self.text, fold_case=True)
+            self._folded = _mapped_back(normalize(self._matched, fold_case=True), self._kept)
         return self._folded
 
     @property
@@ -277,23 +379,61 @@ class QuoteIndex:
             self._folded_haystack = _Haystack(self.folded.text)
         return self._folded_haystack
 
-    def find(self, quote: str) -> QuoteMatch:
-        raw_parts = split_elisions(quote)
+    def find(self, quote: str, occurrence: int | None = None, after: str | None = None) -> QuoteMatch:
+        """Where `quote` occurs: its `occurrence`-th occurrence, or the first
+        after the words `after`, or else the first (noting a second one)."""
+        variants = quote_variants(quote)
+        raw_parts = split_editorial(variants[0])
         elided = len(raw_parts) > 1 or bool(_ELISION.search(quote))
-        exact_parts = [part for part in (normalized_text(raw) for raw in raw_parts) if part]
-        if not exact_parts:
+        if not [part for part in (normalized_text(raw) for raw in raw_parts) if part]:
             return QuoteMatch(Outcome.NOT_FOUND, elided=elided, no_words=True)
-        spans = _find_chain(self._exact_haystack, exact_parts)
-        if spans is not None:
-            return QuoteMatch(Outcome.FOUND, self._plain_spans(self.exact, spans), elided=elided)
-        folded_parts = [normalized_text(raw, fold_case=True) for raw in raw_parts]
-        folded_parts = [part for part in folded_parts if part]
-        spans = _find_chain(self.folded_haystack, folded_parts)
-        if spans is not None:
-            return QuoteMatch(Outcome.CASE_MISMATCH, self._plain_spans(self.folded, spans), elided=elided)
+        chosen = occurrence is not None or after is not None
+        counted: int | None = None
+        after_missing = False
+        for outcome, fold_case, normalized, haystack in (
+            (Outcome.FOUND, False, self.exact, self._exact_haystack),
+            (Outcome.CASE_MISMATCH, True, self.folded, self.folded_haystack),
+        ):
+            for variant in variants if not fold_case else variants[:1]:
+                parts = [
+                    part
+                    for part in (
+                        normalized_text(raw, fold_case=fold_case) for raw in split_editorial(variant)
+                    )
+                    if part
+                ]
+                not_before = 0
+                if after is not None:
+                    after_end = _end_of(haystack, after, fold_case)
+                    if after_end is None:
+                        after_missing = True
+                        continue
+                    not_before = after_end
+                spans, found = _nth_chain(haystack, parts, not_before, occurrence or 1)
+                if spans is None:
+                    if chosen:
+                        counted = max(counted or 0, found)
+                    continue
+                also_at = None
+                if not chosen:
+                    second, _ = _nth_chain(haystack, parts, spans[0][0] + 1, 1)
+                    if second is not None:
+                        also_at = normalized.starts[second[0][0]]
+                return QuoteMatch(
+                    outcome, self._plain_spans(normalized, spans), elided=elided, also_at=also_at
+                )
+        folded_parts = [part for part in (normalized_text(raw, fold_case=True) for raw in raw_parts) if part]
         apart = len(folded_parts) > 1 and all(
             self.folded_haystack.first_occurrence(part) is not None for part in folded_parts
         )
+        if chosen and (counted or after_missing):
+            # The passage is there; the occurrence asked for is not.
+            return QuoteMatch(
+                Outcome.NOT_FOUND,
+                elided=elided,
+                occurrences=counted or 0,
+                after_missing=after_missing and not counted,
+            )
         return QuoteMatch(
             Outcome.NOT_FOUND,
             nearest=self.nearest_passage(" ".join(folded_parts)),
@@ -421,6 +561,16 @@ class _Haystack:
             index = text.find(needle, index + 1)
         return found
 
+    def occurrence_from(self, needle: str, not_before: int) -> int | None:
+        """The first occurrence of `needle` at or after `not_before`."""
+        text = self.text
+        index = text.find(needle, not_before)
+        while index >= 0:
+            if _on_word_boundaries(text, index, index + len(needle)):
+                return index
+            index = text.find(needle, index + 1)
+        return None
+
     def first_occurrence(self, needle: str) -> int | None:
         found = self.occurrences(needle, limit=1)
         return found[0] if found else None
@@ -430,7 +580,7 @@ class _Haystack:
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
-def _find_chain(haystack: _Haystack, parts: list[str]) -> list[tuple[int, int]] | None:
+def _find_chain(haystack: _Haystack, parts: list[str], not_before: int = 0) -> list[tuple[int, int]] | None:
     """The earliest occurrence of `parts` in order, each within the gap of the last.
 
     Dynamic programming over the occurrences of each part: a chain that
@@ -442,6 +592,9 @@ def _find_chain(haystack: _Haystack, parts: list[str]) -> list[tuple[int, int]] 
     """
     first = parts[0]
     if len(parts) == 1:
+        if not_before:
+            later = haystack.occurrence_from(first, not_before)
+            return None if later is None else [(later, later + len(first))]
         index = haystack.first_occurrence(first)
         return None if index is None else [(index, index + len(first))]
     text = haystack.text
@@ -449,6 +602,7 @@ def _find_chain(haystack: _Haystack, parts: list[str]) -> list[tuple[int, int]] 
     chains: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [
         (start + len(first), start, ((start, start + len(first)),))
         for start in haystack.occurrences(first, _MAX_OCCURRENCES)
+        if start >= not_before
     ]
     for part in parts[1:]:
         if not chains:

@@ -44,11 +44,25 @@ from argmap.files import UnsafeFile, read_bounded
 from argmap.problems import SourceAccessError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+# An HTML page is read through the same view: tags removed, entities
+# decoded, and what a browser hides (scripts, styles, hidden elements) left out.
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # The largest source argmap reads by default: far above any article or
 # transcript, low enough that a mistaken path to a disk image fails fast.
 DEFAULT_MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Every line break an editor shows as one, longest first: `\r\r\n` (a CRLF file
+# whose line ends were converted once more, common in copies of Project
+# Gutenberg texts) is one line end, not an empty line between every two.
+_LINE_BREAK = re.compile("\r\r\n|\r\n|\r|\n|\u2028|\u2029")
+LINE_ENDING_NAMES = {
+    "\r\r\n": "CR CR LF",
+    "\r\n": "CR LF",
+    "\r": "CR",
+    "\n": "LF",
+    "\u2028": "LS",
+    "\u2029": "PS",
+}
 
 
 class BlockKind(enum.StrEnum):
@@ -88,6 +102,9 @@ class SourceText:
     line_starts: tuple[int, ...] = (0,)
     blocks: tuple[Block, ...] = ()
     markers: tuple[Marker, ...] = ()
+    # Each kind of line end the source uses, with how many lines end so,
+    # most used first: more than one kind is worth a warning (Q507).
+    line_endings: tuple[tuple[str, int], ...] = ()
     _marker_offsets: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @_marker_offsets.default
@@ -108,6 +125,10 @@ class SourceText:
         its timestamp, the timestamp of the statement that holds `offset`."""
         index = bisect.bisect_left(self._marker_offsets, offset)
         return self.markers[index] if index < len(self.markers) else None
+
+    @property
+    def mixes_line_endings(self) -> bool:
+        return len(self.line_endings) > 1
 
     @property
     def video_id(self) -> str | None:
@@ -154,10 +175,7 @@ class SourceUnreadable(SourceAccessError):
 
 
 def outside_hint(project: str) -> str:
-    return (
-        f"copy the document into the map's project, `{project}` (the nearest folder above the map "
-        "that holds .git, argmap.toml or a pyproject.toml with [tool.argmap]), and name it relative to the map"
-    )
+    return f"copy the document into the map's project, `{project}`, and name it relative to the map"
 
 
 def _is_absolute(written: str) -> bool:
@@ -236,11 +254,15 @@ def resolve_source(map_folder: Path, written: str, project: Path) -> Path:
     return real
 
 
-def read_source(path: Path, display: str, max_bytes: int = DEFAULT_MAX_SOURCE_BYTES) -> SourceText:
+def read_source(
+    path: Path, display: str, max_bytes: int = DEFAULT_MAX_SOURCE_BYTES, encoding: str | None = None
+) -> SourceText:
     """Read a resolved source file into its plain-text view.
 
-    Raises `SourceUnreadable` when it is not a readable UTF-8 text file. The
-    messages never quote the file's content.
+    The file is decoded as UTF-8 (a byte-order mark, UTF-16's included, is
+    honoured) unless the map names another `encoding` (`source.encoding`).
+    Raises `SourceUnreadable` when it is not a readable text file in that
+    encoding. The messages never quote the file's content.
     """
     try:
         raw = read_bounded(path, max_bytes)
@@ -263,16 +285,47 @@ def read_source(path: Path, display: str, max_bytes: int = DEFAULT_MAX_SOURCE_BY
         raise SourceUnreadable(
             f"source file `{display}` cannot be read ({error.strerror or error})"
         ) from None
+    text = decode_source(raw, display, encoding)
+    markdown = True if path.suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES else None
+    return parse_text(text, markdown=markdown)
+
+
+def decode_source(raw: bytes, display: str, encoding: str | None) -> str:
+    """The text of a source's bytes, in `encoding` or else UTF-8."""
+    import codecs
+
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding)
+        except LookupError:
+            raise SourceUnreadable(
+                f"source file `{display}`: `source.encoding` names `{encoding}`, which is no known encoding",
+                hint="write an encoding Python knows, such as `utf-8`, `cp1252`, `latin-1`, `utf-16` or `koi8-r`",
+            ) from None
+        try:
+            return raw.decode(codec.name)
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            raise SourceUnreadable(
+                f"source file `{display}` is not `{encoding}` text (the first bad byte is on line {line})",
+                hint="name the encoding the document was saved in as `source.encoding`",
+            ) from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: reported as not UTF-8 below
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise SourceUnreadable(
             f"source file `{display}` is not UTF-8 text (the first bad byte is on line {line})",
-            hint="save the document as UTF-8; sources are plain text or Markdown",
+            hint=(
+                "name the document's encoding in the map, as `source.encoding: cp1252` "
+                "(or `latin-1`, `utf-16`, `koi8-r`...), or save the document as UTF-8"
+            ),
         ) from None
-    markdown = True if path.suffix.lower() in MARKDOWN_SUFFIXES else None
-    return parse_text(text, markdown=markdown)
 
 
 # -- the plain-text view ------------------------------------------------------------------
@@ -374,6 +427,13 @@ _INLINE = re.compile(
     """.replace("{elements}", "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))),
     re.VERBOSE,
 )
+# Elements whose content a browser does not show as text, and the
+# attributes that hide an element.
+_HIDDEN_ELEMENTS = frozenset({"script", "style", "template", "noscript", "head"})
+_HIDDEN_ATTRIBUTE = re.compile(
+    r"""(?:^|\s)(?:hidden(?:\s|=|$)|aria-hidden\s*=\s*["']?true|style\s*=\s*["'][^"']*display\s*:\s*none)""",
+    re.IGNORECASE,
+)
 _MARKER_ATTRIBUTE = re.compile(r"""\bdata-(?:t|time|timestamp)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
@@ -393,7 +453,7 @@ def parse_text(text: str, *, markdown: bool | None = None) -> SourceText:
         text = text[1:]
     if markdown is None:
         markdown = looks_like_markdown(text)
-    lines = _LINE_BREAK.split(text)
+    lines, endings = split_lines(text)
     # A final line break ends the last line; it does not start another.
     ends_with_break = len(lines) > 1 and lines[-1] == ""
     if ends_with_break:
@@ -415,7 +475,23 @@ def parse_text(text: str, *, markdown: bool | None = None) -> SourceText:
                 builder.plain_line(line)
             if number < len(lines) or ends_with_break:
                 builder.end_line()
-    return builder.finish(metadata)
+    return attrs.evolve(builder.finish(metadata), line_endings=endings)
+
+
+def split_lines(text: str) -> tuple[list[str], tuple[tuple[str, int], ...]]:
+    """The lines of `text`, and how many of each kind of line end it uses
+    (most used first), by the names of `LINE_ENDING_NAMES`."""
+    lines: list[str] = []
+    counts: dict[str, int] = {}
+    position = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(text[position : match.start()])
+        name = LINE_ENDING_NAMES[match.group()]
+        counts[name] = counts.get(name, 0) + 1
+        position = match.end()
+    lines.append(text[position:])
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return lines, tuple(ordered)
 
 
 def _front_matter_end(lines: list[str]) -> int | None:
@@ -469,11 +545,14 @@ class _ViewBuilder:
         self.block_start: int | None = None
         self.block_kind = BlockKind.PARAGRAPH
         self.block_end = 0
+        # The element whose content no reader sees (`script`, `style`, one
+        # marked `hidden`), while inside it.
+        self.hidden: str | None = None
 
     # output
 
     def emit(self, text: str) -> None:
-        if text:
+        if text and self.hidden is None:
             self.parts.append(text)
             self.length += len(text)
 
@@ -481,7 +560,9 @@ class _ViewBuilder:
         self.line_starts.append(self.length)
 
     def end_line(self) -> None:
-        self.emit("\n")
+        # Line ends are kept inside hidden elements too: they keep line numbers.
+        self.parts.append("\n")
+        self.length += 1
 
     def open_block(self, kind: BlockKind) -> None:
         self.close_block()
@@ -605,6 +686,7 @@ class _ViewBuilder:
             elif kind == "autolink":
                 self.emit(match.group("url"))
             elif kind == "tag":
+                self.hide(match.group("tag_name"), match.group("attributes") or "", token)
                 self.tag(match.group("tag_name"), match.group("attributes") or "", number)
             elif kind == "tag_open":
                 # A tag whose `>` is on a later line: skip to it.
@@ -628,6 +710,20 @@ class _ViewBuilder:
         if token[0] == "*":
             return before.isspace() and after.isspace()
         return False
+
+    def hide(self, name: str, attributes: str, token: str) -> None:
+        """Enter or leave an element whose text a browser does not show."""
+        name = name.lower()
+        if token.startswith("</"):
+            if self.hidden == name:
+                self.hidden = None
+            return
+        if (
+            self.hidden is None
+            and not token.endswith("/>")
+            and (name in _HIDDEN_ELEMENTS or _HIDDEN_ATTRIBUTE.search(attributes))
+        ):
+            self.hidden = name
 
     def tag(self, name: str, attributes: str, number: int) -> None:
         marker = _MARKER_ATTRIBUTE.search(attributes)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -65,6 +66,10 @@ def split_key(key: str) -> tuple[str, str]:
 class Quote:
     text: str
     location: Location
+    # Which occurrence of a passage the source repeats: the n-th (1-based), or
+    # the first after the words `after`. Neither: the first, with an info (Q508).
+    occurrence: int | None = None
+    after: str | None = None
 
 
 @attrs.frozen
@@ -177,8 +182,11 @@ class SourceInfo:
     date: str | None = None
     url: str | None = None
     language: str | None = None
+    encoding: str | None = None  # of the source file, when not UTF-8
+    ignore: tuple[str, ...] = ()  # regular expressions for editorial marks
     note: str | None = None
     location: Location | None = None  # where `file:` was written
+    ignore_location: Location | None = None
 
 
 @attrs.frozen
@@ -403,14 +411,31 @@ class _Builder:
                         Edge(source, target, Relation.ATTACKS, self.map_id, location, declared_conflict=True)
                     )
 
+    def quote_object(self, written: Mapping[str, Any]) -> Quote:
+        """`{text: ..., occurrence: 2}` or `{text: ..., after: ...}`."""
+        assert isinstance(written, YamlMapping)
+        return Quote(
+            written["text"],
+            self.value_location(written, "text"),
+            occurrence=written.get("occurrence"),
+            after=written.get("after"),
+        )
+
     def node(self, kind: Kind, key: str, item: YamlMapping, location: Location) -> Node:
         quote = item.get("quote")
         quotes: tuple[Quote, ...] = ()
         if isinstance(quote, str):
             quotes = (Quote(quote, self.value_location(item, "quote")),)
+        elif isinstance(quote, Mapping):
+            quotes = (self.quote_object(quote),)
         elif isinstance(quote, list):
             assert isinstance(quote, YamlSequence)
-            quotes = tuple(Quote(text, self.item_location(quote, index)) for index, text in enumerate(quote))
+            quotes = tuple(
+                self.quote_object(written)
+                if isinstance(written, Mapping)
+                else Quote(written, self.item_location(quote, index))
+                for index, written in enumerate(quote)
+            )
         return Node(
             key=key,
             id=item["id"],
@@ -452,6 +477,9 @@ class _Builder:
             date=source.get("date"),
             url=source.get("url"),
             language=source.get("language"),
+            encoding=source.get("encoding"),
+            ignore=tuple(source.get("ignore", ())),
+            ignore_location=self.value_location(source, "ignore") if "ignore" in source else None,
             note=source.get("note"),
             location=self.value_location(source, "file")
             if "file" in source

@@ -657,9 +657,20 @@ def _not(failed: _Failure) -> Problem | None:
 def _one_of(failed: _Failure) -> Problem | None:
     if failed.field != "quote":
         return None  # the others are explained by their causes (_leaf_errors)
+    original = failed.original
+    cut = _quote_cut_by_colon(original if isinstance(original, dict | list) else failed.instance)
+    if cut is not None:
+        item, key, value = cut
+        return failed.problem(
+            WRONG_TYPE,
+            f"`quote` of {failed.where} was read as a mapping: in YAML, `: ` after `{_shown(key)}` starts one",
+            f'put the whole passage in double quotes: "{_shown(key)}: {_shown(" ".join(value.split()[:4]))}..."',
+            _item_position(original, item) or failed.position,
+        )
     return failed.problem(
         WRONG_TYPE,
-        f"`quote` of {failed.where} must be a text or a list of texts",
+        f"`quote` of {failed.where} must be a text, a list of texts, or a mapping of `text` with "
+        "`occurrence` or `after`",
         "write the passage in quotes, or a list with one `- ` per passage",
         failed.position,
     )
@@ -715,6 +726,29 @@ _TRANSLATORS: dict[str, Callable[[_Failure], Problem | None]] = {
         "remove the repeated item",
     ),
 }
+
+
+_QUOTE_KEYS = frozenset({"text", "occurrence", "after"})
+
+
+def _quote_cut_by_colon(value: Any) -> tuple[int | None, str, str] | None:
+    """A quote (or a quote of a list, with its index) that YAML read as a
+    one-entry mapping because the passage holds `: `: `- First: the opinion`."""
+    items: list[tuple[int | None, Any]] = (
+        list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    )
+    for index, item in items:
+        if isinstance(item, dict) and len(item) == 1:
+            ((key, entry),) = item.items()
+            if isinstance(key, str) and key not in _QUOTE_KEYS and isinstance(entry, str | None):
+                return index, key, entry or ""
+    return None
+
+
+def _item_position(container: Any, index: int | None) -> tuple[int, int] | None:
+    if index is None or not isinstance(container, YamlSequence) or index >= len(container.positions):
+        return None
+    return container.positions[index]
 
 
 _MISSING_HINTS = {

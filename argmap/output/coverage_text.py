@@ -101,4 +101,9 @@ def coverage_document(measured: Coverage, map_file: str, lost: int, minimum: flo
             {"line": sentence.line, "text": sentence.text, "markers": list(sentence.markers)}
             for sentence in measured.uncovered_reasoning
         ],
+        # Every uncovered sentence, reasoning word or not: what else the map leaves out.
+        "uncovered": [
+            {"line": sentence.line, "text": sentence.text, "markers": list(sentence.markers)}
+            for sentence in measured.uncovered
+        ],
     }

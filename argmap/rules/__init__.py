@@ -41,12 +41,15 @@ from argmap.rules import (
     m303_ref_to_inference,
     m304_circular_support,
     m305_duplicate_map_id,
+    m306_text_cut_by_comment,
     q501_quote_not_found,
     q502_quote_case_mismatch,
     q503_source_not_found,
     q504_source_outside_project,
     q505_uncovered_reasoning,
     q506_source_unreadable,
+    q507_mixed_line_endings,
+    q508_repeated_passage,
 )
 
 CheckFunction = Callable[[MapContext, Config], Iterator[Problem]]
@@ -99,6 +102,7 @@ RULES: tuple[Rule, ...] = tuple(
         m303_ref_to_inference,
         m304_circular_support,
         m305_duplicate_map_id,
+        m306_text_cut_by_comment,
         # gap rules (A4xx)
         a401_unsupported_conclusion,
         a402_missing_premise,
@@ -122,5 +126,7 @@ RULES: tuple[Rule, ...] = tuple(
         q504_source_outside_project,
         q505_uncovered_reasoning,
         q506_source_unreadable,
+        q507_mixed_line_endings,
+        q508_repeated_passage,
     )
 )

@@ -6,8 +6,9 @@ somewhere: a conclusion about "hold on power" drawn from premises about
 power. This rule compares the content words of the claim an inference
 supports with those of the inference's premises (their `text`, and their
 `quote`s) and its `warrant`, after dropping stop words and reducing words
-to a stem ("failures", "failed", "failing" all count as "fail"; "weak"
-matches "weakness"). When several of the claim's content words go
+to a stem by the Snowball stemmer of the map's `source.language` (English
+when it names none): "failures", "failed", "failing" all count as "fail",
+"infallibility" matches "infallible", and "weak" matches "weakness". When several of the claim's content words go
 unmentioned, a premise is probably missing.
 
 An inference with a single premise and neither a warrant nor a scheme is
@@ -143,11 +144,12 @@ class Options:
 
 
 def check(context: MapContext, config: Config) -> Iterator[Problem]:
-    from argmap.analysis.terms import content_words, stop_words, unmatched
+    from argmap.analysis.terms import DEFAULT_LANGUAGE, content_words, stop_words, unmatched
 
     options = Options.from_config(config)
     argmap = context.argmap
     corpus = context.corpus
+    language = (argmap.source.language if argmap.source is not None else None) or DEFAULT_LANGUAGE
     conclusion_of: dict[str, str] = {}
     premises: dict[str, list[str]] = {}
     for edge in argmap.edges:
@@ -167,13 +169,13 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         conclusion = corpus.node(conclusion_of[node.key])
         if conclusion is None or not conclusion.text:
             continue
-        claimed = content_words(conclusion.text, stop)
+        claimed = content_words(conclusion.text, stop, language)
         if not claimed:
             continue
         mentioned: set[str] = set()
         for text in _mentions(node, [corpus.node(key) for key in premise_keys], options):
             if text not in stems_of:  # premises recur across inferences: read each text once
-                stems_of[text] = [stem for _, stem in content_words(text, stop)]
+                stems_of[text] = [stem for _, stem in content_words(text, stop, language)]
             mentioned.update(stems_of[text])
         missing = unmatched(claimed, mentioned)
         share = options.min_share_warranted if node.warrant else options.min_share

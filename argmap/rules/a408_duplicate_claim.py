@@ -62,14 +62,14 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
     for nodes in groups.values():
         if len(nodes) < 2:
             continue
+        # Once per duplicate, at the later claim: the first is the one to keep.
         first = nodes[0]
-        for node in nodes:
-            other = nodes[1] if node is first else first
+        for node in nodes[1:]:
             yield Problem.at(
                 CODE,
                 SEVERITY,
                 node.location,
-                f"claim `{node.id}` says the same as `{other.id}`",
+                f"claim `{node.id}` says the same as `{first.id}` (line {first.location.line})",
                 f"keep one of them and write `- ref: {first.id}` where the claim recurs",
                 node=node.key,
             )

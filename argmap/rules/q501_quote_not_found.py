@@ -6,8 +6,10 @@ claim is no longer grounded and a reader cannot check it. Matching forgives
 what does not change meaning: Unicode forms, curly or straight quotes and
 apostrophes, kinds of dash, white space and line breaks; an elision `...`
 stands for omitted words, provided the parts occur in order and close
-together (within 300 characters). The hint shows the nearest passage of the
-source and its line.
+together (within 300 characters); `[sic]`, `[T]he` and bracketed insertions
+follow scholarly convention (see docs/format.md). The hint gives the line of
+the nearest passage of the source and where the quote first parts from it:
+the words both share, then what each has.
 
 Fails (the source says "the stronger West"):
 
@@ -29,14 +31,34 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from argmap.analysis.context import MapContext
 from argmap.config import Config
 from argmap.problems import Problem, Severity
 
+if TYPE_CHECKING:
+    from argmap.grounding.ground import QuoteCheck
+    from argmap.grounding.sources import SourceText
+
 CODE = "Q501"
 NAME = "quote-not-found"
 SEVERITY = Severity.ERROR
+
+
+def nearest_hint(quote_check: QuoteCheck, source: SourceText | None) -> str:
+    """The nearest passage: its first difference from the quote when the
+    quote starts where it does, else the passage itself (shortened)."""
+    from argmap.grounding.difference import describe_difference, first_difference
+
+    nearest = quote_check.match.nearest
+    assert nearest is not None
+    line = quote_check.nearest_line
+    if source is not None:
+        difference = first_difference(quote_check.quote.text, source.text[nearest.start : nearest.end])
+        if difference is not None and difference.shared:
+            return f"the nearest passage is at line {line}: {describe_difference(difference)}; copy the quote from the source"
+    return f"the nearest passage, at line {line}, reads “{nearest.text}”: copy the quote from the source"
 
 
 def check(context: MapContext, config: Config) -> Iterator[Problem]:
@@ -56,10 +78,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
                 quote_check
             )
             if match.nearest is not None:
-                hint = (
-                    f"the nearest passage, at line {quote_check.nearest_line}, reads “{match.nearest.text}”: "
-                    "copy the quote from the source"
-                )
+                hint = nearest_hint(quote_check, grounding.source)
             else:
                 hint = "copy the passage verbatim from the source; `...` may stand for omitted words"
         yield Problem.at(CODE, SEVERITY, quote_check.quote.location, message, hint, node=quote_check.node)

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap.authoring.fmt import format_text
-from argmap.authoring.new import create, scaffold, schema_reference, slug, source_metadata
+from argmap.authoring.new import create, installed_schema, scaffold, schema_reference, slug, source_metadata
 from argmap.cli import app
 from argmap.config import Config
 from argmap.lint.runner import check_paths
@@ -43,7 +43,7 @@ The withdrawal marked a turning point.
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project with a schema folder, a source and a maps folder; the working folder."""
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'maps'\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'maps'\n[tool.argmap]\n", encoding="utf-8")
     (tmp_path / "schemas").mkdir()
     (tmp_path / "schemas" / "argmap.schema.json").write_text("{}\n", encoding="utf-8")
     (tmp_path / "seeds").mkdir()
@@ -191,15 +191,41 @@ def test_a_map_file_ends_in_yaml(project: Path) -> None:
     assert result.stderr == "argmap: maps/x.txt: a map file ends in .yaml or .yml\n  hint: try maps/x.yaml\n"
 
 
-def test_without_a_project_schema_the_published_schema_is_named(tmp_path: Path) -> None:
+def test_without_a_project_schema_the_installed_one_is_named_so_it_works_offline(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()  # the project's root: the search stops here
     (tmp_path / "doc.txt").write_text("A title\n", encoding="utf-8")
     made = scaffold(tmp_path / "m.yaml", tmp_path / "doc.txt")
-    assert made.schema == "https://argmap.dev/schemas/argmap-1.schema.json"
-    assert made.text.startswith(
-        "# yaml-language-server: $schema=https://argmap.dev/schemas/argmap-1.schema.json\n"
-    )
+    installed = installed_schema()
+    assert installed is not None and installed.name == "argmap.schema.json"
+    assert made.schema == os.path.relpath(installed, tmp_path)
+    assert (tmp_path / made.schema).resolve() == installed.resolve()
+    assert made.text.startswith(f"# yaml-language-server: $schema={made.schema}\n")
     assert schema_reference(tmp_path) == made.schema
+
+
+def test_in_an_unmarked_folder_new_says_how_to_mark_it_and_init_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's case: maps/ and texts/ in a folder that nothing marks as a project."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "essay.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", "maps/essay.yaml", "--source", "texts/essay.txt"])
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "note: no argmap.toml, pyproject.toml [tool.argmap] or .git marks the project, so `argmap check` "
+        "takes the folder it runs from as the project; run it from `.`, or mark that folder once: "
+        "`argmap new ... --init`, `argmap init .` or `touch ./argmap.toml`\n",
+    )
+    assert not (tmp_path / "argmap.toml").exists()
+    result = runner.invoke(app, ["new", "maps/essay2.yaml", "--source", "texts/essay.txt", "--init"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1] == "created ./argmap.toml: it marks `.` as the project's root"
+    # check, run from maps/, now accepts the source path new wrote.
+    monkeypatch.chdir(tmp_path / "maps")
+    checked = check_paths([Path("essay2.yaml")], Config(), cwd=tmp_path / "maps")
+    assert [problem.code for problem in checked.problems if problem.code in ("Q503", "Q504")] == []
 
 
 def test_source_metadata_falls_back_to_the_first_line(tmp_path: Path) -> None:
@@ -210,7 +236,7 @@ def test_source_metadata_falls_back_to_the_first_line(tmp_path: Path) -> None:
     assert len(title) <= 80
     unclosed = tmp_path / "unclosed.md"
     unclosed.write_text("---\ntitle: never closed\n", encoding="utf-8")
-    assert source_metadata(unclosed) == {"title": "---"}
+    assert source_metadata(unclosed) == {"title": "--- title: never closed"}
 
 
 def test_slug_makes_an_id_from_a_file_name() -> None:
@@ -276,4 +302,13 @@ def test_the_schema_is_looked_for_no_higher_than_the_project(tmp_path: Path) -> 
     (tmp_path / "schemas").mkdir()
     (tmp_path / "schemas" / "argmap.schema.json").write_text("{}", encoding="utf-8")
     (tmp_path / "repo" / ".git").mkdir(parents=True)
-    assert schema_reference(tmp_path / "repo").startswith("https://")
+    assert schema_reference(tmp_path / "repo").endswith("argmap/data/argmap.schema.json")
+
+
+def test_a_hard_wrapped_text_is_titled_by_its_first_sentence_not_its_first_line(tmp_path: Path) -> None:
+    source = tmp_path / "essay.txt"
+    source.write_text(
+        "Should students be taught to compete\nor to cooperate? It is a question.\n\nMore.\n",
+        encoding="utf-8",
+    )
+    assert source_metadata(source)["title"] == "Should students be taught to compete or to cooperate?"

@@ -146,7 +146,12 @@ def test_default_path_is_the_current_folder(tmp_path: Path) -> None:
 
 def test_folder_named_like_a_map_is_searched_not_read(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").mkdir()
-    assert invoke("check", "x.yaml") == (0, "0 maps checked: no problems.\n", "")
+    assert invoke("check", "x.yaml") == (
+        0,
+        "0 maps checked: no problems.\n",
+        "argmap: warning: no maps found in `x.yaml`\n"
+        "  hint: a map is a .yaml or .yml file that declares `argmap: 1`; check the path\n",
+    )
 
 
 def test_strict_fails_on_warnings(tmp_path: Path) -> None:
@@ -381,3 +386,22 @@ def test_the_overrides_of_a_run_are_the_librarys_own() -> None:
         "no rule code starts with `Z9`",
         "`argmap rules` lists the codes",
     )
+
+
+def test_an_empty_folder_warns_and_fails_under_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "argmap.toml").write_text("", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path)
+    warning = (
+        "argmap: warning: no maps found in `empty`\n"
+        "  hint: a map is a .yaml or .yml file that declares `argmap: 1`; check the path\n"
+    )
+    result = runner.invoke(app, ["check", "empty"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "0 maps checked: no problems.\n", warning)
+    result = runner.invoke(app, ["check", "--strict", "empty"])
+    assert (result.exit_code, result.stderr) == (2, warning)
+    # pre-commit passes the staged YAML files: none of them a map is normal.
+    result = runner.invoke(app, ["check", "--maps-only", "empty"])
+    assert (result.exit_code, result.stderr) == (0, "")

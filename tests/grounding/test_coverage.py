@@ -170,6 +170,12 @@ def test_the_coverage_command_as_json(project: Path) -> None:
         "uncovered_reasoning": [
             {"line": 4, "text": "However, his cat sleeps at night.", "markers": ["however"]}
         ],
+        "uncovered": [
+            {"line": 1, "text": "Cats sleep most of the day.", "markers": []},
+            {"line": 3, "text": "Mr. Smith disagrees with this.", "markers": []},
+            {"line": 4, "text": "However, his cat sleeps at night.", "markers": ["however"]},
+            {"line": 4, "text": "Dogs are different.", "markers": []},
+        ],
     }
 
 

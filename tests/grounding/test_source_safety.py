@@ -24,8 +24,8 @@ from argmap.problems import Problem, Severity
 
 SECRET = "TOPSECRET-do-not-print"
 OUTSIDE_HINT = (
-    "copy the document into the map's project, `.` (the nearest folder above the map "
-    "that holds .git, argmap.toml or a pyproject.toml with [tool.argmap]), and name it relative to the map"
+    "copy the document into the map's project, `.` (the folder that holds its argmap.toml), "
+    "and name it relative to the map"
 )
 
 MAP = """\
@@ -171,9 +171,11 @@ def test_a_source_is_read_once_per_run(project: Path, monkeypatch: pytest.Monkey
     reads: list[Path] = []
     real_read = argmap.grounding.sources.read_source
 
-    def counting_read(path: Path, display: str, max_bytes: int = 1 << 30) -> SourceText:
+    def counting_read(
+        path: Path, display: str, max_bytes: int = 1 << 30, encoding: str | None = None
+    ) -> SourceText:
         reads.append(path)
-        return real_read(path, display, max_bytes)
+        return real_read(path, display, max_bytes, encoding)
 
     monkeypatch.setattr(argmap.grounding.ground, "read_source", counting_read)
     first = write_map(project, "../seeds/article.txt")
@@ -259,7 +261,8 @@ def test_a_map_in_a_dotfiles_home_cannot_reach_the_private_key(
             5,
             9,
             "source file `../../../.ssh/id_ed25519` climbs out of the project with `..`",
-            OUTSIDE_HINT,
+            # The folder above is the home folder: no use marking it.
+            "copy the document into the map's project, `.`, and name it relative to the map",
         )
     ]
     assert all(SECRET not in (p.message + (p.hint or "")) for p in result.problems)

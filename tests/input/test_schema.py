@@ -193,8 +193,35 @@ def test_empty_list_and_text() -> None:
 
 
 def test_quote_of_wrong_shape() -> None:
-    assert problems_of(VALID.replace("quote: there is no direct connection", "quote: {a: b}")) == [
-        ("S204", 10, 12, "`quote` of conclusion `no-direct-link` must be a text or a list of texts")
+    wrong = VALID.replace("quote: there is no direct connection", "quote: {text: a, first: 2}")
+    assert problems_of(wrong) == [
+        (
+            "S204",
+            10,
+            12,
+            "`quote` of conclusion `no-direct-link` must be a text, a list of texts, or a mapping of "
+            "`text` with `occurrence` or `after`",
+        )
+    ]
+
+
+def test_a_quote_cut_by_colon_space_says_so() -> None:
+    """`- First: the opinion ...` is a mapping in YAML, not the passage."""
+    cut = VALID.replace(
+        "quote: there is no direct connection", "quote:\n      - First: the opinion may be true"
+    )
+    assert problems_of(cut) == [
+        (
+            "S204",
+            11,
+            9,
+            "`quote` of conclusion `no-direct-link` was read as a mapping: in YAML, `: ` after `First` starts one",
+        )
+    ]
+    loaded = load_text(cut, "m.yaml")
+    assert loaded.data is not None
+    assert [p.hint for p in validate(loaded.data, "m.yaml")] == [
+        'put the whole passage in double quotes: "First: the opinion may be..."'
     ]
 
 

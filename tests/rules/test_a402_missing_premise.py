@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argmap.config import Config
 from argmap.problems import Problem, Severity
 from tests.rules.conftest import RunCheck
 
@@ -64,3 +65,23 @@ def test_silent_with_a_scheme(run_check: RunCheck) -> None:
         "      - id: from-revenge\n", "      - id: from-revenge\n        scheme: argument-from-sign\n"
     )
     assert run_check(text, "A402") == []
+
+
+CONVERGENT = (
+    SINGLE
+    + """\
+      - id: from-losses
+        premises:
+          - id: losses
+            text: The army's losses are hidden from the public.
+            implicit: true
+"""
+)
+
+
+def test_convergent_silences_inferences_of_a_claim_with_several_reasons(run_check: RunCheck) -> None:
+    assert [problem.line for problem in run_check(CONVERGENT, "A402")] == [9, 14]
+    convergent = Config(rule_options={"A402": {"convergent": True}})
+    assert run_check(CONVERGENT, "A402", config=convergent) == []
+    # A claim whose only reason is one premise is still reported.
+    assert [problem.line for problem in run_check(SINGLE, "A402", config=convergent)] == [9]

@@ -118,3 +118,41 @@ def test_options_are_declared_and_validated_when_the_configuration_is_read(tmp_p
         parse_config({"rules": {"A403": {"min-unmatched": 0}}}, path, known)
     with pytest.raises(ConfigError, match="`stop-words` must be a list"):
         parse_config({"rules": {"A403": {"stop-words": "putin"}}}, path, known)
+
+
+MILL = """\
+argmap: 1
+id: demo
+title: Demo
+source:
+  language: {language}
+conclusions:
+  - id: assumes
+    text: Silencing discussion assumes infallibility of judgment.
+    implicit: true
+    because:
+      - id: from-certainty
+        premises:
+          - id: sure
+            text: Those who silence are sure they are infallible.
+            implicit: true
+          - id: judging
+            text: They refuse a hearing and judge alone.
+            implicit: true
+"""
+
+
+def test_the_snowball_stemmer_matches_derived_words(run_check: RunCheck) -> None:
+    """ "infallibility" is "infallible", "judgment" is "judge", "silencing" is "silence": no gap."""
+    assert run_check(MILL.format(language="en"), "A403") == []
+
+
+def test_the_maps_language_chooses_the_stemmer() -> None:
+    from argmap.analysis.terms import content_words, stem
+
+    assert [s for _, s in content_words("infallibility infallible", language="en")] == ["infal"]
+    # The light stemmer, used without a language, keeps them apart (the issue's false alarm).
+    assert stem("infallibility") != stem("infallible")
+    assert [s for _, s in content_words("войны войной", language="ru")] == ["войн"]
+    # A language without a Snowball stemmer falls back to the light one.
+    assert content_words("failures", language="xx") == [("failures", "failur")]

@@ -58,6 +58,7 @@ NOT_RUNNABLE = {
     "Q504": "about the source's path",
     "Q505": "needs the whole article",
     "Q506": "needs a PDF",
+    "Q507": "needs a source with mixed line ends",
 }
 
 

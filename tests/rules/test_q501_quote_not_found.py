@@ -45,9 +45,20 @@ def test_fires_with_the_nearest_passage_as_hint(tmp_path: Path) -> None:
             9,
             12,
             "the quote of conclusion `claim` does not occur in `article.txt`",
-            "the nearest passage, at line 2, reads “For them, it is revenge against the stronger West”: "
-            "copy the quote from the source",
+            "the nearest passage is at line 2: after “is revenge against the”, the quote has "
+            "“strong West.” where the source has “stronger West”; copy the quote from the source",
         )
+    ]
+
+
+def test_the_hint_shows_the_first_difference_of_a_long_passage(tmp_path: Path) -> None:
+    quote = (
+        "The truth is that Putin's supporters do not perceive the invasion as aggression. "
+        "For them, it is revenge against the stronger East."
+    )
+    assert [problem.hint for problem in problems(tmp_path, MAP.format(quote=quote))] == [
+        "the nearest passage is at line 1: after “revenge against the stronger”, the quote has "
+        "“East.” where the source has “West.”; copy the quote from the source"
     ]
 
 

@@ -241,3 +241,23 @@ def test_ignore_on_a_ref_item_silences_that_node_here(tmp_path: Path) -> None:
     assert argmap is not None
     problem = Problem.at("M301", Severity.ERROR, Location("demo.yaml", 12, 13), "x", node="demo#b")
     assert apply_suppressions(argmap, [problem], Config()) == []
+
+
+def test_a_duplicate_map_id_sets_off_no_m302_cascade(tmp_path: Path) -> None:
+    """The second map refers to its own nodes and to a node of the first: M305 only."""
+    second = BASE.replace("          - id: b\n", "          - id: c\n").replace(
+        "            text: Claim B.\n            implicit: true\n",
+        "            text: Claim C.\n            implicit: true\n"
+        "  - id: d\n    text: D.\n    implicit: true\n    because:\n      - id: from-c\n"
+        "        warrant: C licenses D.\n        premises:\n          - ref: c\n          - ref: b\n",
+    )
+    problems = structural(tmp_path, first=BASE, second=second)
+    assert [(p.code, p.file) for p in problems] == [("M305", "first.yaml"), ("M305", "second.yaml")]
+    # A reference to a node neither map has is still reported.
+    third = second.replace("          - ref: b\n", "          - ref: nowhere\n")
+    problems = structural(tmp_path, first=BASE, second=third)
+    assert [(p.code, p.file) for p in problems] == [
+        ("M305", "first.yaml"),
+        ("M305", "second.yaml"),
+        ("M302", "second.yaml"),
+    ]
