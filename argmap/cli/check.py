@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from argmap.cli.app import EXIT_OK, EXIT_PROBLEMS, app, config_for, fail, tool_errors, use_colour
+from argmap.cli.app import app
+from argmap.cli.base import run_check
 
 _FORMAT_HELP = (
     "text (for people), parsable (file:line:col: [severity] CODE message), json, or github (annotations)."
@@ -52,26 +53,18 @@ def check(
     Exit code 0 when nothing is at error severity (with --strict: nor at
     warning), 1 when the maps have problems, 2 when argmap could not run.
     """
-    from argmap.output.formats import FORMATS, format_problems
-
-    if output_format not in FORMATS:
-        fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
-    paths = paths or [Path()]
-    with tool_errors():
-        from argmap.lint.parallel import check_paths_parallel
-
-        if jobs < 0:
-            fail("--jobs takes 0 (every core) or a number of processes")
-        config = config_for(paths, config_file, select=select, ignore=ignore, max_file_size=max_file_size)
-        result = check_paths_parallel(paths, config, jobs, maps_only=maps_only)
-    coloured = use_colour(colour) and output_format == "text"
-    output = format_problems(
-        result.problems,
-        output_format,
-        files_checked=len(result.workspace.files),
-        colour=coloured,
-        quiet=quiet,
+    raise typer.Exit(
+        run_check(
+            paths,
+            output_format=output_format,
+            quiet=quiet,
+            strict=strict,
+            select=select,
+            ignore=ignore,
+            config_file=config_file,
+            max_file_size=max_file_size,
+            colour=colour,
+            maps_only=maps_only,
+            jobs=jobs,
+        )
     )
-    if output:
-        typer.echo(output, nl=False, color=coloured)
-    raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
