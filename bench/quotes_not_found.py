@@ -50,7 +50,9 @@ def workload(quotes: int, source_bytes: int, seed: int = 0) -> tuple[str, list[s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quotes", type=int, default=3_000)
     parser.add_argument("--source-mb", type=float, default=5.0)
     args = parser.parse_args(argv)
