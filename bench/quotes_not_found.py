@@ -16,6 +16,7 @@ looking every quote up through `QuoteIndex.find`, and the outcomes.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quotes", type=int, default=3_000)
     parser.add_argument("--source-mb", type=float, default=5.0)
+    parser.add_argument("--json", action="store_true", help="end with the figures as one line of JSON")
     args = parser.parse_args(argv)
     from argmap.grounding.quotes import QuoteIndex
 
@@ -69,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(quotes):,} quotes, source {len(source) / 1e6:.1f} MB: index {built:.2f} s CPU, "
         f"search {searched:.2f} s CPU ({searched / len(quotes) * 1000:.1f} ms a quote); {dict(outcomes)}"
     )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "quotes": len(quotes),
+                    "index_cpu": built,
+                    "search_cpu": searched,
+                    "outcomes": dict(outcomes),
+                }
+            )
+        )
     return 0
 
 

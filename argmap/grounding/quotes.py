@@ -420,18 +420,23 @@ class _Haystack:
     def _index(self) -> dict[str, int | list[int]]:
         if self._grams is None:
             text = self.text
-            spans = [(match.start(), match.end()) for match in _WORD.finditer(text)]
+            # Word starts and ends by the regular expression engine and
+            # `accumulate` (no match object per word).
+            pieces = _WORD_SPLIT.split(text)  # separator, word, separator, ...
+            offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+            word_starts, word_ends = offsets[1::2], offsets[2::2]
+            last = _WORD_GRAMS - 1
+            keys = [text[start:end] for start, end in zip(word_starts, word_ends[last:], strict=False)]
             grams: dict[str, int | list[int]] = {}
-            for number in range(len(spans) - _WORD_GRAMS + 1):
-                start = spans[number][0]
-                key = text[start : spans[number + _WORD_GRAMS - 1][1]]
-                known = grams.get(key)
+            get = grams.get
+            for key, start in zip(keys, word_starts, strict=False):
+                known = get(key)
                 if known is None:
                     grams[key] = start
-                elif isinstance(known, int):
+                elif type(known) is int:
                     grams[key] = [known, start]
                 else:
-                    known.append(start)
+                    known.append(start)  # type: ignore[union-attr]
             self._grams = grams
         return self._grams
 
@@ -548,6 +553,7 @@ _COMMON_GRAM = 200
 # The rarest runs of a quote that vote for where its nearest passage is.
 _VOTING_GRAMS = 6
 _WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def _find_chain(haystack: _Haystack, parts: list[str]) -> list[tuple[int, int]] | None:
