@@ -19,14 +19,18 @@ file: parsing and nothing else, in C), their ratio, and the peak memory of
 one `check` in a fresh process. Each size runs in a subprocess of its own,
 so that one size's memory does not inflate the next.
 
-It also measures the cold start of `argmap check` on a ~50-node map beside
-`python -c pass` (with a `-X importtime` breakdown), and checking a folder
-of 1,000 small maps in one process and in parallel.
+It also measures the cold start of `argmap check`, `--version` and `--help`
+beside `python -c pass` and yamllint (when installed beside argmap: `pip
+install yamllint`, for the bench only) on the same ~50-node map, the runs
+alternated and timed in CPU (the child's user + system time: steadier than
+wall time on a shared machine), with a `-X importtime` breakdown; 3,000
+quotes not found in a 5 MB source (bench/quotes_not_found.py); and checking
+a folder of 1,000 small maps in one process and in parallel.
 
     python bench/run.py                       # everything (several minutes)
     python bench/run.py --quick               # fewer repeats, up to 10,000 nodes
     python bench/run.py --sizes 100,1000      # a subset
-    python bench/run.py --only sizes          # sizes | cold | folder
+    python bench/run.py --only sizes          # sizes | cold | quotes | folder
     python bench/run.py --json out.json       # also save the figures
     python bench/run.py --compare bench/results.json   # and say what changed since that run
 
@@ -37,6 +41,7 @@ or any environment with argmap installed).
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import importlib
 import importlib.util
@@ -289,7 +294,7 @@ def semantics_phases(argmap: Any, repeats: int) -> dict[str, Any]:
     import random
 
     from argmap.analysis.evaluate import evaluate
-    from argmap.analysis.semantics import Semantics, labellings
+    from argmap.analysis.semantics import Semantics
     from argmap.input.model import Edge, Relation
 
     claims = [node.key for node in argmap.nodes if node.kind.is_claim]
@@ -302,10 +307,7 @@ def semantics_phases(argmap: Any, repeats: int) -> dict[str, Any]:
     evaluation = evaluate(argmap.nodes, edges)
     phases: dict[str, Any] = {}
     for name in ("preferred", "stable"):
-
-        def accept(semantics: Semantics = Semantics(name)) -> Any:
-            found = labellings(evaluation, semantics)
-            return found.count, found.credulous(), found.sceptical()
+        accept = functools.partial(_labellings_of, evaluation, Semantics(name))
 
         try:
             phases[name], (count, _, _) = median_time(accept, repeats)
@@ -313,6 +315,13 @@ def semantics_phases(argmap: Any, repeats: int) -> dict[str, Any]:
         except Exception as error:  # the documented refusal beyond the search limit
             phases[name] = f"refused: {error}"
     return phases
+
+
+def _labellings_of(evaluation: Any, semantics: Any) -> Any:
+    from argmap.analysis.semantics import labellings
+
+    found = labellings(evaluation, semantics)
+    return found.count, found.credulous(), found.sceptical()
 
 
 def rss_worker(path: Path) -> dict[str, Any]:
@@ -420,17 +429,6 @@ def bench_sizes(
     return table
 
 
-def _median_run(command: list[str], runs: int, cwd: Path) -> float:
-    times = []
-    env = clean_env()
-    subprocess.run(command, capture_output=True, cwd=cwd, env=env, check=False)  # warm the bytecode cache
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, cwd=cwd, env=env, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def importtime_breakdown(command: list[str], cwd: Path, top: int = 12) -> list[tuple[str, int, int]]:
     """(module, self µs, cumulative µs) of the slowest imports of `command`."""
     completed = subprocess.run(
@@ -453,10 +451,36 @@ def importtime_breakdown(command: list[str], cwd: Path, top: int = 12) -> list[t
     return top_level[:top]
 
 
+def alternating_runs(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str, dict[str, float]]:
+    """Median wall and CPU time (user + system of the child, from
+    `resource.getrusage(RUSAGE_CHILDREN)`) of each command, the commands run
+    in turn `runs` times (side by side, so that a change in the machine's
+    load touches all of them alike)."""
+    env = clean_env()
+    for command in commands.values():  # warm the bytecode cache
+        subprocess.run(command, capture_output=True, cwd=cwd, env=env, check=False)
+    walls: dict[str, list[float]] = {label: [] for label in commands}
+    cpus: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, cwd=cwd, env=env, check=False)
+            walls[label].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[label].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return {
+        label: {"wall": statistics.median(walls[label]), "cpu": statistics.median(cpus[label])}
+        for label in commands
+    }
+
+
 def bench_cold(work: Path, runs: int) -> dict[str, Any]:
+    import shutil
+
     from generate import write_map
 
-    print("\n== cold start: `argmap check` on one ~50-node map (median wall time, fresh process) ==")
+    print("\n== cold start: `argmap` beside `python -c pass` and yamllint (fresh processes, side by side) ==")
     path, generated = write_map(50, work)
     library_script = work / "library_check.py"
     library_script.write_text(
@@ -467,22 +491,60 @@ def bench_cold(work: Path, runs: int) -> dict[str, Any]:
         encoding="utf-8",
     )
     python = sys.executable
+    scripts = Path(python).parent
+    argmap_script = shutil.which("argmap", path=str(scripts)) or ""
     commands = {
         "python -c pass": [python, "-c", "pass"],
-        "python -m argmap check": [python, "-m", "argmap", "check", path.name],
+        "argmap check": [argmap_script, "check", path.name],
         "library only (no CLI)": [python, str(library_script), path.name],
-        "python -m argmap --version": [python, "-m", "argmap", "--version"],
+        "argmap --version": [argmap_script, "--version"],
+        "argmap --help": [argmap_script, "--help"],
     }
-    figures: dict[str, Any] = {}
-    for label, command in commands.items():
-        figures[label] = _median_run(command, runs, work)
-        print(f"  {label:<28} {fmt_seconds(figures[label])}")
-    print(f"  (medians of {runs} runs; {generated.node_count} nodes; bytecode cached)")
-    breakdown = importtime_breakdown(commands["python -m argmap check"], work)
+    yamllint = shutil.which("yamllint", path=str(scripts)) or shutil.which("yamllint")
+    if yamllint:
+        commands["yamllint (same map)"] = [yamllint, path.name]
+        commands["yamllint --help"] = [yamllint, "--help"]
+    figures: dict[str, Any] = alternating_runs(commands, runs, work)
+    for label in commands:
+        print(
+            f"  {label:<28} CPU {fmt_seconds(figures[label]['cpu'])}   wall {fmt_seconds(figures[label]['wall'])}"
+        )
+    if not yamllint:
+        print("  yamllint: not installed (pip install yamllint beside argmap, for the bench only)")
+    print(f"  (medians of {runs} alternating runs; {generated.node_count} nodes; bytecode cached)")
+
+    def ratio(numerator: str, denominator: str, target: str) -> None:
+        if numerator in figures and denominator in figures:
+            value = figures[numerator]["cpu"] / figures[denominator]["cpu"]
+            figures[f"{numerator} / {denominator}"] = value
+            print(f"  {numerator} / {denominator}: {value:.2f}x CPU ({target})")
+
+    ratio("argmap check", "yamllint (same map)", "target <= 0.7x")
+    ratio("argmap --version", "python -c pass", "target <= 2x")
+    ratio("argmap --help", "yamllint --help", "target <= 0.7x")
+    breakdown = importtime_breakdown([python, argmap_script, "check", path.name], work)
     print("  slowest imports of `argmap check` (-X importtime, cumulative):")
     for name, self_us, cumulative_us in breakdown:
         print(f"    {name.strip():<36} {cumulative_us / 1000:7.1f} ms  (self {self_us / 1000:.1f} ms)")
     figures["importtime"] = breakdown
+    return figures
+
+
+def bench_quotes(quotes: int) -> dict[str, Any]:
+    print(f"\n== {quotes:,} quotes not found in a 5 MB source (bench/quotes_not_found.py, CPU time) ==")
+    completed = subprocess.run(
+        [sys.executable, str(BENCH / "quotes_not_found.py"), "--quotes", str(quotes), "--json"],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        check=True,
+    )
+    figures: dict[str, Any] = json.loads(completed.stdout.splitlines()[-1])
+    total = figures["index_cpu"] + figures["search_cpu"]
+    print(
+        f"  index {fmt_seconds(figures['index_cpu'])} + search {fmt_seconds(figures['search_cpu'])} "
+        f"= {fmt_seconds(total)} CPU (target < 5 s); outcomes {figures['outcomes']}"
+    )
     return figures
 
 
@@ -586,7 +648,10 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="fewer repeats and sizes: a minute instead of several"
     )
     parser.add_argument(
-        "--only", choices=("sizes", "cold", "folder", "lsp"), action="append", help="run only these sections"
+        "--only",
+        choices=("sizes", "cold", "folder", "quotes", "lsp"),
+        action="append",
+        help="run only these sections",
     )
     parser.add_argument(
         "--layout-max", type=int, default=DEFAULT_LAYOUT_MAX, help="lay out maps up to this many nodes"
@@ -625,7 +690,7 @@ def main(argv: list[str] | None = None) -> int:
         # 100,000 nodes: one run (each check takes minutes while Q501 is quadratic).
         return 7 if size <= 1_000 else 5 if size <= 10_000 else 1
 
-    sections = args.only or ["sizes", "cold", "folder", "lsp"]
+    sections = args.only or ["sizes", "cold", "quotes", "folder", "lsp"]
     info = machine()
     print(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, {info['platform']}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
@@ -642,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
             figures["sizes"] = bench_sizes(sizes, work, repeats_for, args.layout_max)
         if "cold" in sections:
             figures["cold"] = bench_cold(work, 5 if args.quick else 15)
+        if "quotes" in sections:
+            figures["quotes"] = bench_quotes(300 if args.quick else 3_000)
         if "folder" in sections:
             figures["folder"] = bench_folder(work, args.folder_count, 30, 1 if args.quick else 3, args.jobs)
         if "lsp" in sections:
@@ -678,9 +745,10 @@ def print_changes(before: dict[str, Any], after: dict[str, Any]) -> None:
                 shown_new = f"{new:.0f}{unit}" if unit else fmt_seconds(new)
                 print(f"  N={int(size):>7,} {key:<11} {shown_old:>10} -> {shown_new:>10}  ({new / old:.2f}x)")
     cold_before, cold_after = before.get("cold", {}), after.get("cold", {})
-    for label in ("python -m argmap check", "library only (no CLI)"):
-        if isinstance(cold_before.get(label), float) and isinstance(cold_after.get(label), float):
-            print(f"  cold {label:<24} {fmt_seconds(cold_before[label])} -> {fmt_seconds(cold_after[label])}")
+    for label in ("argmap check", "library only (no CLI)", "argmap --version", "argmap --help"):
+        old, new = cold_before.get(label), cold_after.get(label)
+        if isinstance(old, dict) and isinstance(new, dict):
+            print(f"  cold {label:<24} CPU {fmt_seconds(old['cpu'])} -> {fmt_seconds(new['cpu'])}")
 
 
 if __name__ == "__main__":

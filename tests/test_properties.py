@@ -710,3 +710,35 @@ def test_fmt_keeps_every_text_in_every_style_and_every_comment(seed: int) -> Non
         assert once.text.count(token) == 1, (token, text, once.text)
     assert format_text(once.text, "prop.yaml").text == once.text
     assert format_text(once.text, "prop.yaml", always_verify=True) == format_text(once.text, "prop.yaml")
+
+
+# --- fast paths held to the plain algorithm --------------------------------
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec="utf-8"), max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=6), children, max_size=4)
+        | st.tuples(children, children)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=_JSON_VALUES)
+def test_indented_json_writes_the_bytes_of_json_dumps(document: Any) -> None:
+    from argmap.output.json_text import indented_json
+
+    assert indented_json(document) == json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def test_indented_json_leaves_other_keys_and_values_to_json_dumps() -> None:
+    from argmap.output.json_text import indented_json
+
+    for document in ({1: "a", None: [True]}, {"a": {2.5: 1}}, [{"x": 1}, 10**30]):
+        assert indented_json(document) == json.dumps(document, indent=2, ensure_ascii=False)

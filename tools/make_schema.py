@@ -97,7 +97,11 @@ QUOTE = {
     "oneOf": [
         {"type": "string", "minLength": 1},
         QUOTE_OBJECT,
-        {"type": "array", "items": {"oneOf": [{"type": "string", "minLength": 1}, QUOTE_OBJECT]}, "minItems": 1},
+        {
+            "type": "array",
+            "items": {"oneOf": [{"type": "string", "minLength": 1}, QUOTE_OBJECT]},
+            "minItems": 1,
+        },
     ],
     "examples": ["For them, it is revenge against the stronger West."],
 }

@@ -1,36 +1,49 @@
-"""The Typer application and what every command shares: reading the
-configuration, turning ArgmapError into exit code 2, and never showing a
-traceback unless `--debug` asks for one."""
+"""The Typer application, and what every command shares (from
+`argmap.cli.base`, re-exported here): reading the configuration, turning
+ArgmapError into exit code 2, and never showing a traceback unless `--debug`
+asks for one."""
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import typer
 
 from argmap import __version__
+from argmap.cli.base import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    config_for,
+    fail,
+    internal_errors,
+    tool_errors,
+    use_colour,
+)
+from argmap.cli.startup import DESCRIPTION
+
+__all__ = [
+    "EXIT_FAILURE",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "app",
+    "config_for",
+    "fail",
+    "main",
+    "open_one_map",
+    "tool_errors",
+    "use_colour",
+]
 
 if TYPE_CHECKING:
-    from argmap.config import Config
     from argmap.input.model import ArgMap
     from argmap.lint.runner import OneMap
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_FAILURE = 2
-
 app = typer.Typer(
     name="argmap",
-    help=(
-        "Argument maps in YAML: check them for gaps, ground them in their sources, "
-        "render them as diagrams.\n\nExit codes: 0 no errors, 1 the maps have problems, "
-        "2 argmap could not do its job."
-    ),
+    help=DESCRIPTION,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -56,90 +69,11 @@ def _main_options(
     """Argument maps in YAML: check, ground, render."""
 
 
-def fail(message: str, hint: str | None = None, code: int = EXIT_FAILURE) -> NoReturn:
-    """Print `argmap: message` (and the hint) to stderr and exit."""
-    from argmap.terminal import for_terminal
-
-    # Messages quote paths, keys and values from the user's files.
-    typer.echo(f"argmap: {for_terminal(message)}", err=True)
-    if hint:
-        typer.echo(f"  hint: {for_terminal(hint)}", err=True)
-    raise typer.Exit(code)
-
-
-@contextmanager
-def tool_errors() -> Iterator[None]:
-    """ArgmapError (the tool could not do its job), and an OSError about a
-    path, become exit code 2 with a one-line message."""
-    from argmap.problems import ArgmapError
-
-    try:
-        yield
-    except ArgmapError as error:
-        fail(error.message, error.hint)
-    except OSError as error:
-        # A path the system refuses outright (a name too long, a loop of links):
-        # the user's mistake to correct, not an internal error.
-        where = f"{error.filename}: " if error.filename else ""
-        fail(f"{where}{(error.strerror or str(error)).lower()}")
-
-
-def config_for(
-    paths: Sequence[Path],
-    config_file: Path | None = None,
-    *,
-    select: str = "",
-    ignore: str = "",
-    max_file_size: str = "",
-) -> Config:
-    """The configuration for a run over `paths`, with the command line's choices applied."""
-    from argmap.config import configure
-    from argmap.lint.runner import known_codes
-
-    return configure(
-        paths,
-        config_file,
-        known_codes=known_codes(),
-        select=select,
-        ignore=ignore,
-        max_file_size=max_file_size,
-    )
-
-
-def use_colour(option: bool | None, stream: object = None) -> bool:
-    if option is not None:
-        return option
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    stream = stream or sys.stdout
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
 def main() -> None:
-    """The console script: internal errors become one line and exit code 2."""
-    debug = "--debug" in sys.argv[1:]
-    try:
+    """Run the Typer application on the command line: internal errors become
+    one line and exit code 2."""
+    with internal_errors(debug="--debug" in sys.argv[1:]):
         app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        typer.echo("argmap: interrupted", err=True)
-        sys.exit(130)
-    except Exception as error:  # the last line of defence: never a traceback by default
-        if debug:
-            raise
-        from argmap.terminal import for_terminal
-
-        first_line = for_terminal((str(error).splitlines() or [""])[0])
-        typer.echo(
-            f"argmap: internal error: {type(error).__name__}: {first_line}\n"
-            "  hint: run again with --debug for the traceback, and report it",
-            err=True,
-        )
-        sys.exit(EXIT_FAILURE)
 
 
 def open_one_map(path: Path, command: str) -> tuple[OneMap, ArgMap]:

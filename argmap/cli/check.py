@@ -6,16 +6,8 @@ from pathlib import Path
 
 import typer
 
-from argmap.cli.app import (
-    EXIT_FAILURE,
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    app,
-    config_for,
-    fail,
-    tool_errors,
-    use_colour,
-)
+from argmap.cli.app import app
+from argmap.cli.base import run_check
 
 _FORMAT_HELP = (
     "text (for people), parsable (file:line:col: [severity] CODE message), json, github (annotations), "
@@ -74,49 +66,20 @@ def check(
     Exit code 0 when nothing is at error severity (with --strict: nor at
     warning), 1 when the maps have problems, 2 when argmap could not run.
     """
-    from argmap.output.formats import FORMATS, format_problems
-    from argmap.problems import Severity, at_least
-
-    if output_format not in FORMATS:
-        fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
-    try:
-        threshold = Severity.ERROR if quiet else Severity.parse(min_severity)
-    except ValueError as error:
-        fail(f"--min-severity: {error}")
-    paths = paths or [Path()]
-    with tool_errors():
-        from argmap.lint.parallel import check_paths_parallel
-
-        if jobs < 0:
-            fail("--jobs takes 0 (every core) or a number of processes")
-        config = config_for(paths, config_file, select=select, ignore=ignore, max_file_size=max_file_size)
-        result = check_paths_parallel(paths, config, jobs, maps_only=maps_only)
-    coloured = use_colour(colour) and output_format == "text"
-    output = format_problems(
-        at_least(result.problems, threshold),
-        output_format,
-        files_checked=len(result.workspace.files),
-        colour=coloured,
-        quiet=quiet,
-    )
-    if output:
-        typer.echo(output, nl=False, color=coloured)
-    if semantics != "grounded":
-        with tool_errors():
-            from argmap.cli.semantics_summary import print_semantics
-
-            print_semantics(result, semantics)
-    if not result.workspace.files and not result.problems and not maps_only:
-        # Usually a wrong path in CI: say so. (With --maps-only, pre-commit
-        # passing no map among the staged YAML files is normal.)
-        from argmap.terminal import for_terminal
-
-        named = ", ".join(f"`{path}`" for path in paths)
-        typer.echo(
-            for_terminal(f"argmap: warning: no maps found in {named}")
-            + "\n  hint: a map is a .yaml or .yml file that declares `argmap: 1`; check the path",
-            err=True,
+    raise typer.Exit(
+        run_check(
+            paths,
+            output_format=output_format,
+            quiet=quiet,
+            min_severity=min_severity,
+            strict=strict,
+            select=select,
+            ignore=ignore,
+            config_file=config_file,
+            max_file_size=max_file_size,
+            colour=colour,
+            maps_only=maps_only,
+            jobs=jobs,
+            semantics=semantics,
         )
-        if strict:
-            raise typer.Exit(EXIT_FAILURE)
-    raise typer.Exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
+    )

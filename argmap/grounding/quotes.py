@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import enum
 import functools
+import heapq
+import itertools
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -47,6 +50,10 @@ _MAX_OCCURRENCES = 10_000
 # Below this similarity (0-100) the nearest passage is no help as a hint.
 _MIN_HINT_SCORE = 50.0
 _HINT_WIDTH = 160
+# Sources up to this many normalized characters are aligned whole to find the
+# nearest passage; longer ones only around the likeliest places, this many.
+_ALIGN_WHOLE_MAX = 200_000
+_HINT_WINDOWS = 8
 
 _ELISION = re.compile(
     r"\s*(?:\[\s*(?:\.\s*){3,}\]|\[\s*…\s*\]|\(\s*(?:\.\s*){3,}\)|\(\s*…\s*\)|\.(?:\s*\.){2,}|…)\s*"
@@ -184,44 +191,49 @@ def _simple_mapping(text: str, fold_case: bool) -> str | None:
 
 
 def _normalize_simple(text: str, fold_case: bool) -> Normalized | None:
-    """The common case, a token at a time instead of a character at a time.
+    """The common case, a stretch at a time instead of a character at a time.
 
     Text that is already in NFKC once its quotes and dashes are mapped, with
     no combining marks, no invisible characters and a case folding that
     keeps one character for one, normalizes character for character: only
-    white space needs work. None when the text needs the full treatment.
+    white space needs work. Each character of the result then comes from
+    one character of the text, in order, so the offsets are stretches of
+    consecutive positions broken only where white space is dropped: the
+    text is made by `normalized_text`'s string operations, the offsets a
+    stretch at a time. None when the text needs the full treatment.
     """
     mapped = _simple_mapping(text, fold_case)
     if mapped is None:
         return None
-    out: list[str] = []
+    length = len(mapped)
+    # Slices of one array of every position are copied whole (memcpy), where
+    # extending by a range converts one number at a time.
+    positions = array("q", range(length + 1))
     starts = array("q")
     ends = array("q")
-    last = ""
-    for run in _RUNS.finditer(mapped):
-        piece = run.group()
-        begin = run.start()
-        if piece[0].isspace():
-            if last in ("", " ") or last in _OPENING:
-                continue
-            out.append(" ")
-            starts.append(begin)
-            ends.append(begin + 1)
-            last = " "
-            continue
-        if piece[0] in _CLOSING and last == " ":
-            out.pop()
-            starts.pop()
-            ends.pop()
-        out.append(piece)
-        starts.extend(range(begin, begin + len(piece)))
-        ends.extend(range(begin + 1, begin + len(piece) + 1))
-        last = piece[-1]
-    if last == " ":
-        out.pop()
-        starts.pop()
-        ends.pop()
-    return Normalized("".join(out), starts, ends)
+    kept_from = 0
+    for run in _SPACE_TO_DROP.finditer(mapped):
+        begin, end = run.span()
+        dropped = begin == 0 or end == length or mapped[begin - 1] in _OPENING or mapped[end] in _CLOSING
+        # A run of white space between words becomes its first character (a space).
+        stop = begin if dropped else begin + 1
+        starts.extend(positions[kept_from:stop])
+        ends.extend(positions[kept_from + 1 : stop + 1])
+        kept_from = end
+    starts.extend(positions[kept_from:length])
+    ends.extend(positions[kept_from + 1 : length + 1])
+    collapsed = " ".join(mapped.split())
+    normalized = _SPACE_AFTER_OPENING.sub("", _SPACE_BEFORE_CLOSING.sub("", collapsed))
+    if len(normalized) != len(starts):  # cannot happen; the offsets would be wrong
+        return None
+    return Normalized(normalized, starts, ends)
+
+
+# The runs of white space that do not stay as they are: longer than one
+# character, or dropped (at either end of the text, after an opening or
+# before a closing character). A single space between words stays; a single
+# other white space character stays too, as a space.
+_SPACE_TO_DROP = re.compile(r"\s(?:\s+|(?=[.,;:!?)\]}-])|\Z)|(?<=[(\[{-])\s+|^\s+")
 
 
 def _normalize_by_cluster(text: str, fold_case: bool) -> Normalized:
@@ -455,17 +467,45 @@ class QuoteIndex:
             return None
         if len(folded_quote) > len(haystack):
             start, end, score = 0, len(haystack), float(fuzz.ratio(folded_quote, haystack))
-        else:
+        elif len(haystack) <= _ALIGN_WHOLE_MAX:
             alignment = fuzz.partial_ratio_alignment(folded_quote, haystack)
             if alignment is None:
                 return None
             start, end, score = alignment.dest_start, alignment.dest_end, float(alignment.score)
+        else:
+            best = self._nearest_in_windows(folded_quote)
+            if best is None:
+                return None
+            start, end, score = best
         if score < _MIN_HINT_SCORE or end <= start:
             return None
         plain_start = self.folded.starts[start]
         plain_end = self.folded.ends[end - 1]
         plain_start, plain_end = _widen_to_words(self.text, plain_start, plain_end)
         return Passage(plain_start, plain_end, excerpt(self.text[plain_start:plain_end], _HINT_WIDTH), score)
+
+    def _nearest_in_windows(self, folded_quote: str) -> tuple[int, int, float] | None:
+        """The nearest passage of a long source: aligned only around the places
+        where the quote's runs of three words stand (aligning a 5 MB source
+        takes a tenth of a second for each quote). (start, end, score) in the
+        folded text, the best score and then the earliest start winning."""
+        from rapidfuzz import fuzz
+
+        haystack = self.folded.text
+        width = len(folded_quote)
+        best: tuple[float, int, int] | None = None
+        for place in self.folded_haystack.likely_windows(folded_quote, _HINT_WINDOWS):
+            low = max(place - width, 0)
+            high = min(place + 2 * width, len(haystack))
+            alignment = fuzz.partial_ratio_alignment(folded_quote, haystack[low:high])
+            if alignment is None:
+                continue
+            candidate = (-float(alignment.score), low + alignment.dest_start, low + alignment.dest_end)
+            if best is None or candidate < best:
+                best = candidate
+        if best is None:
+            return None
+        return best[1], best[2], -best[0]
 
 
 def one_line(text: str) -> str:
@@ -503,63 +543,103 @@ class _Haystack:
 
     `str.find` scans from the start for every needle: a map of thousands of
     quotes against a long source costs quotes × source. For a long text the
-    word starts are indexed once by their first few characters, so a needle
-    that starts with a letter or digit is only compared where it can match.
+    places of every run of three words are indexed once (`_WORD_GRAMS`
+    words, keyed by their exact text), so a needle of three words or more
+    is compared only where its rarest three words stand, and a needle with
+    three words the text never has is known to be absent without a scan.
     """
 
-    _PREFIX = 12
     _INDEX_FROM = 20_000  # characters: below this, plain find is as fast
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: dict[str, list[int]] | None = None
+        # word n-gram -> its places: an int for one place (most n-grams of a
+        # real text), a list of ints in order for several.
+        self._grams: dict[str, int | list[int]] | None = None
 
-    def _candidates(self, needle: str) -> list[int] | None:
-        """Where `needle` may start, in order; None when every place must be tried.
+    def _index(self) -> dict[str, int | list[int]]:
+        if self._grams is None:
+            text = self.text
+            # Word starts and ends by the regular expression engine and
+            # `accumulate` (no match object per word).
+            pieces = _WORD_SPLIT.split(text)  # separator, word, separator, ...
+            offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+            word_starts, word_ends = offsets[1::2], offsets[2::2]
+            last = _WORD_GRAMS - 1
+            keys = [text[start:end] for start, end in zip(word_starts, word_ends[last:], strict=False)]
+            grams: dict[str, int | list[int]] = {}
+            get = grams.get
+            for key, start in zip(keys, word_starts, strict=False):
+                known = get(key)
+                if known is None:
+                    grams[key] = start
+                elif type(known) is int:
+                    grams[key] = [known, start]
+                else:
+                    known.append(start)  # type: ignore[union-attr]
+            self._grams = grams
+        return self._grams
 
-        Every word start inside the needle is a word start of the text where
-        the needle matches, so the needle is looked up by whichever of its
-        first few words is rarest in the text: a quote that opens with a
-        common phrase is found through its less common words.
+    def places(self, gram: str) -> tuple[int, ...] | list[int]:
+        """Where the word n-gram `gram` (exactly `_WORD_GRAMS` words) stands, in order."""
+        known = self._index().get(gram)
+        if known is None:
+            return ()
+        return (known,) if isinstance(known, int) else known
+
+    def _candidates(self, needle: str) -> tuple[int, Sequence[int]] | None:
+        """Where `needle` may start, as (offset, places): each place minus the
+        offset, in order; None when every place must be tried.
+
+        Every word of the needle is a word of the text where the needle
+        matches, so the needle's runs of three words stand in the text at
+        the same distances: it is looked up by its rarest one. The places
+        are returned as they are stored (never copied per lookup).
         """
-        if len(self.text) < self._INDEX_FROM or len(needle) < self._PREFIX or not needle[0].isalnum():
+        if len(self.text) < self._INDEX_FROM:
             return None
-        if self._starts is None:
-            starts: dict[str, list[int]] = {}
-            text, width = self.text, self._PREFIX
-            for match in _WORD_START.finditer(text):
-                start = match.start()
-                starts.setdefault(text[start : start + width], []).append(start)
-            self._starts = starts
-        best_offset, best = 0, self._starts.get(needle[: self._PREFIX], [])
-        for tried, match in enumerate(_WORD_START.finditer(needle, 1, len(needle) - self._PREFIX + 1)):
-            if tried >= 8 or len(best) <= 4:
-                break
-            offset = match.start()
-            bucket = self._starts.get(needle[offset : offset + self._PREFIX], [])
-            if len(bucket) < len(best):
-                best_offset, best = offset, bucket
-        if best_offset == 0:
-            return best
-        return [start - best_offset for start in best if start >= best_offset]
+        grams = _needle_grams(needle)
+        if not grams:
+            return None
+        index = self._index()
+        best_offset, best_count, best_places = 0, -1, None
+        for offset, gram in grams:
+            known = index.get(gram)
+            if known is None:
+                return 0, ()
+            count = 1 if isinstance(known, int) else len(known)
+            if best_places is None or count < best_count:
+                best_offset, best_count = offset, count
+                best_places = (known,) if isinstance(known, int) else known
+                if count == 1:
+                    break
+        assert best_places is not None
+        return best_offset, best_places
 
-    def occurrences(self, needle: str, limit: int = 1_000_000) -> list[int]:
+    def iter_occurrences(self, needle: str) -> Iterator[int]:
+        """The places `needle` occurs, in order, found one at a time."""
         text = self.text
-        found: list[int] = []
+        length = len(needle)
         candidates = self._candidates(needle)
         if candidates is not None:
-            for index in candidates:
-                if text.startswith(needle, index) and _on_word_boundaries(text, index, index + len(needle)):
-                    found.append(index)
-                    if len(found) >= limit:
-                        break
-            return found
+            offset, places = candidates
+            for place in places:
+                index = place - offset
+                if (
+                    index >= 0
+                    and text.startswith(needle, index)
+                    and _on_word_boundaries(text, index, index + length)
+                ):
+                    yield index
+            return
         index = text.find(needle)
-        while index >= 0 and len(found) < limit:
-            if _on_word_boundaries(text, index, index + len(needle)):
-                found.append(index)
+        while index >= 0:
+            if _on_word_boundaries(text, index, index + length):
+                yield index
             index = text.find(needle, index + 1)
-        return found
+
+    def occurrences(self, needle: str, limit: int = 1_000_000) -> list[int]:
+        return list(itertools.islice(self.iter_occurrences(needle), limit))
 
     def occurrence_from(self, needle: str, not_before: int) -> int | None:
         """The first occurrence of `needle` at or after `not_before`."""
@@ -572,23 +652,72 @@ class _Haystack:
         return None
 
     def first_occurrence(self, needle: str) -> int | None:
-        found = self.occurrences(needle, limit=1)
-        return found[0] if found else None
+        return next(self.iter_occurrences(needle), None)
+
+    def likely_windows(self, needle: str, count: int) -> list[int]:
+        """Up to `count` places where a passage like `needle` may start, the
+        likeliest first: where most of its rarest runs of three words stand
+        at their distance in the needle. When even the rarest run stands in
+        more than `_COMMON_GRAM` places (a text that repeats itself), its
+        first places."""
+        found = [
+            (len(places), offset, places)
+            for offset, gram in _needle_grams(needle)
+            if (places := self.places(gram))
+        ]
+        if not found:
+            return []
+        found.sort(key=lambda item: (item[0], item[1]))
+        rare = [item for item in found[:_VOTING_GRAMS] if item[0] <= _COMMON_GRAM]
+        if not rare:
+            _, offset, places = found[0]
+            return [max(place - offset, 0) for place in places[:count]]
+        width = max(len(needle), 1)
+        votes: dict[int, int] = {}
+        for _, offset, places in rare:
+            for cell in {max(place - offset, 0) // width for place in places}:
+                votes[cell] = votes.get(cell, 0) + 1
+        ranked = heapq.nsmallest(count, votes, key=lambda cell: (-votes[cell], cell))
+        return [cell * width for cell in ranked]
 
 
-# A letter or digit that does not follow one: where a word starts.
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+def _needle_grams(needle: str) -> list[tuple[int, str]]:
+    """(offset, text) of each run of `_WORD_GRAMS` words inside `needle`."""
+    spans = [(match.start(), match.end()) for match in _WORD.finditer(needle)]
+    if len(spans) < _WORD_GRAMS:
+        return []
+    # The needle's first and last words may be parts of longer words in the
+    # text only if the needle ends mid-word, which a match never does: all
+    # of its word runs are the text's own.
+    return [
+        (spans[number][0], needle[spans[number][0] : spans[number + _WORD_GRAMS - 1][1]])
+        for number in range(len(spans) - _WORD_GRAMS + 1)
+    ]
+
+
+# Words per indexed run: three words rarely recur in a real text, even
+# where one or two common words do.
+_WORD_GRAMS = 3
+# A run of words in more places than this does not say where a passage is.
+_COMMON_GRAM = 200
+# The rarest runs of a quote that vote for where its nearest passage is.
+_VOTING_GRAMS = 6
+_WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def _find_chain(haystack: _Haystack, parts: list[str], not_before: int = 0) -> list[tuple[int, int]] | None:
     """The earliest occurrence of `parts` in order, each within the gap of the last.
 
-    Dynamic programming over the occurrences of each part: a chain that
-    reaches part k may end at several places, and a later end can be the one
-    from which part k + 1 is within reach, so every reachable end is kept.
-    Only the first part is looked up in the whole text; each next part is
-    looked for in the window after the end of a chain, so a common phrase
-    cannot make a quote cost the length of the source for every part.
+    The earliest chain starts at the earliest occurrence of the first part
+    from which a chain reaches the last part, so the occurrences of the
+    first part are walked in order (the first `_MAX_OCCURRENCES` of them)
+    and the first one that completes a chain wins. From one start, every
+    reachable end of each part is kept (a later end can be the one from
+    which the next part is within reach), and the chain that ends earliest
+    is the one returned. Each next part is looked for only in the window
+    after the end of a chain; a part that occurs nowhere ends the search
+    before the walk.
     """
     first = parts[0]
     if len(parts) == 1:
@@ -597,33 +726,40 @@ def _find_chain(haystack: _Haystack, parts: list[str], not_before: int = 0) -> l
             return None if later is None else [(later, later + len(first))]
         index = haystack.first_occurrence(first)
         return None if index is None else [(index, index + len(first))]
-    text = haystack.text
-    # Each chain: (end of its last part, start of its first part, its spans).
-    chains: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [
-        (start + len(first), start, ((start, start + len(first)),))
-        for start in haystack.occurrences(first, _MAX_OCCURRENCES)
-        if start >= not_before
+    if any(haystack.first_occurrence(part) is None for part in parts[1:]):
+        return None
+    starts = (start for start in haystack.iter_occurrences(first) if start >= not_before)
+    for start in itertools.islice(starts, _MAX_OCCURRENCES):
+        chain = _chain_from(haystack.text, parts, start)
+        if chain is not None:
+            return chain
+    return None
+
+
+def _chain_from(text: str, parts: list[str], start: int) -> list[tuple[int, int]] | None:
+    """The chain of `parts` from the first part at `start` that ends earliest, or None."""
+    # Each chain: (end of its last part, its spans); one per place reached.
+    chains: list[tuple[int, tuple[tuple[int, int], ...]]] = [
+        (start + len(parts[0]), ((start, start + len(parts[0])),))
     ]
     for part in parts[1:]:
-        if not chains:
-            return None
-        # For each place the part is found: the best chain that reaches it
-        # (the earliest first part, then the earliest end).
-        best: dict[int, tuple[int, int, tuple[tuple[int, int], ...]]] = {}
+        # For each place the part is found: the chain that reaches it with
+        # the earliest end of its previous part.
+        best: dict[int, tuple[int, tuple[tuple[int, int], ...]]] = {}
         for chain in chains:
             end = chain[0]
             limit = end + ELISION_MAX_GAP + len(part)
-            start = text.find(part, end, limit)
-            while start >= 0:
-                if _on_word_boundaries(text, start, start + len(part)):
-                    known = best.get(start)
-                    if known is None or (chain[1], chain[0]) < (known[1], known[0]):
-                        best[start] = chain
-                start = text.find(part, start + 1, limit)
+            found = text.find(part, end, limit)
+            while found >= 0:
+                if _on_word_boundaries(text, found, found + len(part)):
+                    known = best.get(found)
+                    if known is None or chain[0] < known[0]:
+                        best[found] = chain
+                found = text.find(part, found + 1, limit)
+        if not best:
+            return None
         chains = [
-            (start + len(part), chain[1], (*chain[2], (start, start + len(part))))
-            for start, chain in sorted(best.items())
+            (found + len(part), (*chain[1], (found, found + len(part))))
+            for found, chain in sorted(best.items())
         ]
-    if not chains:
-        return None
-    return list(min(chains, key=lambda chain: (chain[1], chain[0]))[2])
+    return list(min(chains, key=lambda chain: chain[0])[1])

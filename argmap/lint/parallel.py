@@ -21,7 +21,8 @@ Below `PARALLEL_MIN_MAPS` maps, or with `jobs=1`, everything runs here:
 starting a process costs more than it saves on a few maps.
 
 The CLI calls it as `argmap check --jobs N` (`-j N`; `-j 0` or no option:
-one job per available core, used from `PARALLEL_MIN_MAPS` (20) maps on).
+one job per available core that other programs leave idle (`default_jobs`),
+used from `PARALLEL_MIN_MAPS` (20) maps on).
 """
 
 from __future__ import annotations
@@ -60,6 +61,21 @@ def available_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def default_jobs() -> int:
+    """Processes for `-j 0` (the default): the available cores that other
+    programs leave idle, by the one-minute load average, and at least one.
+
+    A helper on a core that another program holds makes the whole check
+    wait for its share: with two cores and one of them busy, two processes
+    are slower than one."""
+    cores = available_cores()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows)
+        return cores
+    return max(1, min(cores, int(cores - load + 0.5)))
+
+
 def check_paths_parallel(
     paths: Sequence[Path],
     config: Config,
@@ -81,7 +97,7 @@ def check_paths_parallel(
         workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
         run = Run(workspace.corpus, config, cwd)
         maps = workspace.requested
-        jobs = available_cores() if not jobs or jobs < 0 else jobs
+        jobs = default_jobs() if not jobs or jobs < 0 else jobs
         jobs = min(jobs, len(maps))
         problems = list(adjust(workspace.problems, config))
         if jobs <= 1 or len(maps) < min_maps:

@@ -23,7 +23,6 @@ so the export does not depend on the order of the YAML.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -166,4 +165,6 @@ def _edge_extras(edge: Edge, map_id: str) -> dict[str, Any]:
 
 
 def to_json(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    from argmap.output.json_text import indented_json
+
+    return indented_json(document) + "\n"

@@ -356,3 +356,68 @@ def test_elided_quotes_find_the_earliest_chain(words: list[str], picks: list[tup
     else:
         assert found is not None
         assert (found[0][0], found[-1][1]) == (expected[0][0], expected[-1][1])
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["war", "the", "Putin", "power", "of", "a", "West", "x_y", "-"]),
+        min_size=20,
+        max_size=40,
+    ),
+    picks=st.lists(st.tuples(st.integers(0, 39), st.integers(1, 5)), min_size=2, max_size=3),
+    tail=st.sampled_from(["", " zebra", " war war war"]),
+)
+def test_elided_quotes_in_long_sources_find_the_earliest_chain(
+    words: list[str], picks: list[tuple[int, int]], tail: str
+) -> None:
+    """Through the word n-gram index (a source past `_INDEX_FROM`) and the
+    first-match walk, the chain is the brute force's."""
+    from argmap.grounding.quotes import _find_chain
+
+    text = " ".join(words * (_Haystack._INDEX_FROM // (len(" ".join(words)) + 1) + 2))
+    parts = [" ".join(words[start % len(words) :][:length]) for start, length in picks]
+    parts[-1] += tail
+    haystack = _Haystack(text)
+    assert len(text) >= _Haystack._INDEX_FROM
+    found = _find_chain(haystack, parts)
+    expected = _reference_chain(text, parts, ELISION_MAX_GAP)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found[0][0], found[-1][1]) == (expected[0][0], expected[-1][1])
+
+
+_VOCABULARY = [
+    f"{stem}{suffix}"
+    for stem in ("war", "power", "state", "road", "grain", "court")
+    for suffix in ("", "s", "ed", "ing", "er")
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), changed=st.integers(0, 11))
+def test_the_nearest_passage_of_a_long_source_scores_as_the_whole_alignment(seed: int, changed: int) -> None:
+    """Aligning only around the quote's likeliest places finds a passage at
+    least as near as aligning the whole source does."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    import argmap.grounding.quotes as quotes
+
+    rng = random.Random(seed)
+    words = [rng.choice(_VOCABULARY) for _ in range(40_000)]
+    text = " ".join(words)
+    assert len(text) > quotes._ALIGN_WHOLE_MAX
+    start = rng.randrange(len(words) - 12)
+    quote_words = words[start : start + 12]
+    quote_words[changed] = "zebra"
+    quote = " ".join(quote_words)
+    index = QuoteIndex(text)
+    windowed = index._nearest_in_windows(quote)
+    whole = fuzz.partial_ratio_alignment(quote, index.folded.text)
+    assert windowed is not None and whole is not None
+    # (rapidfuzz's alignment of a whole long text is itself not always the best.)
+    assert windowed[2] >= whole.score - 1e-9
