@@ -11,7 +11,6 @@ and the file (exit 2), never something silently ignored.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -22,9 +21,11 @@ import attrs
 from argmap.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 from argmap.problems import ConfigError, Severity, UsageError
 from argmap.project import PYPROJECT, argmap_table, contains, find_project, project_root, read_toml
+from argmap.text import closest, did_you_mean
 
 __all__ = [
     "Config",
+    "Option",
     "configure",
     "find_config_file",
     "load_config",
@@ -49,6 +50,72 @@ _UNITS = {
     "gb": 1000**3,
     "gib": 1024**3,
 }
+
+
+@attrs.frozen
+class Option:
+    """One option a rule declares (its module's `OPTIONS`), validated when the configuration is read.
+
+    `kind` is "integer", "number", "boolean" or "words" (a list of texts);
+    `minimum` and `maximum` bound a number.
+    """
+
+    name: str
+    kind: str
+    default: Any
+    doc: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def describe(self) -> str:
+        """`name` (default 3): what it does, as `argmap rules CODE` lists it."""
+        return f"- `{self.name}` (default {_toml(self.default)}): {self.doc}"
+
+    def validate(self, value: Any, section: str) -> Any:
+        """The value, checked; ConfigError naming the option when it has the wrong type or range."""
+        if self.kind == "boolean":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{section}: `{self.name}` must be true or false")
+            return value
+        if self.kind == "words":
+            if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+                raise ConfigError(f'{section}: `{self.name}` must be a list of words, like ["putin"]')
+            return tuple(value)
+        numeric = int if self.kind == "integer" else int | float
+        in_range = (self.minimum is None or value >= self.minimum) and (
+            self.maximum is None or value <= self.maximum
+        )
+        if isinstance(value, bool) or not isinstance(value, numeric) or not in_range:
+            raise ConfigError(f"{section}: `{self.name}` must be {self._wanted()}")
+        return value if self.kind == "integer" else float(value)
+
+    def _wanted(self) -> str:
+        if self.kind == "integer":
+            return "a whole number" + (
+                f" of at least {_toml(self.minimum)}" if self.minimum is not None else ""
+            )
+        if self.minimum is not None and self.maximum is not None:
+            return f"a number from {_toml(self.minimum)} to {_toml(self.maximum)}, like {_toml(self.default)}"
+        return f"a number, like {_toml(self.default)}"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, tuple | list):
+        return "none" if not value else "[" + ", ".join(f'"{item}"' for item in value) + "]"
+    return str(value)
+
+
+def option_values(options: Iterable[Option], configured: Mapping[str, Any]) -> dict[str, Any]:
+    """A rule's options: the declared defaults, overlaid with the configuration's validated values."""
+    return {option.name: configured.get(option.name, option.default) for option in options}
+
+
+# Every code argmap knows, each with the options its rule declares (none for most).
+KnownCodes = Mapping[str, Sequence[Option]]
 
 
 @attrs.frozen
@@ -143,31 +210,42 @@ def find_config_file(start: Path, *, cwd: Path | None = None) -> tuple[Path, Map
     return project.config_file, project.config_table
 
 
-def load_config(start: Path, known_codes: Iterable[str] = (), *, cwd: Path | None = None) -> Config:
+def load_config(
+    start: Path, known_codes: KnownCodes | Iterable[str] = (), *, cwd: Path | None = None
+) -> Config:
+    """The configuration of the project of `start`; with `known_codes`, codes and rule options are validated."""
     found = find_config_file(start, cwd=cwd)
     if found is None:
         return Config()
     path, table = found
-    return parse_config(table, path, frozenset(known_codes))
+    return parse_config(table, path, known_codes)
 
 
-def load_config_file(path: Path, known_codes: Iterable[str] = ()) -> Config:
+def load_config_file(path: Path, known_codes: KnownCodes | Iterable[str] = ()) -> Config:
     """The configuration in `path`: an argmap.toml, or a pyproject.toml's [tool.argmap]."""
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
     table: Mapping[str, Any] | None = read_toml(path)
     if path.name == PYPROJECT:
         table = argmap_table(path, table or {})
-    return parse_config(table or {}, path, frozenset(known_codes))
+    return parse_config(table or {}, path, known_codes)
 
 
-def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[str] = frozenset()) -> Config:
+def parse_config(
+    table: Mapping[str, Any], path: Path, known: KnownCodes | Iterable[str] = frozenset()
+) -> Config:
+    """The configuration in `table`, validated; ConfigError on the first mistake.
+
+    `known` lists the codes argmap knows; when it maps each code to its
+    rule's declared options, each `[rules.CODE]` table is validated too.
+    """
+    declared: KnownCodes | None = known if isinstance(known, Mapping) else None
+    known_codes = frozenset(known)
     where = str(path) + (" [tool.argmap]" if path.name == "pyproject.toml" else "")
     for key in table:
         if key not in _KEYS:
-            guess = difflib.get_close_matches(key, _KEYS, n=1)
             raise ConfigError(
-                f"{where}: unknown key `{key}`" + (f"; did you mean `{guess[0]}`?" if guess else ""),
+                f"{where}: unknown key `{key}`" + did_you_mean(closest(key, _KEYS, prefer_affix=False)),
                 hint="the keys are: " + ", ".join(_KEYS),
             )
 
@@ -203,8 +281,12 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
         raise ConfigError(
             f"{where}: `rules` must hold one table per rule code, like [tool.argmap.rules.A403]"
         )
-    for code in rules_table:
+    rule_options: dict[str, Mapping[str, Any]] = {}
+    for code, options in rules_table.items():
         _check_code(code, where, "rules", known_codes, prefix_allowed=False)
+        rule_options[code] = (
+            _rule_options(code, options, declared[code], path) if declared is not None else dict(options)
+        )
 
     limits = Limits(
         max_bytes=_size(table.get("max-file-size", DEFAULT_MAX_BYTES), where),
@@ -216,7 +298,7 @@ def parse_config(table: Mapping[str, Any], path: Path, known_codes: frozenset[st
         severities=severities,
         schemes=schemes,
         limits=limits,
-        rule_options={code: dict(options) for code, options in rules_table.items()},
+        rule_options=rule_options,
         file=path,
     )
 
@@ -263,11 +345,30 @@ def _check_code(
             raise ConfigError(f"{where}: no rule code starts with `{code}` (in `{key}`)")
         return
     if code not in known:
-        guess = difflib.get_close_matches(code, sorted(known), n=1)
         raise ConfigError(
-            f"{where}: unknown rule `{code}` in `{key}`" + (f"; did you mean `{guess[0]}`?" if guess else ""),
+            f"{where}: unknown rule `{code}` in `{key}`"
+            + did_you_mean(closest(code, known, prefer_affix=False)),
             hint="`argmap rules` lists the codes",
         )
+
+
+def _rule_options(
+    code: str, table: Mapping[str, Any], declared: Sequence[Option], path: Path
+) -> dict[str, Any]:
+    """A `[rules.CODE]` table checked against the options the rule declares."""
+    table_name = f"tool.argmap.rules.{code}" if path.name == PYPROJECT else f"rules.{code}"
+    section = f"{path}: [{table_name}]"
+    by_name = {option.name: option for option in declared}
+    for name in table:
+        if name not in by_name:
+            if not by_name:
+                raise ConfigError(f"{section}: {code} has no options", hint=f"remove [{table_name}]")
+            raise ConfigError(
+                f"{section}: unknown option `{name}`"
+                + did_you_mean(closest(name, by_name, prefer_affix=False)),
+                hint="the options are: " + ", ".join(by_name) + f" (`argmap rules {code}` explains them)",
+            )
+    return {name: by_name[name].validate(value, section) for name, value in table.items()}
 
 
 def _scheme_path(written: str, config_file: Path, where: str) -> Path:

@@ -9,7 +9,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 
@@ -57,21 +59,39 @@ def write_atomically(path: Path, data: bytes) -> None:
 class UnsafeFile(Exception):
     """A file argmap will not read: not a regular file, or over the limit."""
 
-    def __init__(self, reason: str, *, too_large: bool = False) -> None:
+    def __init__(self, reason: str, *, too_large: bool = False, size: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.too_large = too_large
+        # How many bytes the file holds (or at least holds) when it is too large.
+        self.size = size
 
 
 def read_bounded(path: Path, max_bytes: int, *, prefix: bool = False) -> bytes:
     """The bytes of the regular file `path`, at most `max_bytes` of them.
 
+    A file over `max_bytes` raises UnsafeFile (its `size` said), or with
+    `prefix` gives its first `max_bytes`. Everything else is as for
+    `open_regular`.
+    """
+    with open_regular(path, max_bytes, prefix=prefix) as handle:
+        # One byte past the limit: sizes in /proc and the like are not to be trusted.
+        data = handle.read(max_bytes if prefix else max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UnsafeFile(f"over the limit of {max_bytes} bytes", too_large=True, size=len(data))
+    return data
+
+
+@contextlib.contextmanager
+def open_regular(path: Path, max_bytes: int, *, prefix: bool = False) -> Iterator[BinaryIO]:
+    """The regular file `path`, open for reading in binary, for readers that stream it.
+
     A named pipe would block the run forever and a device such as /dev/zero
-    would feed it without end, so only regular files are read: judged by
+    would feed it without end, so only regular files are opened: judged by
     `os.stat` before the open, and again by `fstat` on what was opened
     (without blocking), in case the file was swapped in between. A file over
-    `max_bytes` raises UnsafeFile, or with `prefix` gives its first
-    `max_bytes`. Other failures are OSError, as from `open`.
+    `max_bytes` raises UnsafeFile unless `prefix` (the caller then reads at
+    most `max_bytes` of it). Other failures are OSError, as from `open`.
     """
     _judge(path.stat(), max_bytes, prefix)
     flags = (
@@ -80,11 +100,7 @@ def read_bounded(path: Path, max_bytes: int, *, prefix: bool = False) -> bytes:
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         _judge(os.fstat(handle.fileno()), max_bytes, prefix)
-        # One byte past the limit: sizes in /proc and the like are not to be trusted.
-        data = handle.read(max_bytes if prefix else max_bytes + 1)
-    if len(data) > max_bytes:
-        raise UnsafeFile(f"over the limit of {max_bytes} bytes", too_large=True)
-    return data
+        yield handle
 
 
 def _judge(info: os.stat_result, max_bytes: int, prefix: bool) -> None:
@@ -93,7 +109,7 @@ def _judge(info: os.stat_result, max_bytes: int, prefix: bool) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise UnsafeFile("not a regular file (a pipe, a device or a socket)")
     if not prefix and info.st_size > max_bytes:
-        raise UnsafeFile(f"over the limit of {max_bytes} bytes", too_large=True)
+        raise UnsafeFile(f"over the limit of {max_bytes} bytes", too_large=True, size=info.st_size)
 
 
 class OutputError(ArgmapError):

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 import argmap.project
-from argmap.config import Config, find_config_file, load_config, parse_config, parse_size, project_root
+from argmap.config import (
+    Config,
+    Option,
+    find_config_file,
+    load_config,
+    option_values,
+    parse_config,
+    parse_size,
+    project_root,
+)
 from argmap.problems import ConfigError, Severity
 from argmap.project import NoProject
 
@@ -193,3 +202,54 @@ def test_a_size_beyond_reason_is_refused() -> None:
         parse_size("100000000000000000000000GiB")
     with pytest.raises(ValueError, match="over the largest size argmap takes"):
         parse_size(10**30)
+
+
+OPTIONS = {
+    "A401": (),
+    "A403": (
+        Option("min-unmatched", "integer", 3, "how many.", minimum=1),
+        Option("count-quotes", "boolean", True, "whether."),
+    ),
+}
+
+
+def test_rule_options_are_validated_against_what_the_rule_declares(tmp_path: Path) -> None:
+    config = parse_config({"rules": {"A403": {"min-unmatched": 5}}}, tmp_path / "argmap.toml", OPTIONS)
+    assert config.options("A403") == {"min-unmatched": 5}
+    assert option_values(OPTIONS["A403"], config.options("A403")) == {
+        "min-unmatched": 5,
+        "count-quotes": True,
+    }
+    assert option_values(OPTIONS["A403"], Config().options("A403")) == {
+        "min-unmatched": 3,
+        "count-quotes": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("file", "table", "message"),
+    [
+        (
+            "argmap.toml",
+            {"A403": {"count-quote": True}},
+            "{d}/argmap.toml: [rules.A403]: unknown option `count-quote`; did you mean `count-quotes`?",
+        ),
+        (
+            "pyproject.toml",
+            {"A403": {"count-quotes": "yes"}},
+            "{d}/pyproject.toml: [tool.argmap.rules.A403]: `count-quotes` must be true or false",
+        ),
+        (
+            "argmap.toml",
+            {"A403": {"min-unmatched": 1.5}},
+            "{d}/argmap.toml: [rules.A403]: `min-unmatched` must be a whole number of at least 1",
+        ),
+        ("argmap.toml", {"A401": {"min": 2}}, "{d}/argmap.toml: [rules.A401]: A401 has no options"),
+    ],
+)
+def test_a_wrong_rule_option_is_refused_with_did_you_mean(
+    tmp_path: Path, file: str, table: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ConfigError) as raised:
+        parse_config({"rules": table}, tmp_path / file, OPTIONS)
+    assert raised.value.message == message.format(d=tmp_path)

@@ -297,6 +297,8 @@ def assert_formatter_keeps_meaning(
     assert once.text is not None, once.problems
     twice = format_text(once.text, "prop.yaml")
     assert twice.text == once.text
+    # The fast path (an unchanged text is not read back) agrees with the plain one.
+    assert format_text(once.text, "prop.yaml", always_verify=True) == twice
     folder = _folder(tmp_path_factory)
     before = export_of(check_text(folder, text))
     after = export_of(check_text(folder, once.text))
@@ -700,3 +702,4 @@ def test_fmt_keeps_every_text_in_every_style_and_every_comment(seed: int) -> Non
     for token in writer.tokens:
         assert once.text.count(token) == 1, (token, text, once.text)
     assert format_text(once.text, "prop.yaml").text == once.text
+    assert format_text(once.text, "prop.yaml", always_verify=True) == format_text(once.text, "prop.yaml")

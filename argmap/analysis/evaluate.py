@@ -39,6 +39,7 @@ from argmap.analysis.context import MapContext
 from argmap.analysis.graphs import strongly_connected
 from argmap.input.model import ArgMap, Edge, Kind, Node, Relation, split_key
 from argmap.problems import Location
+from argmap.text import display_id
 
 
 class Status(enum.StrEnum):
@@ -126,12 +127,6 @@ def scope_maps(context: MapContext) -> tuple[ArgMap, ...]:
 def scope_edges(context: MapContext) -> list[Edge]:
     """Every edge stated by a map in scope."""
     return [edge for other in scope_maps(context) for edge in other.edges]
-
-
-def display_id(key: str, map_id: str) -> str:
-    """A node as a message names it: `id` in its own map, `map#id` from another."""
-    other, node_id = split_key(key)
-    return f"`{node_id}`" if other == map_id else f"`{key}`"
 
 
 def place_of(context: MapContext, key: str) -> Location:

@@ -14,9 +14,8 @@ configuration error (exit 2) that names the file and the entry.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +28,7 @@ from argmap.config import Config
 from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, read_bounded
 from argmap.input.model import ArgMap, Edge
 from argmap.problems import ConfigError, Location
+from argmap.text import closest, did_you_mean
 
 BUILTIN_NAME = "argmap/data/schemes.yaml"
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -86,27 +86,6 @@ class Catalogue:
     def suggest(self, scheme_id: str) -> str | None:
         """The known id nearest to `scheme_id`, for "did you mean"."""
         return closest(scheme_id, list(self.schemes))
-
-
-def closest(word: str, candidates: Sequence[str], cutoff: float = 0.6) -> str | None:
-    """The candidate nearest to `word`, for "did you mean"; None when nothing is close.
-
-    A candidate that begins or ends with the word ("argument-from-expert",
-    "from-example") is what was meant more often than the nearest spelling.
-    """
-    if len(word) >= 4:
-        containing = sorted(
-            (
-                candidate
-                for candidate in candidates
-                if candidate != word and (candidate.startswith(word) or candidate.endswith(word))
-            ),
-            key=lambda candidate: (len(candidate), candidate),
-        )
-        if containing:
-            return containing[0]
-    matches = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=cutoff)
-    return matches[0] if matches else None
 
 
 def catalogue_for(config: Config) -> Catalogue:
@@ -236,9 +215,7 @@ class _Reader:
         for key in entry:
             if key not in allowed:
                 guess = closest(str(key), sorted(allowed))
-                raise self.fail(
-                    f"{where}: ", f"unknown key `{key}`" + (f"; did you mean `{guess}`?" if guess else "")
-                )
+                raise self.fail(f"{where}: ", f"unknown key `{key}`" + did_you_mean(guess))
 
     def items(self, entry: dict[str, Any], key: str, where: str, allowed: set[str]) -> list[dict[str, Any]]:
         value = entry.get(key)

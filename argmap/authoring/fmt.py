@@ -67,7 +67,15 @@ import attrs
 import yaml
 
 from argmap.files import Limits
-from argmap.input.yaml_reader import load_bytes, load_text, resolve_plain_scalar
+from argmap.input.yaml_reader import (
+    LoadedFile,
+    NodeEvent,
+    load_bytes,
+    load_text,
+    read_map_bytes,
+    resolve_plain_scalar,
+)
+from argmap.memory import collector_paused
 from argmap.problems import ArgmapError, Problem, SourceAccessError
 
 WIDTH = 100
@@ -101,17 +109,12 @@ NODE_KEYS = (
 NODE_LISTS = frozenset({"conclusions", "premises", "because", "counterexamples"})
 
 _TAG_STR = "tag:yaml.org,2002:str"
-# PyYAML (YAML 1.1) breaks lines at NEL, LS and PS too; after `\r\n` and `\r`
-# have become `\n`, these are the breaks its marks count.
+# PyYAML (YAML 1.1) breaks lines at NEL, LS and PS too: with `\r\n`, `\r`
+# and `\n`, these are the breaks its marks count.
 _UNICODE_LINE_BREAKS = "\x85\u2028\u2029"
-_YAML_LINE_BREAK = re.compile("[\n" + _UNICODE_LINE_BREAKS + "]")
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n" + _UNICODE_LINE_BREAKS + "]")
 # Lines with their `\n`, for diffs (str.splitlines would also split at LS, PS...).
 _LINE_WITH_END = re.compile(r"[^\n]*\n|[^\n]+\Z")
-
-try:  # the C parser is much faster; its marks count characters like the Python one's
-    from yaml import CSafeLoader as _EventLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
 
 class FormatError(ArgmapError):
@@ -165,21 +168,17 @@ def format_file(path: Path, display: str | None = None, limits: Limits = Limits(
     """
     display = display or str(path)
     target = _link_target(path, display) if path.is_symlink() else path
-    try:
-        raw = target.read_bytes()
-    except IsADirectoryError:
-        raise SourceAccessError(f"{display}: is a folder, not a map file") from None
-    except FileNotFoundError:
-        raise SourceAccessError(f"{display}: no such file") from None
-    except OSError as error:
-        raise SourceAccessError(f"{display}: cannot read ({error.strerror or error})") from None
+    with collector_paused():
+        return _format_path(path, target, display, limits)
+
+
+def _format_path(path: Path, target: Path, display: str, limits: Limits) -> Formatted:
+    raw = read_map_bytes(target, display, limits)
+    if isinstance(raw, Problem):  # over the size limit: not read, so nothing to show
+        return Formatted(display, path, "", None, (raw,), target=target)
     original = raw.decode("utf-8", errors="surrogateescape")
-    loaded = load_bytes(raw, display, limits)
-    if loaded.data is None or loaded.text is None:
-        return Formatted(display, path, original, None, loaded.problems, target=target)
-    return attrs.evolve(
-        _format_loaded(loaded.text, loaded.data, display, path, original, limits), target=target
-    )
+    loaded = load_bytes(raw, display, limits, record_events=True)
+    return attrs.evolve(_format_loaded(loaded, display, path, original, limits), target=target)
 
 
 def _link_target(link: Path, display: str) -> Path:
@@ -206,12 +205,17 @@ def _link_target(link: Path, display: str) -> Path:
     return target
 
 
-def format_text(text: str, display: str = "<text>", limits: Limits = Limits()) -> Formatted:
-    """Format a map given as text (nothing is read or written)."""
-    loaded = load_text(text, display, limits)
-    if loaded.data is None or loaded.text is None:
-        return Formatted(display, None, text, None, loaded.problems)
-    return _format_loaded(loaded.text, loaded.data, display, None, text, limits)
+def format_text(
+    text: str, display: str = "<text>", limits: Limits = Limits(), *, always_verify: bool = False
+) -> Formatted:
+    """Format a map given as text (nothing is read or written).
+
+    `always_verify` reads back even a text that is already canonical, which
+    the fast path skips (tests hold the two to the same result).
+    """
+    with collector_paused():
+        loaded = load_text(text, display, limits, record_events=True)
+        return _format_loaded(loaded, display, None, text, limits, always_verify=always_verify)
 
 
 def write_formatted(result: Formatted) -> bool:
@@ -248,24 +252,32 @@ def canonical_text(text: str) -> str:
 
 
 def _format_loaded(
-    text: str, data: Any, display: str, path: Path | None, original: str, limits: Limits
+    loaded: LoadedFile,
+    display: str,
+    path: Path | None,
+    original: str,
+    limits: Limits,
+    *,
+    always_verify: bool = False,
 ) -> Formatted:
     from argmap.input.schema import validate
 
+    text, data, events = loaded.text, loaded.data, loaded.events
+    if data is None or text is None or events is None:
+        return Formatted(display, path, original, None, loaded.problems)
     schema_problems = validate(data, display)
     if schema_problems:
         return Formatted(display, path, original, None, tuple(schema_problems))
     try:
-        document = _parse(_normalise_line_ends(text))
+        document = _parse(text, events)
         formatted = _Emitter(document).emit()
     except RecursionError:  # PyYAML's emitter recurses on nothing given here, but be sure
         raise FormatError(f"{display}: the map nests too deeply to format") from None
-    _verify(document, data, formatted, display, limits)
+    if formatted != text or always_verify:
+        # The same text loads to the same data with the same comments: only
+        # a changed text has anything to prove.
+        _verify(document, data, formatted, display, limits)
     return Formatted(display, path, original, formatted, ())
-
-
-def _normalise_line_ends(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _verify(document: _Document, data: Any, formatted: str, display: str, limits: Limits) -> None:
@@ -281,14 +293,14 @@ def _verify(document: _Document, data: Any, formatted: str, display: str, limits
             "for one map, so the file was left alone",
             hint="raise `max-file-size` in [tool.argmap] or argmap.toml, or split the map in several files",
         )
-    reloaded = load_text(formatted, display, limits)
-    if reloaded.data is None or reloaded.data != data:
+    reloaded = load_text(formatted, display, limits, record_events=True)
+    if reloaded.data is None or reloaded.events is None or reloaded.data != data:
         raise FormatError(
             f"{display}: formatting would change what the map says, so the file was left alone",
             hint="please report this as a bug of `argmap fmt`, with the map",
         )
     before = sorted(comment.text for comment in document.comments)
-    after = sorted(comment.text for comment in _parse(formatted).comments)
+    after = sorted(comment.text for comment in _parse(formatted, reloaded.events).comments)
     if before != after:
         raise FormatError(
             f"{display}: formatting would lose or change a comment, so the file was left alone",
@@ -381,7 +393,8 @@ class _Document:
         self.header_blank_after = False
 
 
-def _parse(text: str) -> _Document:
+def _parse(text: str, events: Sequence[NodeEvent]) -> _Document:
+    """The layout tree of `text`, from the node events its loading recorded."""
     # Lines as the YAML parser counts them, so that its marks index this list.
     lines = _YAML_LINE_BREAK.split(text)
     root: _Value | None = None
@@ -413,7 +426,7 @@ def _parse(text: str) -> _Document:
 
     tag_gaps: list[_TagGap] = []
 
-    for event in yaml.parse(text, Loader=_EventLoader):
+    for event, resolved in events:
         if isinstance(event, yaml.ScalarEvent):
             start, end = _position(event.start_mark), _position(event.end_mark)
             style = event.style or None
@@ -436,9 +449,7 @@ def _parse(text: str) -> _Document:
                 pending_key[-1] = entry
                 scalars.append(key)
                 continue
-            # As argmap.input.yaml_reader resolves it: quoted or tagged scalars are strings.
-            value = event.value if not event.implicit[0] else resolve_plain_scalar(event.value)
-            scalar = _Scalar(value, style, text_start, end)
+            scalar = _Scalar(resolved, style, text_start, end)
             if text_start != start:
                 tag_gaps.append(_TagGap(start, text_start, scalar))
             scalars.append(scalar)
@@ -457,8 +468,6 @@ def _parse(text: str) -> _Document:
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             stack.pop()
             pending_key.pop()
-        elif isinstance(event, yaml.AliasEvent):  # pragma: no cover - refused by the loader
-            raise ValueError("aliases are not allowed in a map")
     assert root is not None, "the loader refused empty files"
     masked, inside = _scalar_masks(lines, scalars)
     comments = _find_comments(lines, masked, inside)
@@ -852,6 +861,7 @@ class _Emitter:
             out.after_keep_block = True
 
 
+@functools.lru_cache(maxsize=4096)  # a map has few distinct keys, written thousands of times
 def _key_text(key: Any) -> str:
     text = str(key)
     if text and all(character.isalnum() or character in "-_" for character in text) and _plain_keeps(text):
@@ -897,12 +907,12 @@ def _scalar_lines(key: str | None, scalar: _Scalar, room: int) -> list[str]:
             return _emit_lines(key, text, ">", _UNLIMITED_ROOM)
         return _emit_lines(key, text, ">", room)
     prefix = f"{key}: " if key is not None else "- "
-    analysis = _analyser().analyze_scalar(text)
+    allow_block_plain, allow_single_quoted = _line_styles(text)
     # The styles PyYAML's emitter would choose, folded here: it lets a line run
     # one word past the width, and this keeps within it.
-    if _plain_keeps(text) and analysis.allow_block_plain:
+    if allow_block_plain and _plain_keeps(text):
         return _fold(prefix, text, room)
-    if analysis.allow_single_quoted:
+    if allow_single_quoted:
         return _fold(prefix, "'" + text.replace("'", "''") + "'", room)
     return _emit_lines(key, text, None, room)  # double quotes, with escapes
 
@@ -938,6 +948,27 @@ def _fold(prefix: str, body: str, room: int) -> list[str]:
 def _analyser() -> yaml.emitter.Emitter:
     """An emitter used only for its judgement of which styles a text allows."""
     return yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
+
+
+# What PyYAML's emitter (with allow_unicode) cannot write outside double quotes.
+_SPECIAL_CHARACTER = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010fffe]|\ufeff")
+# What keeps a one-line text from being written plain in a block: a document
+# marker or an indicator at its start, `: ` (or a final `:`), ` #`.
+_BLOCK_INDICATOR = re.compile(r"\A(?:---|\.\.\.|[#,\[\]{}&*!|>'\"%@`]|[?:-](?: |\Z))|:(?: |\Z)| #")
+
+
+def _line_styles(text: str) -> tuple[bool, bool]:
+    """Whether PyYAML's emitter may write the one-line `text` plain in a block,
+    and single-quoted: its `analyze_scalar`, in two regular expressions.
+
+    That analysis walks the text in Python, a character at a time, and took
+    most of fmt's time; for a text without line breaks it comes down to
+    this. A property test holds the two to the same answers.
+    """
+    if _SPECIAL_CHARACTER.search(text):
+        return False, False
+    plain = not (text.startswith(" ") or text.endswith(" ") or _BLOCK_INDICATOR.search(text))
+    return plain, True
 
 
 def _emit_lines(

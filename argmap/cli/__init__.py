@@ -17,6 +17,7 @@ _COMMAND_MODULES = (
     "export",
     "schema",
     "render",
+    "report",
     "rules",
     "schemes",
     "show",

@@ -29,13 +29,13 @@ def rules(
         return
     info = find_code(code)
     if info is None:
-        from argmap.analysis.schemes import closest
+        from argmap.text import closest, did_you_mean
 
         known = {item.lower(): item for entry in all_codes() for item in (entry.code, entry.name)}
         lowered = closest(code.strip().lower(), list(known))
         guess = known[lowered] if lowered else None
         fail(
-            f"unknown rule `{code}`" + (f"; did you mean `{guess}`?" if guess else ""),
+            f"unknown rule `{code}`" + did_you_mean(guess),
             hint="`argmap rules` lists the codes",
         )
     typer.echo(f"{info.code} {info.name} (default severity: {info.severity.label}; {info.family})\n")

@@ -9,6 +9,7 @@ import typer
 
 from argmap.cli.app import app, config_for, fail, tool_errors
 from argmap.terminal import for_terminal
+from argmap.text import did_you_mean
 
 
 @app.command()
@@ -36,7 +37,7 @@ def schemes(
     if scheme is None:
         guess = catalogue.suggest(scheme_id)
         fail(
-            f"unknown scheme `{scheme_id}`" + (f"; did you mean `{guess}`?" if guess else ""),
+            f"unknown scheme `{scheme_id}`" + did_you_mean(guess),
             hint="`argmap schemes` lists the schemes",
         )
     lines = [

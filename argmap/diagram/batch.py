@@ -11,8 +11,6 @@ failed run leaves the previous file whole.
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -256,22 +254,19 @@ def _read(path: Path, shown: str, limit: int) -> bytes | None:
     end, so it is opened without blocking, judged by what was opened, and
     refused unless it is a regular file.
     """
+    from argmap.files import UnsafeFile, read_bounded
+
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_bounded(path, limit, prefix=True)
     except FileNotFoundError:
         return None
+    except UnsafeFile as error:
+        raise SourceAccessError(
+            f"{shown}: {error.reason}: argmap will not read or replace it",
+            hint="remove it, or render into another folder with -o",
+        ) from None
     except OSError as error:
         raise SourceAccessError(f"{shown}: cannot read the diagram ({error.strerror or error})") from None
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise SourceAccessError(
-                f"{shown}: not a regular file (a pipe, a device or a socket): argmap will not read or replace it",
-                hint="remove it, or render into another folder with -o",
-            )
-        try:
-            return handle.read(limit)
-        except OSError as error:
-            raise SourceAccessError(f"{shown}: cannot read the diagram ({error.strerror or error})") from None
 
 
 def shown_path(path: Path) -> str:

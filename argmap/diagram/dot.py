@@ -46,6 +46,7 @@ import attrs
 from argmap.analysis.evaluate import Status
 from argmap.input.model import ArgMap, Corpus, Edge, Kind, Node, Relation, map_view, split_key
 from argmap.problems import Problem, Severity
+from argmap.text import relative_id
 
 if TYPE_CHECKING:
     from argmap.analysis.context import MapContext
@@ -767,8 +768,8 @@ _ATTACK = {"color": _VERMILLION, "style": "dashed", "penwidth": "2.4", "arrowhea
 
 
 def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, str]:
-    source_id = _shown_id(edge.source, argmap)
-    target_id = _shown_id(edge.target, argmap)
+    source_id = relative_id(edge.source, argmap.id)
+    target_id = relative_id(edge.target, argmap.id)
     if edge.relation is Relation.ATTACKS:
         target = corpus.node(edge.target)
         undercut = target is not None and target.kind is Kind.INFERENCE
@@ -799,8 +800,8 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
 
 def _conflict_attributes(edge: Edge, argmap: ArgMap) -> dict[str, str]:
     """A mutual rebuttal: one thick edge with a bar at each end, outside the ranking."""
-    source_id = _shown_id(edge.source, argmap)
-    target_id = _shown_id(edge.target, argmap)
+    source_id = relative_id(edge.source, argmap.id)
+    target_id = relative_id(edge.target, argmap.id)
     return {
         **_ATTACK,
         "penwidth": "4",
@@ -810,11 +811,6 @@ def _conflict_attributes(edge: Edge, argmap: ArgMap) -> dict[str, str]:
         "label": "<" + _font("<B>conflict</B>", colour=_DARK_VERMILLION, size=_TEXT_SIZE + 1) + ">",
         "tooltip": _plain_lines([f"`{source_id}` and `{target_id}` rebut each other"]),
     }
-
-
-def _shown_id(key: str, argmap: ArgMap) -> str:
-    map_id, node_id = split_key(key)
-    return node_id if map_id == argmap.id else key
 
 
 # --- title, legend, notes -----------------------------------------------------

@@ -12,7 +12,6 @@ A test checks that both validators agree on generated documents.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
@@ -22,6 +21,7 @@ from typing import Any
 
 from argmap.input.yaml_reader import YamlMapping, YamlSequence
 from argmap.problems import Problem, Severity
+from argmap.text import closest, did_you_mean
 
 UNSUPPORTED_VERSION = "S201"
 MISSING_KEY = "S202"
@@ -488,163 +488,227 @@ def _own_position(container: Any) -> tuple[int, int]:
 
 
 def _translate(error: Any, data: YamlMapping, file: str) -> Problem:
-    path = list(error.absolute_path)
-    instance = error.instance
-    validator = error.validator
-    parent_path, field = (path[:-1], path[-1]) if path else ([], None)
-    parent = _container_at(data, parent_path) if path else None
-    # error.instance may be a copy with stubbed children; positions live on the original.
-    original = _container_at(data, path)
+    """One jsonschema error in the user's words, by the keyword that failed."""
+    failed = _Failure(error, data, file)
+    translator = _TRANSLATORS.get(error.validator)
+    problem = translator(failed) if translator is not None else None
+    return problem if problem is not None else _other(failed)
 
-    def make(code: str, message: str, hint: str | None, position: tuple[int, int]) -> Problem:
+
+class _Failure:
+    """A jsonschema error with what its translation needs: where, what, how to say it."""
+
+    def __init__(self, error: Any, data: YamlMapping, file: str) -> None:
+        self.error = error
+        self.data = data
+        self.file = file
+        self.path: list[Any] = list(error.absolute_path)
+        self.instance = error.instance
+        self.parent_path: list[Any] = self.path[:-1]
+        self.field: Any = self.path[-1] if self.path else None
+        self.parent = _container_at(data, self.parent_path) if self.path else None
+        # error.instance may be a copy with stubbed children; positions live on the original.
+        self.original = _container_at(data, self.path)
+
+    @functools.cached_property
+    def where(self) -> str:
+        """The node that holds the failing value, as the user names it."""
+        return describe_node(self.data, self.parent_path) if self.path else "the map"
+
+    @functools.cached_property
+    def field_name(self) -> str:
+        field = self.field
+        return (
+            f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
+        )
+
+    @functools.cached_property
+    def position(self) -> tuple[int, int]:
+        """Where the failing value stands."""
+        return _value_position(self.parent, self.field) if self.path else (1, 1)
+
+    def problem(self, code: str, message: str, hint: str | None, position: tuple[int, int]) -> Problem:
         return Problem(
             code=code,
             severity=Severity.ERROR,
-            file=file,
+            file=self.file,
             line=position[0],
             column=position[1],
             message=message,
             hint=hint,
         )
 
-    if validator == "required":
-        owner = describe_node(data, path)
-        missing = [name for name in error.validator_value if name not in instance]
-        name = missing[0] if missing else error.validator_value[0]
-        return make(MISSING_KEY, f"{owner} needs `{name}`", _MISSING_HINTS.get(name), _own_position(original))
 
-    if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        unknown = sorted(key for key in instance if key not in error.schema.get("properties", {}))
-        key = unknown[0] if unknown else "?"
-        owner = describe_node(data, path)
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        message = f"unknown key `{_shown(key)}` in {owner}"
-        if guess:
-            message += f"; did you mean `{guess[0]}`?"
-        allowed_keys = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
-        return make(UNKNOWN_KEY, message, allowed_keys, _key_position(original, key))
-
-    where = describe_node(data, parent_path) if path else "the map"
-    field_name = (
-        f"`{field}`" if isinstance(field, str) else f"item {int(field) + 1 if field is not None else 1}"
+def _required(failed: _Failure) -> Problem:
+    error = failed.error
+    owner = describe_node(failed.data, failed.path)
+    missing = [name for name in error.validator_value if name not in failed.instance]
+    name = missing[0] if missing else error.validator_value[0]
+    return failed.problem(
+        MISSING_KEY, f"{owner} needs `{name}`", _MISSING_HINTS.get(name), _own_position(failed.original)
     )
-    position = _value_position(parent, field) if path else (1, 1)
 
-    if validator == "type":
-        expected = error.validator_value
-        expected_words = (
-            _TYPE_WORDS.get(expected, expected)
-            if isinstance(expected, str)
-            else " or ".join(_TYPE_WORDS.get(name, name) for name in expected)
-        )
-        hint: str | None = None
-        if (expected == "string" and isinstance(instance, (int, float, bool))) or (
-            expected == "string" and instance is None
-        ):
-            hint = (
-                'put the text in double quotes, e.g. `text: "1991"`'
-                if instance is not None
-                else "write a text after the colon, or remove the key"
-            )
-        elif expected == "array":
-            hint = "write the items as a list, one `- ` per line"
-        elif expected == "object":
-            hint = "write a mapping of `key: value` lines, indented under this one"
-        elif expected == "boolean":
-            hint = "write `true` or `false`"
-        return make(
-            WRONG_TYPE,
-            f"{field_name} of {where} must be {expected_words}, not {_describe_value(instance)}",
-            hint,
-            position,
-        )
 
-    if validator == "pattern" and "propertyNames" in error.schema_path:
-        owner = describe_node(data, path[:-1]) if path and path[-1] == "ignore" else "the map"
-        return make(
+def _additional_properties(failed: _Failure) -> Problem:
+    properties = failed.error.schema.get("properties", {})
+    allowed = sorted(properties)
+    unknown = sorted(key for key in failed.instance if key not in properties)
+    key = unknown[0] if unknown else "?"
+    owner = describe_node(failed.data, failed.path)
+    guess = closest(key, allowed, prefer_affix=False)
+    message = f"unknown key `{_shown(key)}` in {owner}" + did_you_mean(guess)
+    allowed_keys = "the keys allowed here: " + ", ".join(f"`{name}`" for name in allowed)
+    return failed.problem(UNKNOWN_KEY, message, allowed_keys, _key_position(failed.original, key))
+
+
+_TYPE_HINTS = {
+    "array": "write the items as a list, one `- ` per line",
+    "object": "write a mapping of `key: value` lines, indented under this one",
+    "boolean": "write `true` or `false`",
+}
+
+
+def _type(failed: _Failure) -> Problem:
+    expected = failed.error.validator_value
+    instance = failed.instance
+    expected_words = (
+        _TYPE_WORDS.get(expected, expected)
+        if isinstance(expected, str)
+        else " or ".join(_TYPE_WORDS.get(name, name) for name in expected)
+    )
+    hint: str | None
+    if expected == "string" and instance is None:
+        hint = "write a text after the colon, or remove the key"
+    elif expected == "string" and isinstance(instance, (int, float, bool)):
+        hint = 'put the text in double quotes, e.g. `text: "1991"`'
+    elif expected == "string":
+        hint = None
+    else:
+        hint = _TYPE_HINTS.get(expected) if isinstance(expected, str) else None
+    return failed.problem(
+        WRONG_TYPE,
+        f"{failed.field_name} of {failed.where} must be {expected_words}, not {_describe_value(instance)}",
+        hint,
+        failed.position,
+    )
+
+
+def _pattern(failed: _Failure) -> Problem:
+    error, instance, field, path = failed.error, failed.instance, failed.field, failed.path
+    if "propertyNames" in error.schema_path:
+        owner = describe_node(failed.data, path[:-1]) if path and path[-1] == "ignore" else "the map"
+        return failed.problem(
             INVALID_VALUE,
             f"`{_shown(instance)}` is not a rule code in the `ignore` of {owner}",
             "rule codes are a capital letter and three digits, e.g. `A402`; `argmap rules` lists them",
-            _key_position(_container_at(data, path), str(instance)),
+            _key_position(_container_at(failed.data, path), str(instance)),
         )
-
-    if validator == "pattern":
-        pattern = error.validator_value
-        if (isinstance(field, str) and field in ("id", "role", "question", "scheme")) or (
-            isinstance(field, int) and path[-2:-1] == ["tags"]
-        ):
-            suggestion = slugify(str(instance))
-            hint = "ids use lowercase letters, digits, `-` and `_`"
-            if suggestion:
-                hint += f", e.g. `{suggestion}`"
-            owner = describe_node(data, parent_path, use_id=False) if field == "id" else where
-            what = field if isinstance(field, str) else "tag"
-            return make(INVALID_ID, f"`{_shown(instance)}` is not a valid {what} for {owner}", hint, position)
-        if field == "ref" or ("#" in pattern and isinstance(field, int)):
-            return make(
-                INVALID_ID,
-                f"`{_shown(instance)}` is not a valid reference in {where}",
-                "write `some-id` for a node of this map, or `map-id#some-id` for one of another map",
-                position,
-            )
-        if "http" in pattern:
-            return make(
-                INVALID_VALUE,
-                f"{field_name} of {where} must be an http or https address, not `{_shown(instance)}`",
-                "write the full address, starting with https://",
-                position,
-            )
-        return make(INVALID_VALUE, f"{field_name} of {where} does not match `{pattern}`", None, position)
-
-    if validator == "not" and isinstance(instance, dict) and "quote" in instance and "implicit" in instance:
-        return make(
-            QUOTE_AND_IMPLICIT,
-            f"{describe_node(data, path)} has both `quote` and `implicit`",
-            "a claim is either quoted from the source or implicit (reconstructed): keep one of them",
-            _key_position(original, "implicit"),
+    pattern = error.validator_value
+    where, position = failed.where, failed.position
+    if (isinstance(field, str) and field in ("id", "role", "question", "scheme")) or (
+        isinstance(field, int) and path[-2:-1] == ["tags"]
+    ):
+        suggestion = slugify(str(instance))
+        hint = "ids use lowercase letters, digits, `-` and `_`"
+        if suggestion:
+            hint += f", e.g. `{suggestion}`"
+        owner = describe_node(failed.data, failed.parent_path, use_id=False) if field == "id" else where
+        what = field if isinstance(field, str) else "tag"
+        return failed.problem(
+            INVALID_ID, f"`{_shown(instance)}` is not a valid {what} for {owner}", hint, position
         )
-
-    if validator == "oneOf" and field == "quote":
-        return make(
-            WRONG_TYPE,
-            f"`quote` of {where} must be a text or a list of texts",
-            "write the passage in quotes, or a list with one `- ` per passage",
+    if field == "ref" or ("#" in pattern and isinstance(field, int)):
+        return failed.problem(
+            INVALID_ID,
+            f"`{_shown(instance)}` is not a valid reference in {where}",
+            "write `some-id` for a node of this map, or `map-id#some-id` for one of another map",
             position,
         )
-
-    if validator == "minItems":
-        return make(
+    if "http" in pattern:
+        return failed.problem(
             INVALID_VALUE,
-            f"{field_name} of {where} is empty",
-            "add at least one item, or remove the key",
+            f"{failed.field_name} of {where} must be an http or https address, not `{_shown(instance)}`",
+            "write the full address, starting with https://",
             position,
         )
-    if validator == "minLength":
-        return make(
-            INVALID_VALUE, f"{field_name} of {where} is empty", "write a text, or remove the key", position
-        )
-    if validator == "maxLength":
-        return make(
-            INVALID_VALUE,
-            f"{field_name} of {where} is longer than {error.validator_value} characters",
-            "use a shorter id",
-            position,
-        )
-    if validator == "minProperties":
-        return make(
-            INVALID_VALUE, f"{field_name} of {where} is empty", "fill it in, or remove the key", position
-        )
-    if validator == "uniqueItems":
-        return make(
-            INVALID_VALUE,
-            f"{field_name} of {where} lists an item twice",
-            "remove the repeated item",
-            position,
-        )
-    if validator == "const" and field == "argmap":
-        return make(UNSUPPORTED_VERSION, "`argmap` must be 1", f"write `argmap: {FORMAT_VERSION}`", position)
-    return make(INVALID_VALUE, f"{field_name} of {where}: {error.message}", None, position)
+    return failed.problem(
+        INVALID_VALUE, f"{failed.field_name} of {where} does not match `{pattern}`", None, position
+    )
+
+
+def _not(failed: _Failure) -> Problem | None:
+    instance = failed.instance
+    if not (isinstance(instance, dict) and "quote" in instance and "implicit" in instance):
+        return None
+    return failed.problem(
+        QUOTE_AND_IMPLICIT,
+        f"{describe_node(failed.data, failed.path)} has both `quote` and `implicit`",
+        "a claim is either quoted from the source or implicit (reconstructed): keep one of them",
+        _key_position(failed.original, "implicit"),
+    )
+
+
+def _one_of(failed: _Failure) -> Problem | None:
+    if failed.field != "quote":
+        return None  # the others are explained by their causes (_leaf_errors)
+    return failed.problem(
+        WRONG_TYPE,
+        f"`quote` of {failed.where} must be a text or a list of texts",
+        "write the passage in quotes, or a list with one `- ` per passage",
+        failed.position,
+    )
+
+
+def _const(failed: _Failure) -> Problem | None:
+    if failed.field != "argmap":
+        return None
+    return failed.problem(
+        UNSUPPORTED_VERSION, "`argmap` must be 1", f"write `argmap: {FORMAT_VERSION}`", failed.position
+    )
+
+
+def _invalid_value(message: Callable[[_Failure], str], hint: str) -> Callable[[_Failure], Problem]:
+    """A translator of a keyword whose failure is an INVALID_VALUE of the field."""
+
+    def translate(failed: _Failure) -> Problem:
+        return failed.problem(INVALID_VALUE, message(failed), hint, failed.position)
+
+    return translate
+
+
+def _is_empty(failed: _Failure) -> str:
+    return f"{failed.field_name} of {failed.where} is empty"
+
+
+def _other(failed: _Failure) -> Problem:
+    """Any other keyword: jsonschema's own words, at the failing value."""
+    return failed.problem(
+        INVALID_VALUE, f"{failed.field_name} of {failed.where}: {failed.error.message}", None, failed.position
+    )
+
+
+_TRANSLATORS: dict[str, Callable[[_Failure], Problem | None]] = {
+    "required": _required,
+    "additionalProperties": _additional_properties,
+    "type": _type,
+    "pattern": _pattern,
+    "not": _not,
+    "oneOf": _one_of,
+    "const": _const,
+    "minItems": _invalid_value(_is_empty, "add at least one item, or remove the key"),
+    "minLength": _invalid_value(_is_empty, "write a text, or remove the key"),
+    "maxLength": _invalid_value(
+        lambda failed: (
+            f"{failed.field_name} of {failed.where} is longer than {failed.error.validator_value} characters"
+        ),
+        "use a shorter id",
+    ),
+    "minProperties": _invalid_value(_is_empty, "fill it in, or remove the key"),
+    "uniqueItems": _invalid_value(
+        lambda failed: f"{failed.field_name} of {failed.where} lists an item twice",
+        "remove the repeated item",
+    ),
+}
 
 
 _MISSING_HINTS = {

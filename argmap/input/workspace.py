@@ -16,7 +16,7 @@ from pathlib import Path
 import attrs
 
 from argmap.config import Config
-from argmap.files import DEFAULT_MAX_BYTES
+from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, open_regular
 from argmap.input.model import ArgMap, Corpus, split_key
 from argmap.input.schema import validate
 from argmap.input.yaml_reader import LoadedFile, read_map_file
@@ -140,12 +140,11 @@ def _declares_argmap(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
     A map may open with a long licence comment: the whole file is searched
     (up to the size a map may have), in chunks, so memory stays bounded.
     """
-    # Only regular files: opening a named pipe called `x.yaml` would wait
-    # for a writer forever, and a device could be read without end.
-    if not path.is_file():
-        return False
+    # Only regular files (argmap.files.open_regular): opening a named pipe
+    # called `x.yaml` would wait for a writer forever, and a device could be
+    # read without end.
     try:
-        with path.open("rb") as handle:
+        with open_regular(path, max_bytes, prefix=True) as handle:
             chunk = handle.read(min(_SEARCH_CHUNK_BYTES, max_bytes)).removeprefix(_UTF8_BOM)
             remaining = max_bytes - len(chunk)
             carried = b"\n"
@@ -156,7 +155,7 @@ def _declares_argmap(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
                 carried = _unfinished_argmap_line(window)
                 chunk = handle.read(min(_SEARCH_CHUNK_BYTES, remaining)) if remaining > 0 else b""
                 remaining -= len(chunk)
-    except OSError:
+    except (OSError, UnsafeFile):
         return False
     return False
 
@@ -257,12 +256,9 @@ def _referenced_map_ids(maps: Iterable[ArgMap]) -> set[str]:
 def _peek_id(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
     """The map's top-level `id:`, read line by line wherever it stands (a map
     may open with a long licence comment), without loading the map."""
-    # Only regular files: opening a named pipe called `x.yaml` would wait
-    # for a writer forever, and a device could be read without end.
-    if not path.is_file():
-        return None
+    # Only regular files, as for _declares_argmap.
     try:
-        with path.open("rb") as handle:
+        with open_regular(path, max_bytes, prefix=True) as handle:
             read = 0
             for line in handle:
                 read += len(line)
@@ -271,6 +267,6 @@ def _peek_id(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
                 match = _TOP_LEVEL_ID.match(line.removeprefix(_UTF8_BOM) if read == len(line) else line)
                 if match:
                     return match.group(1).decode()
-    except OSError:
+    except (OSError, UnsafeFile):
         return None
     return None

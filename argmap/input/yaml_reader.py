@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from typing import Any
 import attrs
 import yaml
 
-from argmap.files import Limits
+from argmap.files import Limits, UnsafeFile, read_bounded
 from argmap.problems import Problem, Severity, SourceAccessError
 
 try:  # the C parser is much faster; the pure-Python one gives the same events
@@ -80,40 +79,58 @@ class YamlSequence(list[Any]):
         self.positions: list[tuple[int, int]] = []
 
 
+# A node event of the parser (a scalar, the start or the end of a mapping or
+# a sequence), in document order, with the value the composer gave it: a
+# scalar's resolved value, None for the others. `argmap fmt` builds its
+# layout tree from these, so a map is parsed once however it is used.
+NodeEvent = tuple[Any, Any]
+
+
 @attrs.frozen
 class LoadedFile:
-    """The outcome of reading one file: data when it could be read, and why not."""
+    """The outcome of reading one file: data when it could be read, and why not.
+
+    `events` holds the node events of the reading when they were asked for
+    (`record_events`) and the file was read whole.
+    """
 
     path: str
     text: str | None
     data: YamlMapping | None
     problems: tuple[Problem, ...]
+    events: Sequence[NodeEvent] | None = None
 
 
-def read_map_file(path: Path, display: str, limits: Limits = Limits()) -> LoadedFile:
+def read_map_file(
+    path: Path, display: str, limits: Limits = Limits(), *, record_events: bool = False
+) -> LoadedFile:
     """Read `path` (shown to the user as `display`) into positioned data.
 
     Raises SourceAccessError when the file cannot be read at all; everything
     wrong with its content comes back as problems.
     """
+    raw = read_map_bytes(path, display, limits)
+    if isinstance(raw, Problem):
+        return _refused(display, None, raw)
+    return load_bytes(raw, display, limits, record_events=record_events)
+
+
+def read_map_bytes(path: Path, display: str, limits: Limits = Limits()) -> bytes | Problem:
+    """The bytes of the map file `path`, or the problem of a file over the size limit.
+
+    Read through the one bounded reader (argmap.files): only a regular file,
+    never more than the limit. Raises SourceAccessError when the file cannot
+    be read at all.
+    """
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):
-            # A named pipe would block the read forever, a device such as
-            # /dev/zero would never end: only regular files are maps.
-            raise SourceAccessError(
-                f"{display}: not a regular file (a pipe, a device or a socket)",
-                hint="argmap reads map files; save the map to a file and check that",
-            )
-        size = info.st_size
-        if size > limits.max_bytes:
-            return _refused(display, None, _too_large(display, size, limits))
-        with path.open("rb") as handle:
-            # One byte more than the limit: a file that grew since stat() is
-            # still refused by load_bytes, never read without end.
-            raw = handle.read(limits.max_bytes + 1)
+        return read_bounded(path, limits.max_bytes)
+    except UnsafeFile as refused:
+        if refused.too_large:
+            return _too_large(display, refused.size or limits.max_bytes + 1, limits)
+        raise SourceAccessError(
+            f"{display}: {refused.reason}",
+            hint="argmap reads map files; save the map to a file and check that",
+        ) from None
     except IsADirectoryError:
         raise SourceAccessError(f"{display}: is a folder, not a map file") from None
     except FileNotFoundError:
@@ -124,20 +141,23 @@ def read_map_file(path: Path, display: str, limits: Limits = Limits()) -> Loaded
         ) from None
     except OSError as error:
         raise SourceAccessError(f"{display}: cannot read ({error.strerror or error})") from None
-    return load_bytes(raw, display, limits)
 
 
-def load_bytes(raw: bytes, display: str, limits: Limits = Limits()) -> LoadedFile:
+def load_bytes(
+    raw: bytes, display: str, limits: Limits = Limits(), *, record_events: bool = False
+) -> LoadedFile:
     if len(raw) > limits.max_bytes:
         return _refused(display, None, _too_large(display, len(raw), limits))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return _refused(display, None, _not_utf8(raw, error, display))
-    return load_text(text, display, limits)
+    return load_text(text, display, limits, record_events=record_events)
 
 
-def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
+def load_text(
+    text: str, display: str, limits: Limits = Limits(), *, record_events: bool = False
+) -> LoadedFile:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip() or _only_comments(text):
@@ -154,7 +174,7 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
                 hint="start from `argmap new FILE --source DOC`, or see docs/format.md",
             ),
         )
-    composer = _Composer(text, display, limits)
+    composer = _Composer(text, display, limits, record_events=record_events)
     try:
         data = composer.compose()
     except _Stop:
@@ -183,7 +203,7 @@ def load_text(text: str, display: str, limits: Limits = Limits()) -> LoadedFile:
                 hint="a map starts with `argmap: 1`, `id:`, `title:` and `conclusions:` (see docs/format.md)",
             ),
         )
-    return LoadedFile(path=display, text=text, data=data, problems=())
+    return LoadedFile(path=display, text=text, data=data, problems=(), events=composer.events)
 
 
 def _too_large(display: str, size: int, limits: Limits) -> Problem:
@@ -255,11 +275,20 @@ class _Stop(Exception):
 
 
 class _Composer:
-    def __init__(self, text: str, display: str, limits: Limits, excerpt_text: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        display: str,
+        limits: Limits,
+        excerpt_text: str | None = None,
+        *,
+        record_events: bool = False,
+    ) -> None:
         self.text = text
         self.display = display
         self.limits = limits
         self.problems: list[Problem] = []
+        self.events: list[NodeEvent] | None = [] if record_events else None
         self._excerpt_text = text if excerpt_text is None else excerpt_text
 
     @functools.cached_property
@@ -353,6 +382,7 @@ class _Composer:
                 parent[key] = value
                 parent.positions[key] = (key_line, key_column, line, column)
 
+        recorded = self.events
         events: Iterator[Any] = yaml.parse(self.text, Loader=_EventLoader)
         for event in events:
             kind = type(event)
@@ -364,6 +394,8 @@ class _Composer:
                 else:
                     value = resolve_plain_scalar(event.value)
                 attach(value, event.start_mark)
+                if recorded is not None:
+                    recorded.append((event, value))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._check_node_event(event)
                 if stack and isinstance(stack[-1], YamlMapping) and pending_keys[-1] is None:
@@ -390,9 +422,13 @@ class _Composer:
                 attach(container, mark)
                 stack.append(container)
                 pending_keys.append(None)
+                if recorded is not None:
+                    recorded.append((event, None))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
                 pending_keys.pop()
+                if recorded is not None:
+                    recorded.append((event, None))
             elif kind is yaml.AliasEvent:
                 raise self._stop(
                     ANCHOR_OR_ALIAS,

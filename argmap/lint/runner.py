@@ -9,22 +9,20 @@ itself reported, so stale suppressions do not pile up.
 from __future__ import annotations
 
 import functools
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 
 from argmap.analysis.context import Run
-from argmap.config import Config
+from argmap.config import Config, Option
 from argmap.input.model import ArgMap, Suppression
 from argmap.input.workspace import Workspace, load_workspace
+from argmap.memory import collector_paused as collector_paused  # used here and by lint.parallel
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.rules import RULES, Rule
-
-UNUSED_IGNORE = "X001"
-UNKNOWN_IGNORE = "X002"
+from argmap.rules.catalogue import UNKNOWN_IGNORE, UNUSED_IGNORE
 
 
 @attrs.frozen
@@ -83,26 +81,6 @@ def check_one_map(path: Path, config: Config, *, command: str, cwd: Path | None 
     return OneMap(result, requested[0] if requested else None)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a check builds its data.
-
-    Loading a map allocates several objects per node, none of them in a
-    reference cycle; the collector, triggered every 700 allocations, walks
-    the whole growing heap again and again: half the time of checking a
-    100,000-node map went to it (bench/RESULTS.md). Reference counting still
-    frees everything as usual; only cycles wait until the collector resumes.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def enabled_rules(config: Config, rules: Iterable[Rule] = RULES) -> list[Rule]:
     return [rule for rule in rules if config.enabled(rule.code)]
 
@@ -126,10 +104,11 @@ def adjust(problems: Iterable[Problem], config: Config) -> Iterable[Problem]:
 
 
 @functools.cache
-def known_codes() -> frozenset[str]:
+def known_codes() -> Mapping[str, tuple[Option, ...]]:
+    """Every code argmap knows, each with its rule's declared options: what the configuration is checked against."""
     from argmap.rules.catalogue import all_codes
 
-    return frozenset(info.code for info in all_codes())
+    return MappingProxyType({info.code: info.options for info in all_codes()})
 
 
 def apply_suppressions(argmap: ArgMap, problems: list[Problem], config: Config) -> list[Problem]:

@@ -23,6 +23,7 @@ from typing import Any
 from argmap.analysis.context import MapContext
 from argmap.input.model import Edge, Node, map_view, split_key
 from argmap.problems import Problem
+from argmap.text import relative_id
 
 # Analyses (evaluation, grounding) add fields to exported nodes through these
 # hooks, so this module does not import them: each is `(context) -> {key: {field: value}}`.
@@ -53,8 +54,7 @@ def export_map(
             )
 
     def shown_id(key: str) -> str:
-        map_id, node_id = split_key(key)
-        return node_id if map_id == argmap.id else key
+        return relative_id(key, argmap.id)
 
     exported_nodes = []
     roots = frozenset(argmap.roots)  # a tuple would make each lookup scan all the roots

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from argmap.terminal import for_terminal
+from argmap.text import relative_id
 
 if TYPE_CHECKING:
     from argmap.analysis.context import MapContext
@@ -155,7 +156,6 @@ def show_lines(
 ) -> tuple[ShowLine, ...]:
     """The map's header, one line per row of its tree (folded below `depth`),
     and a summary of the statuses and problems."""
-    from argmap.input.model import split_key
 
     argmap = context.argmap
     rows = tree_rows(context)
@@ -164,8 +164,7 @@ def show_lines(
         markers.setdefault(problem.node, []).append(problem)
 
     def shown_id(key: str) -> str:
-        map_id, node_id = split_key(key)
-        return for_terminal(node_id if map_id == argmap.id else key)
+        return for_terminal(relative_id(key, argmap.id))
 
     def marker(found: list[Problem]) -> Segment:
         codes = sorted({problem.code for problem in found})

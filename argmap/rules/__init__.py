@@ -1,7 +1,8 @@
 """The rule catalogue: one module per rule, registered in `RULES` below.
 
 Every rule module defines `CODE` (a letter and three digits, stable forever),
-`NAME` (kebab-case), `SEVERITY` (its default), a docstring that is its
+`NAME` (kebab-case), `SEVERITY` (its default), optionally `OPTIONS` (a
+tuple of `argmap.config.Option`: name, kind, default, doc), a docstring that is its
 documentation (`argmap rules CODE` prints it: why the gap matters, a failing
 and a passing example), and `check(context, config) -> Iterator[Problem]`.
 Rule modules import nothing heavy at module level: the registry is imported
@@ -17,7 +18,7 @@ from types import ModuleType
 import attrs
 
 from argmap.analysis.context import MapContext
-from argmap.config import Config
+from argmap.config import Config, Option
 from argmap.problems import Problem, Severity
 from argmap.rules import (
     a401_unsupported_conclusion,
@@ -59,19 +60,33 @@ class Rule:
     doc: str
     check: CheckFunction = attrs.field(eq=False, repr=False)
     module: str = ""
+    # What the rule declares in `OPTIONS`; the configuration validates them when it is read.
+    options: tuple[Option, ...] = ()
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
         doc = inspect.cleandoc(module.__doc__ or "")
+        options = tuple(getattr(module, "OPTIONS", ()))
         return cls(
             code=module.CODE,
             name=module.NAME,
             severity=module.SEVERITY,
             summary=doc.splitlines()[0] if doc else "",
-            doc=doc,
+            doc=doc + options_section(module.CODE, options),
             check=module.check,
             module=module.__name__,
+            options=options,
         )
+
+
+def options_section(code: str, options: tuple[Option, ...]) -> str:
+    """The documentation of a rule's options, generated from what it declares."""
+    if not options:
+        return ""
+    return (
+        f"\n\nOptions, in `[tool.argmap.rules.{code}]` (pyproject.toml) or `[rules.{code}]` (argmap.toml):\n\n"
+        + "\n".join(option.describe() for option in options)
+    )
 
 
 RULES: tuple[Rule, ...] = tuple(

@@ -39,10 +39,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import display_id, place_of, scope_edges
+from argmap.analysis.evaluate import place_of, scope_edges
 from argmap.config import Config
 from argmap.input.model import Relation
 from argmap.problems import Problem, Severity
+from argmap.text import display_id
 
 CODE = "A401"
 NAME = "unsupported-conclusion"

@@ -38,10 +38,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import display_id
 from argmap.config import Config
 from argmap.input.model import Kind, Relation
 from argmap.problems import Problem, Severity
+from argmap.text import display_id
 
 CODE = "A402"
 NAME = "missing-premise"

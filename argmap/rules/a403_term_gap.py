@@ -25,20 +25,6 @@ paraphrase still trips it, reword the warrant in the claim's terms (a
 warrant should join the premises' terms to the claim's), or keep the map as
 it is with `ignore: {A403: "the warrant says the same in other words"}`.
 
-Options, in `[tool.argmap.rules.A403]` (pyproject.toml) or
-`[rules.A403]` (argmap.toml):
-
-- `min-unmatched` (default 3): how many of the claim's content words must
-  go unmentioned.
-- `min-share` (default 0.5): what share of the claim's content words must go
-  unmentioned, from 0 to 1, for an inference without a warrant.
-- `min-share-warranted` (default 0.85): the same for an inference with a
-  warrant.
-- `count-quotes` (default true): whether the premises' quotes count as
-  mentions, besides their texts.
-- `stop-words` (default none): further words to ignore, such as the name of
-  the map's subject when every claim mentions it.
-
 Tuned on three realistic maps of two sources (34 inferences): with these
 defaults it fires on 11 of them, and in 10 of those the link from the
 premises to the claim is indeed left unstated.
@@ -80,69 +66,80 @@ Passes (the warrant brings in what the claim speaks of):
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 import attrs
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import display_id
-from argmap.config import Config
+from argmap.config import Config, Option, option_values
 from argmap.input.model import Kind, Node, Relation
-from argmap.problems import ConfigError, Problem, Severity
+from argmap.problems import Problem, Severity
+from argmap.text import display_id
 
 CODE = "A403"
 NAME = "term-gap"
 SEVERITY = Severity.WARNING
 
 
+OPTIONS = (
+    Option(
+        "min-unmatched",
+        "integer",
+        3,
+        "how many of the claim's content words must go unmentioned.",
+        minimum=1,
+    ),
+    Option(
+        "min-share",
+        "number",
+        0.5,
+        "what share of the claim's content words must go unmentioned, from 0 to 1, "
+        "for an inference without a warrant.",
+        minimum=0,
+        maximum=1,
+    ),
+    Option(
+        "min-share-warranted",
+        "number",
+        0.85,
+        "the same for an inference with a warrant.",
+        minimum=0,
+        maximum=1,
+    ),
+    Option(
+        "count-quotes",
+        "boolean",
+        True,
+        "whether the premises' quotes count as mentions, besides their texts.",
+    ),
+    Option(
+        "stop-words",
+        "words",
+        (),
+        "further words to ignore, such as the name of the map's subject when every claim mentions it.",
+    ),
+)
+
+
 @attrs.frozen
 class Options:
-    min_unmatched: int = 3
-    min_share: float = 0.5
-    min_share_warranted: float = 0.85
-    count_quotes: bool = True
-    stop_words: tuple[str, ...] = ()
+    min_unmatched: int
+    min_share: float
+    min_share_warranted: float
+    count_quotes: bool
+    stop_words: tuple[str, ...]
 
     @classmethod
     def from_config(cls, config: Config) -> Options:
-        return parse_options(config.options(CODE), str(config.file) if config.file else "the configuration")
-
-
-_OPTION_NAMES = ("min-unmatched", "min-share", "min-share-warranted", "count-quotes", "stop-words")
-
-
-def parse_options(table: Mapping[str, Any], where: str) -> Options:
-    """The rule's options from its configuration table; ConfigError on a bad one."""
-    section = f"{where}: [rules.{CODE}]"
-    for name in table:
-        if name not in _OPTION_NAMES:
-            guess = difflib.get_close_matches(name, _OPTION_NAMES, n=1)
-            raise ConfigError(
-                f"{section}: unknown option `{name}`" + (f"; did you mean `{guess[0]}`?" if guess else ""),
-                hint="the options are: " + ", ".join(_OPTION_NAMES) + " (`argmap rules A403` explains them)",
-            )
-    defaults = Options()
-    min_unmatched = table.get("min-unmatched", defaults.min_unmatched)
-    if isinstance(min_unmatched, bool) or not isinstance(min_unmatched, int) or min_unmatched < 1:
-        raise ConfigError(f"{section}: `min-unmatched` must be a whole number of at least 1")
-    shares: list[float] = []
-    for name, default in (
-        ("min-share", defaults.min_share),
-        ("min-share-warranted", defaults.min_share_warranted),
-    ):
-        share = table.get(name, default)
-        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
-            raise ConfigError(f"{section}: `{name}` must be a number from 0 to 1, like 0.5")
-        shares.append(float(share))
-    count_quotes = table.get("count-quotes", defaults.count_quotes)
-    if not isinstance(count_quotes, bool):
-        raise ConfigError(f"{section}: `count-quotes` must be true or false")
-    stop_words = table.get("stop-words", [])
-    if not isinstance(stop_words, list) or not all(isinstance(word, str) for word in stop_words):
-        raise ConfigError(f'{section}: `stop-words` must be a list of words, like ["putin"]')
-    return Options(min_unmatched, shares[0], shares[1], count_quotes, tuple(stop_words))
+        """The configured values (validated when the configuration was read), or the defaults."""
+        values = option_values(OPTIONS, config.options(CODE))
+        return cls(
+            min_unmatched=values["min-unmatched"],
+            min_share=values["min-share"],
+            min_share_warranted=values["min-share-warranted"],
+            count_quotes=values["count-quotes"],
+            stop_words=tuple(values["stop-words"]),
+        )
 
 
 def check(context: MapContext, config: Config) -> Iterator[Problem]:

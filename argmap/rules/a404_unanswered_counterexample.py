@@ -52,10 +52,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import Status, display_id, evaluation_for, scope_edges
+from argmap.analysis.evaluate import Status, evaluation_for, scope_edges
 from argmap.config import Config
 from argmap.input.model import Edge, Relation
 from argmap.problems import Problem, Severity
+from argmap.text import display_id
 
 CODE = "A404"
 NAME = "unanswered-counterexample"

@@ -40,10 +40,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import Status, display_id, evaluation_for, place_of
+from argmap.analysis.evaluate import Status, evaluation_for, place_of
 from argmap.config import Config
-from argmap.input.model import split_key
 from argmap.problems import Problem, Severity
+from argmap.text import display_id, relative_id
 
 CODE = "A405"
 NAME = "defeated-conclusion"
@@ -61,8 +61,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             or root in expected_out
         ):
             continue
-        map_id, node_id = split_key(root)
-        written = node_id if map_id == argmap.id else root
+        written = relative_id(root, argmap.id)
         yield Problem.at(
             CODE,
             SEVERITY,

@@ -45,9 +45,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import Cycle, CycleKind, Status, display_id, evaluation_for
+from argmap.analysis.evaluate import Cycle, CycleKind, Status, evaluation_for
 from argmap.config import Config
 from argmap.problems import Location, Problem, Severity
+from argmap.text import display_id
 
 CODE = "A406"
 NAME = "undecided"

@@ -36,6 +36,7 @@ from argmap.analysis.context import MapContext
 from argmap.config import Config
 from argmap.input.model import Kind
 from argmap.problems import Problem, Severity
+from argmap.text import did_you_mean
 
 CODE = "A409"
 NAME = "unknown-scheme"
@@ -59,7 +60,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             SEVERITY,
             node.location_of("scheme"),
             f"inference `{node.id}` names scheme `{node.scheme}`, which the scheme catalogue does not have"
-            + (f"; did you mean `{guess}`?" if guess else ""),
+            + did_you_mean(guess),
             "`argmap schemes` lists the known schemes; a project adds its own with "
             '`schemes = ["my-schemes.yaml"]` in its configuration',
             node=node.key,

@@ -19,7 +19,7 @@ because:
       - ref: juntas
 ```
 
-Passes when every question is raised, for example:
+Passes when every question is raised:
 
 ```yaml
 because:
@@ -28,10 +28,24 @@ because:
     premises:
       - ref: juntas
     counterexamples:
+      - id: other-causes
+        question: true-example
+        text: The juntas fell for reasons of their own, not the defeats.
+      - id: unlike-putin
+        question: supports
+        text: The juntas' fall says little about a regime like Putin's.
+      - id: atypical
+        question: typical
+        text: Juntas are not typical of personalist regimes.
+      - id: too-few
+        question: strength
+        text: Two cases are too few to generalise from.
+      - id: russia-apart
+        question: special-circumstances
+        text: Russia's size and resources set it apart.
       - id: saddam
         question: counterexamples
         text: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
-      # ... one for each of true-example, supports, typical, strength, special-circumstances
 ```
 """
 

@@ -24,6 +24,11 @@ because:
 Passes:
 
 ```yaml
+because:
+  - id: from-history
+    scheme: argument-from-example
+    premises:
+      - ref: juntas
     counterexamples:
       - id: saddam
         question: counterexamples
@@ -36,10 +41,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import display_id, scope_edges
+from argmap.analysis.evaluate import scope_edges
 from argmap.config import Config
 from argmap.input.model import Relation
 from argmap.problems import Problem, Severity
+from argmap.text import closest, did_you_mean, display_id
 
 CODE = "A413"
 NAME = "unknown-question"
@@ -51,7 +57,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
     asking = [edge for edge in argmap.edges if edge.relation is Relation.ATTACKS and edge.question]
     if not asking:
         return
-    from argmap.analysis.schemes import catalogue_for_context, closest, field_location
+    from argmap.analysis.schemes import catalogue_for_context, field_location
 
     catalogue = catalogue_for_context(context)
     inferences_of: dict[str, list[str]] = {}
@@ -90,9 +96,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         else:
             guess = closest(edge.question, questions)
             names = " or ".join(f"`{scheme.id}`" for scheme in schemes)
-            message = f"{asker}, which {names} does not have" + (
-                f"; did you mean `{guess}`?" if guess else ""
-            )
+            message = f"{asker}, which {names} does not have" + did_you_mean(guess)
             hint = f"`argmap schemes {schemes[0].id}` lists its critical questions"
         yield Problem.at(
             CODE, SEVERITY, field_location(argmap, edge, "question"), message, hint, node=edge.source

@@ -23,6 +23,9 @@ because:
 Passes:
 
 ```yaml
+because:
+  - id: from-kofman
+    scheme: argument-from-expert-opinion
     premises:
       - id: kofman-expert
         role: expertise
@@ -36,10 +39,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import display_id
 from argmap.config import Config
 from argmap.input.model import Relation
 from argmap.problems import Problem, Severity
+from argmap.text import closest, did_you_mean, display_id
 
 CODE = "A414"
 NAME = "unknown-role"
@@ -51,7 +54,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
     with_roles = [edge for edge in argmap.edges if edge.relation is Relation.PREMISE and edge.role]
     if not with_roles:
         return
-    from argmap.analysis.schemes import catalogue_for_context, closest, field_location
+    from argmap.analysis.schemes import catalogue_for_context, field_location
 
     catalogue = catalogue_for_context(context)
     for edge in with_roles:
@@ -72,8 +75,9 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
                 continue  # an unknown scheme is A409's
             roles = [role.id for role in scheme.roles]
             guess = closest(edge.role, roles)
-            message = f"premise {premise} plays role `{edge.role}`, which {scheme.id} does not have" + (
-                f"; did you mean `{guess}`?" if guess else ""
+            message = (
+                f"premise {premise} plays role `{edge.role}`, which {scheme.id} does not have"
+                + did_you_mean(guess)
             )
             hint = f"the roles of {scheme.id} are: " + ", ".join(f"`{role}`" for role in roles)
         yield Problem.at(

@@ -1,5 +1,14 @@
 """Every code argmap can report, with its documentation.
 
+This is the one table of codes: the loader's (L1xx, argmap/input/yaml_reader.py),
+the schema's (S2xx, argmap/input/schema.py), the rules' (M3xx, A4xx, Q5xx:
+one module each in argmap/rules/, registered in `RULES`) and the meta codes
+(X0xx, argmap/lint/runner.py), each with its name, default severity, state,
+documentation, options and the module that emits it. The loader and the
+schema come before the rules in the pipeline and cannot import this table;
+tests/rules/test_catalogue.py checks that every code string in the source is
+here and that each code's module really emits it.
+
 Rules document themselves (their module docstrings, see argmap/rules/);
 the loader's and the schema's refusals are not rules one can turn off one
 node at a time, but they have stable codes too, documented here, so that
@@ -8,11 +17,25 @@ node at a time, but they have stable codes too, documented here, so that
 
 from __future__ import annotations
 
+import enum
 import inspect
 
 import attrs
 
+from argmap.config import Option
 from argmap.problems import Severity
+
+# The meta codes, emitted by argmap/lint/runner.py.
+UNUSED_IGNORE = "X001"
+UNKNOWN_IGNORE = "X002"
+
+
+class State(enum.Enum):
+    """How settled a code is (as in ruff): a stable code keeps its number and name forever."""
+
+    STABLE = "stable"
+    PREVIEW = "preview"
+    DEPRECATED = "deprecated"
 
 
 @attrs.frozen
@@ -23,8 +46,13 @@ class CodeInfo:
     summary: str
     doc: str
     family: str
+    # The module that builds the problems of this code.
+    emitted_by: str
+    state: State = State.STABLE
+    options: tuple[Option, ...] = ()
 
 
+# code, name, family, documentation; the module that emits each family is in _EMITTERS.
 _FIXED: tuple[tuple[str, str, str, str], ...] = (
     (
         "L101",
@@ -326,18 +354,43 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+_EMITTERS = {
+    "load": "argmap.input.yaml_reader",
+    "schema": "argmap.input.schema",
+    "meta": "argmap.lint.runner",
+}
+# Codes not yet stable (none so far); every other code is stable.
+_STATES: dict[str, State] = {}
+
+
 def all_codes() -> list[CodeInfo]:
     """Every code, sorted: the loader's, the schema's, the rules', the meta codes."""
     from argmap.rules import RULES
 
     infos = [
         CodeInfo(
-            code, name, Severity.ERROR if code[0] in "LS" else Severity.WARNING, *_split_doc(doc), family
+            code,
+            name,
+            Severity.ERROR if code[0] in "LS" else Severity.WARNING,
+            *_split_doc(doc),
+            family,
+            emitted_by=_EMITTERS[family],
+            state=_STATES.get(code, State.STABLE),
         )
         for code, name, family, doc in _FIXED
     ]
     infos += [
-        CodeInfo(rule.code, rule.name, rule.severity, rule.summary, rule.doc, _family(rule.code))
+        CodeInfo(
+            rule.code,
+            rule.name,
+            rule.severity,
+            rule.summary,
+            rule.doc,
+            _family(rule.code),
+            emitted_by=rule.module,
+            state=_STATES.get(rule.code, State.STABLE),
+            options=rule.options,
+        )
         for rule in RULES
     ]
     return sorted(infos, key=lambda info: info.code)

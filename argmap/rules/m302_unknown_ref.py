@@ -22,13 +22,13 @@ premises:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from argmap.analysis.context import MapContext
 from argmap.config import Config
 from argmap.input.model import split_key
 from argmap.problems import Location, Problem, Severity
+from argmap.text import closest, did_you_mean
 
 CODE = "M302"
 NAME = "unknown-ref"
@@ -53,24 +53,23 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         other = corpus.map(map_id)
         if other is None:
             known = sorted(corpus.map_index)
-            guess = difflib.get_close_matches(map_id, known, n=1)
+            guess = closest(map_id, known, prefer_affix=False)
             yield Problem.at(
                 CODE,
                 SEVERITY,
                 location,
                 f"{what} `{written}` names map `{map_id}`, which is not among the maps checked"
-                + (f"; did you mean `{guess[0]}`?" if guess else ""),
+                + did_you_mean(guess),
                 "check that map too (name both files, or their folder); maps in the same folder are found by their `id`",
             )
             continue
         ids = sorted(node.id for node in other.nodes)
-        guess = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.5)
+        guess = closest(node_id, ids, cutoff=0.5, prefer_affix=False)
         where = "this map" if other.id == argmap.id else f"map `{other.id}`"
         yield Problem.at(
             CODE,
             SEVERITY,
             location,
-            f"{what} `{written}`: no node `{node_id}` in {where}"
-            + (f"; did you mean `{guess[0]}`?" if guess else ""),
+            f"{what} `{written}`: no node `{node_id}` in {where}" + did_you_mean(guess),
             "refer to the `id` of a claim defined in that map",
         )

@@ -21,7 +21,22 @@ conclusions:
                   - ref: a
 ```
 
-Passes: break the loop by grounding `b` in something other than `a`.
+Passes (the loop broken: `b` grounded in something other than `a`):
+
+```yaml
+conclusions:
+  - id: a
+    text: Defeat weakens the regime.
+    because:
+      - id: from-b
+        premises:
+          - id: b
+            text: The elite turns against a loser.
+            because:
+              - id: from-history
+                premises:
+                  - ref: juntas
+```
 """
 
 from __future__ import annotations
@@ -31,8 +46,9 @@ from collections.abc import Iterator
 from argmap.analysis.context import MapContext
 from argmap.analysis.graphs import strongly_connected
 from argmap.config import Config
-from argmap.input.model import Edge, Relation, split_key
+from argmap.input.model import Edge, Relation
 from argmap.problems import Problem, Severity
+from argmap.text import relative_id
 
 CODE = "M304"
 NAME = "circular-support"
@@ -63,7 +79,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         # move the problem to another node.
         first = min(closing, key=lambda edge: (edge.source, edge.target))
         path = [cycle[0].source] + [edge.target for edge in cycle]
-        names = [_short(key, argmap.id) for key in path]
+        names = [relative_id(key, argmap.id) for key in path]
         if len(names) > 12:  # a long loop: its start and its end say enough
             names = [*names[:8], f"… ({len(names) - 10} more)", *names[-2:]]
         shown = " → ".join(names)
@@ -75,11 +91,6 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             "a claim cannot be among its own reasons: ground one of these claims in something else",
             node=first.source,
         )
-
-
-def _short(key: str, map_id: str) -> str:
-    other, node_id = split_key(key)
-    return node_id if other == map_id else key
 
 
 def _cycle_in(component: list[str], successors: dict[str, list[tuple[str, Edge]]]) -> list[Edge]:

@@ -1004,3 +1004,88 @@ def test_fmt_refuses_a_link_out_of_the_project(tmp_path: Path, monkeypatch: pyte
         )
     assert outside.read_text(encoding="utf-8") == MESSY
     assert (project / "map.yaml").is_symlink()
+
+
+# --- one parse, no read-back of an unchanged text ---------------------------------------
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import yaml
+
+    calls = [0]
+    real_parse = yaml.parse
+
+    def counting_parse(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(yaml, "parse", counting_parse)
+    return calls
+
+
+def test_fmt_parses_a_canonical_map_once_and_does_not_read_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_parses(monkeypatch)
+    result = format_text(CANONICAL)
+    assert (result.text, result.problems, calls[0]) == (CANONICAL, (), 1)
+
+
+def test_fmt_parses_a_messy_map_once_and_reads_its_new_text_back_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _count_parses(monkeypatch)
+    result = format_text(MESSY)
+    assert (result.text, calls[0]) == (CANONICAL, 2)
+
+
+def test_an_unchanged_text_skips_the_read_back_and_a_changed_one_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap.authoring import fmt
+
+    def failing_verify(*args: Any) -> None:
+        raise FormatError("read back")
+
+    monkeypatch.setattr(fmt, "_verify", failing_verify)
+    assert format_text(CANONICAL).text == CANONICAL
+    with pytest.raises(FormatError, match="read back"):
+        format_text(MESSY)
+    with pytest.raises(FormatError, match="read back"):
+        format_text(CANONICAL, always_verify=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list(" :#-?.,[]{}&*!|>'\"%@`\t\r\x00\ufeff\xa0\x7f")),
+            st.characters(exclude_characters="\n\x85\u2028\u2029"),
+        ),
+        max_size=8,
+    )
+)
+def test_the_style_judgement_agrees_with_pyyamls_analysis(text: str) -> None:
+    from argmap.authoring.fmt import _analyser, _line_styles
+
+    analysis = _analyser().analyze_scalar(text)
+    assert _line_styles(text) == (analysis.allow_block_plain, analysis.allow_single_quoted)
+
+
+def test_fmt_refuses_a_named_pipe_without_waiting_for_a_writer(in_tmp: Path) -> None:
+    os.mkfifo("pipe.yaml")
+    result = runner.invoke(app, ["fmt", "pipe.yaml"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "argmap: pipe.yaml: not a regular file (a pipe, a device or a socket)\n"
+        "  hint: argmap reads map files; save the map to a file and check that\n",
+    )
+
+
+def test_fmt_does_not_read_a_map_over_the_size_limit(in_tmp: Path) -> None:
+    Path("big.yaml").write_text(CANONICAL, encoding="utf-8")
+    result = format_file(Path("big.yaml"), limits=Limits(max_bytes=100))
+    assert (result.original, result.text, [problem.code for problem in result.problems]) == (
+        "",
+        None,
+        ["L105"],
+    )

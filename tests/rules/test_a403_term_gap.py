@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from argmap.config import Config
+from argmap.config import Config, parse_config
 from argmap.problems import ConfigError, Problem, Severity
-from argmap.rules.a403_term_gap import Options, parse_options
+from argmap.rules.a403_term_gap import Options
+from argmap.rules.catalogue import all_codes
 from tests.rules.conftest import RunCheck
 
 GAP = """\
@@ -98,16 +101,20 @@ def test_a_single_unwarranted_premise_is_left_to_a402(run_check: RunCheck) -> No
     assert [p.line for p in run_check(single, "A403", config=Config(ignore=frozenset({"A402"})))] == [9]
 
 
-def test_options_are_validated() -> None:
-    assert parse_options({}, "argmap.toml") == Options()
+def test_options_are_declared_and_validated_when_the_configuration_is_read(tmp_path: Path) -> None:
+    known = {code: info.options for code, info in ((i.code, i) for i in all_codes())}
+    path = tmp_path / "argmap.toml"
+    assert Options.from_config(parse_config({}, path, known)) == Options(3, 0.5, 0.85, True, ())
+    read = parse_config({"rules": {"A403": {"min-share": 1, "stop-words": ["putin"]}}}, path, known)
+    assert Options.from_config(read) == Options(3, 1.0, 0.85, True, ("putin",))
     with pytest.raises(
         ConfigError,
         match=r"argmap.toml: \[rules.A403\]: unknown option `min-shar`; did you mean `min-share`\?",
     ):
-        parse_options({"min-shar": 0.5}, "argmap.toml")
-    with pytest.raises(ConfigError, match="`min-share` must be a number from 0 to 1"):
-        parse_options({"min-share": 2}, "argmap.toml")
-    with pytest.raises(ConfigError, match="`min-unmatched` must be a whole number"):
-        parse_options({"min-unmatched": 0}, "argmap.toml")
+        parse_config({"rules": {"A403": {"min-shar": 0.5}}}, path, known)
+    with pytest.raises(ConfigError, match=r"`min-share` must be a number from 0 to 1, like 0\.5"):
+        parse_config({"rules": {"A403": {"min-share": 2}}}, path, known)
+    with pytest.raises(ConfigError, match="`min-unmatched` must be a whole number of at least 1"):
+        parse_config({"rules": {"A403": {"min-unmatched": 0}}}, path, known)
     with pytest.raises(ConfigError, match="`stop-words` must be a list"):
-        parse_options({"stop-words": "putin"}, "argmap.toml")
+        parse_config({"rules": {"A403": {"stop-words": "putin"}}}, path, known)

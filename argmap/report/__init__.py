@@ -1,0 +1,1 @@
+"""The self-contained HTML report: a map beside its source, in the browser."""
