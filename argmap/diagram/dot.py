@@ -67,6 +67,7 @@ _TEXT_SIZE = 12
 _CONCLUSION_SIZE = 14
 _THESIS_SIZE = 16
 _NOTE_WRAP = 120
+_CONNECTOR_WRAP = 16  # a connector stays small: its scheme's name on two lines of this many characters
 
 FONT = "Helvetica,Arial,sans-serif"
 
@@ -542,7 +543,12 @@ def _font(content: str, *, size: int | None = None, colour: str | None = None) -
 
 
 def _plain_lines(lines: Iterable[str]) -> str:
-    """Lines for a plain attribute (a tooltip), joined by DOT's `\\n` escape.
+    """Lines for a tooltip, joined by DOT's `\\n` escape.
+
+    Graphviz reads a tooltip's escapes twice: it turns `\\\\` into `\\`, then
+    expands `\\N`, `\\G`, `\\L`... into the node's name, the graph's, the
+    label. So each backslash `dot_text` doubled is doubled again, and reaches
+    the SVG as the one backslash the user wrote.
 
     After `_clean`, the only line feeds left are those between the lines,
     and after `dot_text` no backslash of the text can pair with the `n` that
@@ -550,7 +556,8 @@ def _plain_lines(lines: Iterable[str]) -> str:
     """
     import graphviz
 
-    value: str = graphviz.nohtml(dot_text("\n".join(lines)).replace("\n", "\\n"))
+    text = dot_text("\n".join(lines)).replace("\\", "\\\\")
+    value: str = graphviz.nohtml(text.replace("\n", "\\n"))
     return value
 
 
@@ -640,7 +647,7 @@ def _connector_attributes(
     if problems:
         marks.append(_font(f"<B>⚠ {dot_text(problems[0].code)}</B>", colour="#9E2A6E"))
     if node.scheme:
-        name = "<BR/>".join(dot_text(line) for line in wrap_text(scheme_short_name(node.scheme), 16)[:2])
+        name = "<BR/>".join(dot_text(line) for line in _connector_lines(node.scheme))
         label = " ".join([*marks, f"<I>{name}</I>"])
         return {"label": f"<{label}>", "shape": "ellipse", "margin": "0.05,0.02", "height": "0.3"}
     if marks:
@@ -651,6 +658,14 @@ def _connector_attributes(
             "height": "0.3",
         }
     return {"label": "", "shape": "circle", "width": "0.16", "fixedsize": "true"}
+
+
+def _connector_lines(scheme: str) -> list[str]:
+    """The scheme's short name on a connector: two short lines, cut with an ellipsis (whole in the tooltip)."""
+    lines = wrap_text(scheme_short_name(scheme), _CONNECTOR_WRAP)
+    if len(lines) <= 2:
+        return lines
+    return [lines[0], lines[1][: _CONNECTOR_WRAP - 2].rstrip() + " …"]
 
 
 def _link_of(node: Node, annotations: Annotations) -> str | None:
