@@ -137,6 +137,11 @@ def render(
     if engine not in ENGINES:
         fail(f"unknown engine `{engine}`", hint="use one of: " + ", ".join(ENGINES))
     to_stdout = output == "-"
+    if split and to_stdout:
+        fail(
+            "--split writes an index and one diagram per conclusion: it cannot write them to standard output",
+            hint="leave out `-o -`, or use -o FOLDER",
+        )
     if check and to_stdout:
         fail("--check compares files: it cannot check standard output", hint="leave out `-o -`")
     if check and output_format not in CHECKABLE_FORMATS:

@@ -52,6 +52,7 @@ class RenderOutcome:
     """What happened to each map, for the summary."""
 
     rendered: list[str] = attrs.Factory(list)
+    split: bool = False  # some map was drawn as an index and parts: count diagrams, not maps
     up_to_date: list[str] = attrs.Factory(list)
     refused: list[str] = attrs.Factory(list)  # map files with errors, not drawn
     forced: list[tuple[str, int]] = attrs.Factory(list)  # map files drawn despite errors, with the count
@@ -88,7 +89,7 @@ class RenderOutcome:
 
     def summary(self, result: CheckResult) -> str:
         """What a render did: drawn, up to date, and not drawn and why."""
-        parts = [f"rendered {plural(len(self.rendered), 'map')}"]
+        parts = [f"rendered {plural(len(self.rendered), 'diagram' if self.split else 'map')}"]
         if self.up_to_date:
             parts.append(f"{len(self.up_to_date)} up to date")
         if self.refused:
@@ -170,6 +171,7 @@ def render_job(
     if destination is None:
         planned = planned[:1]
     drawn: bytes | None = None
+    outcome.split = outcome.split or len(planned) > 1
     for diagram in planned:
         target = destination
         if destination is not None and diagram.suffix is not None:

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 import attrs
 
 from argmap.input.model import ArgMap, Corpus, Edge, Kind, Relation, map_view
+from argmap.problems import UsageError
+from argmap.text import closest, did_you_mean, relative_id
 
 
 @attrs.frozen
@@ -62,6 +64,8 @@ def diagram_view(
 ) -> DiagramView:
     """The view of `argmap` narrowed by `depth`, `focus` or `root` (all None: the whole map)."""
     view = map_view(argmap, corpus)
+    if focus is not None:
+        focus = focus_key(focus, argmap, view.keys)
     reasons = _backward(view.edges)
     everything = set(view.keys)
     kept = set(everything)
@@ -108,6 +112,18 @@ def diagram_view(
     edges = tuple(edge for edge in view.edges if edge.source in kept and edge.target in kept)
     return DiagramView(
         keys, edges, stubs, "; ".join(said) + "." if said and (hidden_count or focus or root) else ""
+    )
+
+
+def focus_key(focus: str, argmap: ArgMap, keys: tuple[str, ...]) -> str:
+    """The key of the node `--focus` names: `id` in the map, or `map-id#id`; a UsageError when the map draws no such node."""
+    key = focus if "#" in focus else f"{argmap.id}#{focus}"
+    if key in keys:
+        return key
+    guess = closest(relative_id(key, argmap.id), [relative_id(known, argmap.id) for known in keys])
+    raise UsageError(
+        f"--focus `{focus}`: map `{argmap.id}` draws no such node{did_you_mean(guess)}",
+        hint="give a node id of the map, or map-id#node-id for a node it imports",
     )
 
 
