@@ -45,6 +45,18 @@ def _closure(starts: set[str], reasons: Mapping[str, list[str]]) -> set[str]:
     return seen
 
 
+def _hidden_below(key: str, reasons: Mapping[str, list[str]], kept: set[str]) -> set[str]:
+    """What lies below `key` and is not drawn, short of the drawn nodes (each counts its own)."""
+    hidden: set[str] = set()
+    pending = [key]
+    while pending:
+        for reason in reasons.get(pending.pop(), ()):
+            if reason not in kept and reason not in hidden:
+                hidden.add(reason)
+                pending.append(reason)
+    return hidden
+
+
 def top_keys(argmap: ArgMap, keys: tuple[str, ...], edges: tuple[Edge, ...]) -> list[str]:
     """The conclusions of a view: the map's roots, then the shown nodes that support nothing shown."""
     shown = set(keys)
@@ -91,7 +103,7 @@ def diagram_view(
         said.append(f"{depth} step{'' if depth == 1 else 's'} of reasoning below each conclusion")
     stubs: dict[str, frozenset[str]] = {}
     for key in sorted(kept):
-        below = _closure({key}, reasons) - kept
+        below = _hidden_below(key, reasons, kept)
         outside = set(view.hidden.get(key, frozenset()))
         for hidden in below:
             outside |= view.hidden.get(hidden, frozenset())
