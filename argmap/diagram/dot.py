@@ -159,9 +159,12 @@ def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotat
     from argmap.analysis.evaluate import evaluation_for
 
     evaluation = evaluation_for(context)
-    drawn = set(drawn_keys(context.argmap, context.corpus))
-    statuses = {key: status for key, status in evaluation.statuses.items() if key in drawn}
-    reasons = {key: evaluation.explain(key) for key in sorted(statuses)}
+    view = map_view(context.argmap, context.corpus)
+    drawn = set(view.keys)
+    # The statuses of what the view counts in stubs, too: a stub tells how its reasons stand.
+    counted = drawn.union(*view.hidden.values())
+    statuses = {key: status for key, status in evaluation.statuses.items() if key in counted}
+    reasons = {key: evaluation.explain(key) for key in sorted(statuses) if key in drawn}
     sources = _grounding(context, drawn)
     by_node: dict[str, list[Problem]] = {}
     for problem in problems:
@@ -362,8 +365,7 @@ def _group_label(map_id: str, corpus: Corpus) -> str:
         title = (
             other.source.title if other.source is not None and other.source.title else None
         ) or other.title
-    lines = wrap_text(title, 60)
-    return "<" + _font(f"<B>{_html_lines(lines[:2])}</B>", colour=_MUTED) + ">"
+    return "<" + _font(f"<B>{_html_lines(_face_lines(title, 60, 2))}</B>", colour=_MUTED) + ">"
 
 
 def _mutual_rebuttals(edges: Sequence[Edge]) -> set[tuple[str, str]]:
@@ -424,6 +426,9 @@ def _add_stub(
         count = statuses.count(status)
         if count:
             parts.append(f"{count} {word}")
+    unjudged = statuses.count(None)
+    if unjudged:  # nodes deep in another map, which this map's evaluation does not reach
+        parts.append(f"{unjudged} not judged here")
     noun = "reason" if len(counted) == 1 else "reasons"
     label = _font(f"<B>+{len(counted)} {noun}</B>", colour=_MUTED)
     if parts:
@@ -575,12 +580,12 @@ def scheme_short_name(scheme: str) -> str:
     return short.replace("-", " ").replace("_", " ")
 
 
-def _face_lines(text: str, width: int) -> list[str]:
-    """The lines of `text` the face of a node shows: at most MAX_LINES, the last cut with an ellipsis."""
+def _face_lines(text: str, width: int, most: int = MAX_LINES) -> list[str]:
+    """The lines of `text` the face of a node shows: at most `most`, the last cut with an ellipsis."""
     lines = wrap_text(text, width)
-    if len(lines) <= MAX_LINES:
+    if len(lines) <= most:
         return lines
-    kept = lines[:MAX_LINES]
+    kept = lines[:most]
     kept[-1] = kept[-1][: max(width - 2, 1)].rstrip() + " …"
     return kept
 

@@ -348,7 +348,9 @@ def test_the_diagram_holds_the_maps_nodes_and_what_their_evaluation_reads(crossm
         ("stub-sketch#no-direct-link", "sketch#no-direct-link"),
     }
     stub = node(crossmap, "stub-sketch#no-direct-link")
-    assert "sketch#from-revenge" in stub["tooltip"] and "reasons" in stub["label"]
+    assert "sketch#from-revenge" in stub["tooltip"]
+    # How the hidden reasons stand, though the view does not draw them.
+    assert "<B>+3 reasons</B>" in stub["label"] and "3 stand" in stub["label"]
 
 
 def test_drawing_order_is_the_maps_nodes_then_the_imports_each_sorted() -> None:
