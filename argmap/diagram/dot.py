@@ -429,8 +429,17 @@ def _add_stub(
     unjudged = statuses.count(None)
     if unjudged:  # nodes deep in another map, which this map's evaluation does not reach
         parts.append(f"{unjudged} not judged here")
-    noun = "reason" if len(counted) == 1 else "reasons"
-    label = _font(f"<B>+{len(counted)} {noun}</B>", colour=_MUTED)
+    objections = sum(
+        1
+        for found in counted
+        if (node := corpus.node(found)) is not None and node.kind is Kind.COUNTEREXAMPLE
+    )
+    reasons = len(counted) - objections
+    # An objection hidden below is named as one: a reader must not take it for support.
+    heads = [f"+{reasons} reason{'' if reasons == 1 else 's'}"] if reasons else []
+    if objections:
+        heads.append(f"+{objections} objection{'' if objections == 1 else 's'}")
+    label = _font(f"<B>{dot_text(', '.join(heads))}</B>", colour=_MUTED)
     if parts:
         label += "<BR/>" + _font(dot_text(", ".join(parts)), colour=_MUTED)
     name = "stub-" + dot_name(key)

@@ -313,7 +313,11 @@ def test_depth_collapses_deeper_reasons_into_stubs_and_says_so() -> None:
     assert _drawn_nodes(out) == {
         "sketch#no-direct-link", "sketch#from-revenge", "stub-sketch#no-direct-link", "stub-sketch#from-revenge",
     }  # fmt: skip
-    assert out.count("<B>+3 reasons</B>") == 2 and "2 stand, 1 defeated" in out
+    assert (
+        "<B>+3 reasons</B>" in out
+        and "<B>+1 reason, +2 objections</B>" in out
+        and "2 stand, 1 defeated" in out
+    )
     assert (
         "0 steps of reasoning below each conclusion; 7 nodes below are collapsed into 2 “+ reasons” stubs."
         in out
