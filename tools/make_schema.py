@@ -451,6 +451,14 @@ SCHEMA = {
             "Commentary",
             "The analyst's commentary on the whole map: the main line, the gaps kept and why, what was left out.",
         ),
+        "thesis": {
+            "type": "string",
+            "pattern": REF,
+            "maxLength": 161,
+            "title": "Thesis",
+            "description": "The id of the map's main conclusion (or the key `map-id#node-id` of a node it refers to): "
+            "the diagram sets it apart. Default: the first item of `conclusions`.",
+        },
         "tags": COMMON_NODE_FIELDS["tags"],
         "ignore": {
             **COMMON_NODE_FIELDS["ignore"],

@@ -23,7 +23,8 @@ _PROGRESS_FROM = 4
 
 _DIRECTION_HELP = (
     "Which way the arrows run, from reasons to what they support: BT (conclusions on top, the default), "
-    "TB (conclusions at the bottom), LR (conclusions on the right) or RL."
+    "TB (conclusions at the bottom), LR (conclusions on the right) or RL. Default: BT, or LR when BT "
+    "is wider than the width budget (1,900 pt), or one diagram per conclusion when both are."
 )
 
 
@@ -43,7 +44,34 @@ def render(
             "or - to write one map's diagram to standard output.",
         ),
     ] = None,
-    direction: Annotated[str, typer.Option("--direction", "-d", help=_DIRECTION_HELP)] = "BT",
+    direction: Annotated[str | None, typer.Option("--direction", "-d", help=_DIRECTION_HELP)] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            min=0,
+            help="Draw N steps of reasoning below each conclusion; deeper reasons become a '+k reasons' stub.",
+        ),
+    ] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus", help="Draw one node (its id, or map-id#node-id) with what supports and attacks it."
+        ),
+    ] = None,
+    split: Annotated[
+        bool,
+        typer.Option(
+            "--split", help="One diagram per conclusion (MAP--CONCLUSION.svg), and an index in MAP.svg."
+        ),
+    ] = False,
+    notes: Annotated[
+        bool | None,
+        typer.Option(
+            "--notes/--no-notes",
+            help="Numbered notes under the diagram: each node's quote and source line (default: on for pdf).",
+        ),
+    ] = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -120,7 +148,8 @@ def render(
         threshold = Severity.parse(min_severity)
     except ValueError as error:
         fail(f"--min-severity: {error}")
-    direction = direction.upper()
+    auto = direction is None and focus is None and depth is None
+    direction = (direction or "BT").upper()
     output_format = output_format.lower()
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`", hint="use one of: " + ", ".join(FORMATS))
@@ -129,6 +158,11 @@ def render(
     if engine not in ENGINES:
         fail(f"unknown engine `{engine}`", hint="use one of: " + ", ".join(ENGINES))
     to_stdout = output == "-"
+    if split and to_stdout:
+        fail(
+            "--split writes an index and one diagram per conclusion: it cannot write them to standard output",
+            hint="leave out `-o -`, or use -o FOLDER",
+        )
     if check and to_stdout:
         fail("--check compares files: it cannot check standard output", hint="leave out `-o -`")
     if check and output_format not in CHECKABLE_FORMATS:
@@ -143,7 +177,16 @@ def render(
         )
     settings = RenderSettings(
         output_format=output_format,
-        options=RenderOptions(direction=direction, legend=legend),
+        options=RenderOptions(
+            direction=direction,
+            legend=legend,
+            depth=depth,
+            focus=focus,
+            notes=notes if notes is not None else output_format == "pdf",
+            page=output_format == "pdf",
+        ),
+        auto=auto,
+        split=split,
         engine=engine,
         check=check,
         force=force,

@@ -35,6 +35,8 @@ class RenderSettings:
     engine: str = "bundled"
     check: bool = False  # compare with the diagrams there, write nothing
     force: bool = False  # draw maps with errors, and diagrams that are up to date
+    auto: bool = True  # pick the direction (and split) so each diagram fits the width budget
+    split: bool = False  # one diagram per conclusion, and an index in the map's own file
 
 
 @attrs.frozen
@@ -50,6 +52,7 @@ class RenderOutcome:
     """What happened to each map, for the summary."""
 
     rendered: list[str] = attrs.Factory(list)
+    split: bool = False  # some map was drawn as an index and parts: count diagrams, not maps
     up_to_date: list[str] = attrs.Factory(list)
     refused: list[str] = attrs.Factory(list)  # map files with errors, not drawn
     forced: list[tuple[str, int]] = attrs.Factory(list)  # map files drawn despite errors, with the count
@@ -86,7 +89,7 @@ class RenderOutcome:
 
     def summary(self, result: CheckResult) -> str:
         """What a render did: drawn, up to date, and not drawn and why."""
-        parts = [f"rendered {plural(len(self.rendered), 'map')}"]
+        parts = [f"rendered {plural(len(self.rendered), 'diagram' if self.split else 'map')}"]
         if self.up_to_date:
             parts.append(f"{len(self.up_to_date)} up to date")
         if self.refused:
@@ -148,9 +151,6 @@ def render_job(
     """Draw one map (unless refused, up to date, or only checked), write its
     file, and note what happened in `outcome`. Returns the drawing when it
     goes to standard output, for the caller to write."""
-    from argmap.diagram.dot import dot_source
-    from argmap.diagram.draw import dot_digest, draw, stamped_digest
-
     argmap, destination = job.argmap, job.destination
     problems = [problem for problem in result.problems if problem.file == argmap.file]
     errors = sum(1 for problem in problems if problem.severity is Severity.ERROR)
@@ -158,7 +158,35 @@ def render_job(
         outcome.refused.append(argmap.file)
         return None
     context = result.run.context(argmap)
-    dot = dot_source(context, problems, settings.options)
+    from argmap.diagram.layout import plan_diagrams
+
+    planned = plan_diagrams(
+        context,
+        problems,
+        settings.options,
+        auto=settings.auto,
+        split=settings.split and destination is not None,
+        extension=settings.output_format,
+    )
+    if destination is None:
+        planned = planned[:1]
+    drawn: bytes | None = None
+    outcome.split = outcome.split or len(planned) > 1
+    for diagram in planned:
+        target = destination
+        if destination is not None and diagram.suffix is not None:
+            target = destination.with_name(destination.stem + diagram.suffix + destination.suffix)
+        drawn = _render_one(diagram.dot, target, settings, outcome)
+    if errors:
+        outcome.forced.append((argmap.file, errors))
+    return drawn
+
+
+def _render_one(
+    dot: str, destination: Path | None, settings: RenderSettings, outcome: RenderOutcome
+) -> bytes | None:
+    from argmap.diagram.draw import dot_digest, draw, stamped_digest
+
     if destination is not None:
         shown = shown_path(destination)
         existing = _read(destination, shown, _readable_bytes(settings.output_format, dot))
@@ -181,8 +209,6 @@ def render_job(
 
         write_output(destination, drawing.data, shown_path(destination))
     outcome.rendered.append(shown_path(destination) if destination is not None else "-")
-    if errors:
-        outcome.forced.append((argmap.file, errors))
     return drawing.data if destination is None else None
 
 

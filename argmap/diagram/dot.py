@@ -1,20 +1,25 @@
-"""Draw a map as Graphviz DOT: what is claimed, why, what objects, what survives.
+"""Draw a map as Graphviz DOT, for a reader who takes it in at a glance.
 
-The visual language follows AIF: claims are boxes, and each inference is a
-small node between its premises and the claim it supports (AIF's rule
-application node), carrying its warrant or scheme. Support runs in blue with
-solid lines and ordinary arrowheads; attacks run in vermillion with dashed
-lines ending in a bar (`tee`), and an undercut ends on the inference it
-attacks. Every signal that colour carries is carried a second way, so the
-diagram reads in greyscale and for colour-blind readers (the colours are
-Okabe and Ito's colour-blind-safe palette):
+The author's claims are the largest objects: boxes with their text wrapped
+at a fixed width (`WRAP` characters a line, at most `MAX_LINES` lines; a
+longer text is cut with an ellipsis on the face and kept whole in the
+tooltip). The conclusions are rounded and larger; the thesis (the map's
+`thesis`, else its first conclusion) has a double border and the words
+"main claim". An inference is a small connector labelled with the short name
+of its scheme (a bare dot without one); its warrant is in its tooltip and in
+the notes. Support runs in blue, solid, with an arrowhead; attack runs in
+vermillion, dashed and thicker, ending in a bar: colour, line and end each
+tell them apart, so the diagram reads in greyscale and for colour-blind
+readers (Okabe and Ito's palette). A mutual rebuttal is one double-headed
+edge between the two claims, not two.
 
-- status: `✓ in`, `✗ out` or `? undecided` written in the node; `in` has a
-  thick border, `out` a grey fill, grey text and corner diagonals;
-- problems (warnings and errors): `⚠ CODE` written in the node, and a thick
-  reddish-purple border; every problem of the node is named in its tooltip;
-- implicit premises: a dashed border; nodes of other maps: a double border
-  and a `from map-id` line.
+Status is marked by exception: a node that stands is drawn plain; a
+defeated node is grey with grey text and says "defeated"; an undecided one
+is amber and says "undecided"; an objection that stands has a thick
+vermillion border and says "objection stands". Ids, kinds and roles are off
+the face, in the tooltips. Nodes of other maps are grouped in a cluster per
+source document, labelled with its title; the map's own nodes (findings)
+stand between them.
 
 This module is pure: the same map, statuses, grounding and problems give the
 same DOT, byte for byte, whatever the order of the YAML. Every string from
@@ -45,13 +50,24 @@ from argmap.text import relative_id
 
 if TYPE_CHECKING:
     from argmap.analysis.context import MapContext
+    from argmap.diagram.views import DiagramView
 
 DIRECTIONS = ("BT", "TB", "LR", "RL")
 DEFAULT_DIRECTION = "BT"
-# Characters per line of a node's text: about six words, which keeps boxes
-# roughly as wide as they are tall for a one-sentence claim.
-DEFAULT_WRAP = 32
-_INFERENCE_WRAP = 28
+# The length budget of a node's face: lines of `WRAP` characters (about six
+# words: a one-sentence claim makes a box about as wide as it is tall), at
+# most `MAX_LINES` of them (some 40 words); the rest goes to the tooltip.
+DEFAULT_WRAP = 30
+WRAP = DEFAULT_WRAP
+MAX_LINES = 7
+# Every text on the face is at least 12 pt: a diagram within the width budget
+# (`WIDTH_BUDGET_PT`) shown 1,600 px wide still shows it 10 px high.
+WIDTH_BUDGET_PT = 1900
+_TEXT_SIZE = 12
+_CONCLUSION_SIZE = 14
+_THESIS_SIZE = 16
+_NOTE_WRAP = 120
+_CONNECTOR_WRAP = 16  # a connector stays small: its scheme's name on two lines of this many characters
 
 FONT = "Helvetica,Arial,sans-serif"
 
@@ -59,56 +75,42 @@ FONT = "Helvetica,Arial,sans-serif"
 # with any common colour-vision deficiency.
 _BLUE = "#0072B2"
 _VERMILLION = "#D55E00"
-_BLUISH_GREEN = "#009E73"
+_DARK_VERMILLION = "#A34400"
 _ORANGE = "#E69F00"
 _REDDISH_PURPLE = "#CC79A7"
 
 _INK = "#1A1A1A"
 _MUTED = "#5F5F5F"
 _FAINT = "#8C8C8C"
+_BORDER = "#404040"
 
 
 @attrs.frozen
 class _StatusStyle:
-    marker: str
-    marker_colour: str  # dark enough to read on the fill
+    marker: str  # written on the face; "" for a node that stands
+    marker_colour: str
     border: str
     fill: str
     penwidth: str
     text_colour: str
-    extra_style: str  # added to the node's `style`
 
 
+_PLAIN = _StatusStyle("", _INK, _BORDER, "#FFFFFF", "1.2", _INK)
 _STATUS_STYLES: Mapping[Status, _StatusStyle] = {
-    Status.IN: _StatusStyle("✓ in", "#00684A", _BLUISH_GREEN, "#E3F4EE", "2.6", _INK, ""),
-    Status.OUT: _StatusStyle("✗ out", "#A34400", _VERMILLION, "#EBEBEB", "1.3", _MUTED, "diagonals"),
-    Status.UNDECIDED: _StatusStyle("? undecided", "#8A5F00", _ORANGE, "#FFF3D1", "1.3", _INK, ""),
+    Status.IN: _PLAIN,
+    Status.OUT: _StatusStyle("✗ defeated", "#555555", "#9A9A9A", "#E6E6E6", "1.2", _MUTED),
+    Status.UNDECIDED: _StatusStyle("? undecided", "#7A5200", _ORANGE, "#FFF1CC", "2", _INK),
 }
-_NO_STATUS = _StatusStyle("", _INK, "#404040", "#FFFFFF", "1.2", _INK, "")
+_STANDING_OBJECTION = _StatusStyle("objection stands", _DARK_VERMILLION, _VERMILLION, "#FFFFFF", "3", _INK)
 
 _PROBLEM_BORDER = _REDDISH_PURPLE
 _PROBLEM_PENWIDTH = "3.4"
 
-
-@attrs.frozen
-class _KindStyle:
-    shape: str
-    style: str  # before status and implicit styles are added
-    fontsize: int
-    wrap: int
-    bold: bool = False
-    margin: str = "0.14,0.08"
-
-
-_KIND_STYLES: Mapping[Kind, _KindStyle] = {
-    Kind.CONCLUSION: _KindStyle("box", "rounded,filled", 14, DEFAULT_WRAP, bold=True, margin="0.2,0.1"),
-    Kind.PREMISE: _KindStyle("box", "filled", 12, DEFAULT_WRAP),
-    Kind.INFERENCE: _KindStyle("ellipse", "filled", 10, _INFERENCE_WRAP, margin="0.06,0.03"),
-    Kind.COUNTEREXAMPLE: _KindStyle("hexagon", "filled", 12, DEFAULT_WRAP, margin="0.04,0.06"),
-}
-
 _SAFE_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$", re.IGNORECASE)
 _SAFE_DOT_NAME = re.compile(r"^[a-z0-9_#-]+$")
+# Pages a PDF must fit, in inches (portrait): A4 and Letter, whichever is
+# smaller each way, less a margin.
+_PAGE_INCHES = (8.0, 10.5)
 
 
 @attrs.frozen
@@ -118,10 +120,18 @@ class RenderOptions:
     direction: str = DEFAULT_DIRECTION  # Graphviz rankdir: the way the arrows run
     legend: bool = True
     wrap: int = DEFAULT_WRAP
+    depth: int | None = None  # steps of reasoning drawn below each conclusion
+    focus: str | None = None  # the key of the one node drawn with its reasons
+    root: str | None = None  # draw the tree of this conclusion only (a part of a split)
+    notes: bool = False  # numbered notes under the diagram: each node's quote and source line
+    page: bool = False  # scale to fit an A4 or Letter page (PDF)
+    links: Mapping[str, str] = attrs.field(factory=dict)  # node key -> file of its part (a split's index)
 
     def __attrs_post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
             raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, not {self.direction!r}")
+        if self.depth is not None and self.depth < 0:
+            raise ValueError(f"depth must be 0 or more, not {self.depth}")
 
 
 @attrs.frozen
@@ -149,9 +159,12 @@ def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotat
     from argmap.analysis.evaluate import evaluation_for
 
     evaluation = evaluation_for(context)
-    drawn = set(drawn_keys(context.argmap, context.corpus))
-    statuses = {key: status for key, status in evaluation.statuses.items() if key in drawn}
-    reasons = {key: evaluation.explain(key) for key in sorted(statuses)}
+    view = map_view(context.argmap, context.corpus)
+    drawn = set(view.keys)
+    # The statuses of what the view counts in stubs, too: a stub tells how its reasons stand.
+    counted = drawn.union(*view.hidden.values())
+    statuses = {key: status for key, status in evaluation.statuses.items() if key in counted}
+    reasons = {key: evaluation.explain(key) for key in sorted(statuses) if key in drawn}
     sources = _grounding(context, drawn)
     by_node: dict[str, list[Problem]] = {}
     for problem in problems:
@@ -231,55 +244,221 @@ def map_dot(
     """The DOT of `argmap`'s diagram. Pure and deterministic."""
     import graphviz
 
+    from argmap.diagram.views import diagram_view
+
     annotations = annotations or Annotations()
     options = options or RenderOptions()
+    view = diagram_view(argmap, corpus, depth=options.depth, focus=options.focus, root=options.root)
+    keys = list(view.keys)
+    thesis = _thesis(argmap, keys)
+    numbers = _note_numbers(keys, corpus, argmap) if options.notes else {}
+    graph_attr = {
+        "rankdir": options.direction,
+        "label": _title_label(argmap),
+        "labelloc": "t",
+        "fontname": FONT,
+        "fontsize": "20",
+        "tooltip": _plain_lines([argmap.title]),
+        "bgcolor": "white",
+        "pad": "0.3",
+        "ranksep": "0.35",
+        "nodesep": "0.25",
+        "splines": "true",
+        "outputorder": "edgesfirst",
+        "newrank": "true",
+    }
+    if options.page:
+        graph_attr["size"] = "{:g},{:g}".format(*_PAGE_INCHES)
     graph = graphviz.Digraph(
         name=argmap.id if _SAFE_DOT_NAME.match(argmap.id) else "argmap",
         comment="drawn by argmap render from the map of this id; edit the map, not this file",
-        graph_attr={
-            "rankdir": options.direction,
-            "label": _title_label(argmap),
-            "labelloc": "t",
-            "fontname": FONT,
-            "fontsize": "18",
-            "tooltip": _plain_lines([argmap.title]),
-            "bgcolor": "white",
-            "pad": "0.3",
-            "ranksep": "0.45",
-            "nodesep": "0.3",
-            "splines": "true",
-            "outputorder": "edgesfirst",
-            "newrank": "true",
-        },
-        node_attr={"fontname": FONT, **_NODE_DEFAULTS},
-        edge_attr={"fontname": FONT, "fontsize": "9", **_EDGE_DEFAULTS},
+        graph_attr=graph_attr,
+        node_attr={"fontname": FONT, "fontsize": str(_TEXT_SIZE), **_NODE_DEFAULTS},
+        edge_attr={"fontname": FONT, "fontsize": str(_TEXT_SIZE), **_EDGE_DEFAULTS},
     )
-    keys = drawn_keys(argmap, corpus)
-    if options.legend:
-        _add_legend(graph, argmap, keys, corpus, annotations, options)
-    for key in keys:
-        node = corpus.node(key)
-        if node is None or (node.map_id == argmap.id and argmap.node_index.get(key) is not node):
-            # A duplicate map id can hand the corpus another file's node: draw this file's.
-            node = argmap.node_index.get(key)
-        if node is None:
-            graph.node(
-                dot_name(key), **_beyond(_NODE_DEFAULTS, _missing_node_attributes(key, argmap, annotations))
-            )
-        else:
-            graph.node(
-                dot_name(key), **_beyond(_NODE_DEFAULTS, _node_attributes(node, argmap, annotations, options))
-            )
+    groups = _groups(argmap, keys, corpus)
+    with graph.subgraph(name="cluster_body") as body:
+        body.attr(
+            label=_footer(argmap, keys, view, corpus, annotations, options, numbers),
+            labelloc="t" if options.direction == "BT" else "b",
+            labeljust="l",
+            pencolor="transparent",
+            fontname=FONT,
+        )
+        for group, members in groups:
+            if group is None:
+                for key in members:
+                    _add_node(body, key, argmap, corpus, annotations, options, thesis, numbers)
+                continue
+            with body.subgraph(name=f"cluster_map_{_cluster_name(group)}") as cluster:
+                cluster.attr(
+                    label=_group_label(group, corpus),
+                    style="rounded,filled",
+                    fillcolor="#F4F6F8",
+                    pencolor="#C8CDD2",
+                    fontname=FONT,
+                    fontsize=str(_TEXT_SIZE + 1),
+                    tooltip=_plain_lines([f"nodes of the map `{group}`"]),
+                )
+                for key in members:
+                    _add_node(cluster, key, argmap, corpus, annotations, options, thesis, numbers)
+        for key, hidden in sorted(view.stubs.items()):
+            if key in set(keys):
+                _add_stub(body, key, hidden, corpus, annotations, options)
     drawn = set(keys)
-    for edge in drawn_edges(argmap, corpus):
-        if edge.source in drawn and edge.target in drawn:
-            graph.edge(
-                dot_name(edge.source),
-                dot_name(edge.target),
-                **_beyond(_EDGE_DEFAULTS, _edge_attributes(edge, argmap, corpus)),
-            )
+    mutual = _mutual_rebuttals(view.edges)
+    for edge in view.edges:
+        if edge.source not in drawn or edge.target not in drawn:
+            continue
+        pair = (edge.source, edge.target)
+        if pair in mutual:
+            if edge.source < edge.target:
+                graph.edge(
+                    dot_name(edge.source),
+                    dot_name(edge.target),
+                    **_beyond(_EDGE_DEFAULTS, _conflict_attributes(edge, argmap)),
+                )
+            continue
+        graph.edge(
+            dot_name(edge.source),
+            dot_name(edge.target),
+            **_beyond(_EDGE_DEFAULTS, _edge_attributes(edge, argmap, corpus)),
+        )
     source: str = graph.source
     return source
+
+
+def _thesis(argmap: ArgMap, keys: Sequence[str]) -> str | None:
+    """The map's main conclusion: the one it names, else its first."""
+    candidate = argmap.thesis if argmap.thesis is not None else (argmap.roots[0] if argmap.roots else None)
+    return candidate if candidate in keys else None
+
+
+def _groups(argmap: ArgMap, keys: Sequence[str], corpus: Corpus) -> list[tuple[str | None, list[str]]]:
+    """The map's own nodes (None), then the nodes of each other map, map by map, in key order."""
+    by_map: dict[str | None, list[str]] = {}
+    for key in keys:
+        map_id = split_key(key)[0]
+        found = corpus.node(key)
+        group = None if map_id == argmap.id or found is None else map_id
+        by_map.setdefault(group, []).append(key)
+    others = sorted(group for group in by_map if group is not None)
+    ordered: list[tuple[str | None, list[str]]] = []
+    # The map's own nodes between the first document and the others: its
+    # findings sit between the documents they compare.
+    if others:
+        ordered.append((others[0], by_map[others[0]]))
+    if None in by_map:
+        ordered.append((None, by_map[None]))
+    ordered.extend((group, by_map[group]) for group in others[1:])
+    return ordered
+
+
+def _cluster_name(map_id: str) -> str:
+    return map_id if re.fullmatch(r"[a-z0-9_-]+", map_id) else dot_name(map_id).replace("#", "_")
+
+
+def _group_label(map_id: str, corpus: Corpus) -> str:
+    other = corpus.map(map_id)
+    title = map_id
+    if other is not None:
+        title = (
+            other.source.title if other.source is not None and other.source.title else None
+        ) or other.title
+    return "<" + _font(f"<B>{_html_lines(_face_lines(title, 60, 2))}</B>", colour=_MUTED) + ">"
+
+
+def _mutual_rebuttals(edges: Sequence[Edge]) -> set[tuple[str, str]]:
+    attacks = {(edge.source, edge.target) for edge in edges if edge.relation is Relation.ATTACKS}
+    return {(source, target) for source, target in attacks if (target, source) in attacks}
+
+
+def _note_numbers(keys: Sequence[str], corpus: Corpus, argmap: ArgMap) -> dict[str, int]:
+    """A number for each drawn node that has a quote, a warrant or a note, in drawing order."""
+    numbers: dict[str, int] = {}
+    for key in keys:
+        node = _node_of(key, argmap, corpus)
+        if node is not None and (node.quotes or node.warrant or (node.kind is Kind.INFERENCE and node.text)):
+            numbers[key] = len(numbers) + 1
+    return numbers
+
+
+def _node_of(key: str, argmap: ArgMap, corpus: Corpus) -> Node | None:
+    node = corpus.node(key)
+    if node is None or (node.map_id == argmap.id and argmap.node_index.get(key) is not node):
+        # A duplicate map id can hand the corpus another file's node: draw this file's.
+        node = argmap.node_index.get(key)
+    return node
+
+
+def _add_node(
+    graph: Any,
+    key: str,
+    argmap: ArgMap,
+    corpus: Corpus,
+    annotations: Annotations,
+    options: RenderOptions,
+    thesis: str | None,
+    numbers: Mapping[str, int],
+) -> None:
+    node = _node_of(key, argmap, corpus)
+    if node is None:
+        attributes = _missing_node_attributes(key, argmap, annotations)
+    else:
+        attributes = _node_attributes(node, argmap, annotations, options, key == thesis, numbers.get(key))
+    graph.node(dot_name(key), **_beyond(_NODE_DEFAULTS, attributes))
+
+
+def _add_stub(
+    graph: Any,
+    key: str,
+    hidden: frozenset[str],
+    corpus: Corpus,
+    annotations: Annotations,
+    options: RenderOptions,
+) -> None:
+    """One node for what a view leaves out below `key`: "+3 reasons", and their statuses."""
+    claims = [found for found in sorted(hidden) if (node := corpus.node(found)) is None or node.kind.is_claim]
+    counted = claims or sorted(hidden)
+    statuses = [annotations.statuses.get(found) for found in counted]
+    parts = []
+    for status, word in ((Status.IN, "stand"), (Status.OUT, "defeated"), (Status.UNDECIDED, "undecided")):
+        count = statuses.count(status)
+        if count:
+            parts.append(f"{count} {word}")
+    unjudged = statuses.count(None)
+    if unjudged:  # nodes deep in another map, which this map's evaluation does not reach
+        parts.append(f"{unjudged} not judged here")
+    objections = sum(
+        1
+        for found in counted
+        if (node := corpus.node(found)) is not None and node.kind is Kind.COUNTEREXAMPLE
+    )
+    reasons = len(counted) - objections
+    # An objection hidden below is named as one: a reader must not take it for support.
+    heads = [f"+{reasons} reason{'' if reasons == 1 else 's'}"] if reasons else []
+    if objections:
+        heads.append(f"+{objections} objection{'' if objections == 1 else 's'}")
+    label = _font(f"<B>{dot_text(', '.join(heads))}</B>", colour=_MUTED)
+    if parts:
+        label += "<BR/>" + _font(dot_text(", ".join(parts)), colour=_MUTED)
+    name = "stub-" + dot_name(key)
+    graph.node(
+        name,
+        label="<" + label + ">",
+        shape="box",
+        style="rounded,dashed",
+        color=_FAINT,
+        fontcolor=_MUTED,
+        tooltip=_plain_lines(
+            ["not drawn here (render without --depth, or with --focus on the node above):"]
+            + [f"- {found}" for found in sorted(hidden)[:40]]
+            + (["- …"] if len(hidden) > 40 else [])
+        ),
+    )
+    graph.edge(
+        name, dot_name(key), color=_FAINT, style="dotted", arrowhead="none", tooltip=_plain("collapsed")
+    )
 
 
 # What most nodes and edges share is said once, in the graph's defaults: a
@@ -287,11 +466,11 @@ def map_dot(
 _NODE_DEFAULTS = {
     "shape": "box",
     "style": "filled",
-    "fillcolor": _NO_STATUS.fill,
-    "color": _NO_STATUS.border,
-    "penwidth": _NO_STATUS.penwidth,
+    "fillcolor": _PLAIN.fill,
+    "color": _PLAIN.border,
+    "penwidth": _PLAIN.penwidth,
     "fontcolor": _INK,
-    "margin": _KIND_STYLES[Kind.PREMISE].margin,
+    "margin": "0.14,0.08",
 }
 _EDGE_DEFAULTS = {"color": _BLUE, "penwidth": "1.6", "arrowhead": "normal", "arrowsize": "0.8"}
 
@@ -378,7 +557,12 @@ def _font(content: str, *, size: int | None = None, colour: str | None = None) -
 
 
 def _plain_lines(lines: Iterable[str]) -> str:
-    """Lines for a plain attribute (a tooltip), joined by DOT's `\\n` escape.
+    """Lines for a tooltip, joined by DOT's `\\n` escape.
+
+    Graphviz reads a tooltip's escapes twice: it turns `\\\\` into `\\`, then
+    expands `\\N`, `\\G`, `\\L`... into the node's name, the graph's, the
+    label. So each backslash `dot_text` doubled is doubled again, and reaches
+    the SVG as the one backslash the user wrote.
 
     After `_clean`, the only line feeds left are those between the lines,
     and after `dot_text` no backslash of the text can pair with the `n` that
@@ -386,7 +570,8 @@ def _plain_lines(lines: Iterable[str]) -> str:
     """
     import graphviz
 
-    value: str = graphviz.nohtml(dot_text("\n".join(lines)).replace("\n", "\\n"))
+    text = dot_text("\n".join(lines)).replace("\\", "\\\\")
+    value: str = graphviz.nohtml(text.replace("\n", "\\n"))
     return value
 
 
@@ -398,44 +583,103 @@ def _short(text: str, limit: int = 60) -> str:
 # --- nodes ------------------------------------------------------------------
 
 
-def _status_style(key: str, annotations: Annotations) -> _StatusStyle:
-    status = annotations.statuses.get(key)
-    return _STATUS_STYLES[status] if status is not None else _NO_STATUS
+def scheme_short_name(scheme: str) -> str:
+    """`argument-from-expert-opinion` -> `expert opinion`: what a connector shows."""
+    short = scheme.removeprefix("argument-from-").removeprefix("argument-").removeprefix("from-")
+    return short.replace("-", " ").replace("_", " ")
+
+
+def _face_lines(text: str, width: int, most: int = MAX_LINES) -> list[str]:
+    """The lines of `text` the face of a node shows: at most `most`, the last cut with an ellipsis."""
+    lines = wrap_text(text, width)
+    if len(lines) <= most:
+        return lines
+    kept = lines[:most]
+    kept[-1] = kept[-1][: max(width - 2, 1)].rstrip() + " …"
+    return kept
+
+
+def _status_style(node: Node, annotations: Annotations) -> _StatusStyle:
+    status = annotations.statuses.get(node.key)
+    if status is Status.IN and node.kind is Kind.COUNTEREXAMPLE:
+        return _STANDING_OBJECTION
+    return _STATUS_STYLES[status] if status is not None else _PLAIN
 
 
 def _node_attributes(
-    node: Node, argmap: ArgMap, annotations: Annotations, options: RenderOptions
+    node: Node,
+    argmap: ArgMap,
+    annotations: Annotations,
+    options: RenderOptions,
+    thesis: bool,
+    number: int | None,
 ) -> dict[str, str]:
-    kind_style = _KIND_STYLES[node.kind]
-    status_style = _status_style(node.key, annotations)
+    status_style = _status_style(node, annotations)
     # Warnings and errors mark the node; notes (info) only reach its tooltip.
     problems = [
         problem for problem in annotations.problems.get(node.key, ()) if problem.severity >= Severity.WARNING
     ]
     imported = node.map_id != argmap.id
-    styles = kind_style.style.split(",")
-    if status_style.extra_style:
-        styles.append(status_style.extra_style)
+    styles = ["filled"]
+    if node.kind is Kind.CONCLUSION:
+        styles.insert(0, "rounded")
     if node.implicit:
         styles.append("dashed")
-    attributes = {
-        "label": _node_label(node, imported, status_style, problems, kind_style, options),
-        "shape": kind_style.shape,
-        "style": ",".join(styles),
+    attributes: dict[str, str] = {
+        "shape": "box",
         "fillcolor": status_style.fill,
         "color": _PROBLEM_BORDER if problems else status_style.border,
         "penwidth": _PROBLEM_PENWIDTH if problems else status_style.penwidth,
         "fontcolor": status_style.text_colour,
-        "margin": kind_style.margin,
+        "margin": "0.14,0.08",
         "tooltip": _plain_lines(_node_tooltip(node, imported, annotations)),
     }
-    if imported:
-        attributes["peripheries"] = "2"
-    link = _link_of(node, annotations)
+    if node.kind is Kind.INFERENCE:
+        attributes.update(_connector_attributes(node, status_style, problems))
+    else:
+        attributes["label"] = _claim_label(node, status_style, problems, options, thesis, number)
+        if thesis:
+            attributes["peripheries"] = "2"
+            attributes["penwidth"] = "2.4" if not problems else _PROBLEM_PENWIDTH
+    attributes["style"] = ",".join(styles)
+    link = options.links.get(node.key) or _link_of(node, annotations)
     if link is not None:
         attributes["URL"] = _plain(link)
-        attributes["target"] = "_blank"
+        attributes["target"] = "_blank" if link not in options.links.values() else "_self"
     return attributes
+
+
+def _connector_attributes(
+    node: Node, status_style: _StatusStyle, problems: Sequence[Problem]
+) -> dict[str, str]:
+    """An inference: a small ellipse with its scheme's short name, or a dot."""
+    marks = []
+    if status_style.marker:
+        marks.append(
+            _font(f"<B>{dot_text(status_style.marker.split()[0])}</B>", colour=status_style.marker_colour)
+        )
+    if problems:
+        marks.append(_font(f"<B>⚠ {dot_text(problems[0].code)}</B>", colour="#9E2A6E"))
+    if node.scheme:
+        name = "<BR/>".join(dot_text(line) for line in _connector_lines(node.scheme))
+        label = " ".join([*marks, f"<I>{name}</I>"])
+        return {"label": f"<{label}>", "shape": "ellipse", "margin": "0.05,0.02", "height": "0.3"}
+    if marks:
+        return {
+            "label": "<" + " ".join(marks) + ">",
+            "shape": "ellipse",
+            "margin": "0.05,0.02",
+            "height": "0.3",
+        }
+    return {"label": "", "shape": "circle", "width": "0.16", "fixedsize": "true"}
+
+
+def _connector_lines(scheme: str) -> list[str]:
+    """The scheme's short name on a connector: two short lines, cut with an ellipsis (whole in the tooltip)."""
+    lines = wrap_text(scheme_short_name(scheme), _CONNECTOR_WRAP)
+    if len(lines) <= 2:
+        return lines
+    return [lines[0], lines[1][: _CONNECTOR_WRAP - 2].rstrip() + " …"]
 
 
 def _link_of(node: Node, annotations: Annotations) -> str | None:
@@ -447,48 +691,34 @@ def _link_of(node: Node, annotations: Annotations) -> str | None:
     return None
 
 
-def _node_label(
+def _claim_label(
     node: Node,
-    imported: bool,
     status_style: _StatusStyle,
     problems: Sequence[Problem],
-    kind_style: _KindStyle,
     options: RenderOptions,
+    thesis: bool,
+    number: int | None,
 ) -> str:
     rows: list[str] = []
     header: list[str] = []
+    if thesis:
+        header.append(_font("<B>MAIN CLAIM</B>", colour=_BLUE))
     if status_style.marker:
         header.append(_font(f"<B>{dot_text(status_style.marker)}</B>", colour=status_style.marker_colour))
     if problems:
         codes = ", ".join(dict.fromkeys(problem.code for problem in problems))
         header.append(_font(f"<B>⚠ {dot_text(codes)}</B>", colour="#9E2A6E"))
     if header:
-        rows.append(_font("  ".join(header), size=9))
-    if imported:
-        rows.append(_font(f"<I>↗ from {dot_text(node.map_id)}</I>", size=9, colour=_MUTED))
-    width = min(options.wrap, kind_style.wrap) if node.kind is Kind.INFERENCE else options.wrap
-    if node.kind is Kind.INFERENCE:
-        if node.scheme:
-            rows.append(
-                _font(
-                    f"<B>{_html_lines(wrap_text(node.scheme, width, at_hyphens=True))}</B>",
-                    size=kind_style.fontsize,
-                )
-            )
-        if node.warrant:
-            rows.append(
-                _font(f"<I>{_html_lines(wrap_text(node.warrant, width))}</I>", size=kind_style.fontsize)
-            )
-        if node.text:
-            rows.append(_font(_html_lines(wrap_text(node.text, width)), size=kind_style.fontsize))
+        rows.append("  ".join(header))
+    text = node.text if node.text is not None else node.id
+    content = _html_lines(_face_lines(text, options.wrap))
+    if number is not None:
+        content += _font(f" [{number}]", colour=_MUTED)
+    if node.kind is Kind.CONCLUSION:
+        size = _THESIS_SIZE if thesis else _CONCLUSION_SIZE
+        rows.append(_font(f"<B>{content}</B>", size=size))
     else:
-        text = node.text if node.text is not None else node.id
-        content = _html_lines(wrap_text(text, width))
-        rows.append(_font(f"<B>{content}</B>" if kind_style.bold else content, size=kind_style.fontsize))
-    id_line = dot_text(node.id)
-    if node.implicit:
-        id_line = f"{id_line} · implicit"
-    rows.append(_font(id_line, size=8, colour=_FAINT))
+        rows.append(content)
     return "<" + "<BR/>".join(rows) + ">"
 
 
@@ -543,9 +773,9 @@ def _missing_node_attributes(key: str, argmap: ArgMap, annotations: Annotations)
     written = node_id if map_id == argmap.id else key
     problems = annotations.problems.get(key, ())
     label = (
-        _font("<B>? not found</B>", size=9, colour="#9E2A6E")
+        _font("<B>? not found</B>", colour="#9E2A6E")
         + "<BR/>"
-        + _font(dot_text(f"ref: {written}"), size=11, colour=_MUTED)
+        + _font(dot_text(f"ref: {written}"), colour=_MUTED)
     )
     tooltip = [f"`{written}` is not defined in any map argmap read"]
     tooltip.extend(f"⚠ {problem.severity.label} {problem.code}: {problem.message}" for problem in problems)
@@ -563,6 +793,8 @@ def _missing_node_attributes(key: str, argmap: ArgMap, annotations: Annotations)
 
 # --- edges ------------------------------------------------------------------
 
+_ATTACK = {"color": _VERMILLION, "style": "dashed", "penwidth": "2.4", "arrowhead": "tee", "arrowsize": "1"}
+
 
 def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, str]:
     source_id = relative_id(edge.source, argmap.id)
@@ -572,10 +804,7 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
         undercut = target is not None and target.kind is Kind.INFERENCE
         verb = "undercuts" if undercut else "rebuts"
         attributes = {
-            "color": _VERMILLION,
-            "style": "dashed",
-            "penwidth": "1.6",
-            "arrowhead": "tee",
+            **_ATTACK,
             "tooltip": _plain_lines(
                 [
                     f"`{source_id}` {verb} `{target_id}`",
@@ -584,23 +813,36 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
             ),
         }
         if edge.question:
-            attributes["label"] = (
-                "<" + _font(f"<I>{_html_lines(wrap_text(edge.question, 26))}</I>", colour="#A34400") + ">"
-            )
+            question = _short(edge.question.replace("-", " "), 28)
+            attributes["label"] = "<" + _font(f"<I>{dot_text(question)}?</I>", colour=_DARK_VERMILLION) + ">"
         return attributes
     # Plain support needs no tooltip: the SVG names both ends in the edge's <title>.
     if edge.relation is Relation.SUPPORTS:
         return {"color": _BLUE, "penwidth": "1.6", "arrowhead": "normal"}
-    attributes = {"color": _BLUE, "penwidth": "1.1", "arrowhead": "normal", "arrowsize": "0.6"}
+    attributes = {"color": _BLUE, "penwidth": "1.2", "arrowhead": "none"}
     if edge.role:
-        attributes["label"] = "<" + _font(dot_text(_short(edge.role, 24)), colour=_MUTED) + ">"
         attributes["tooltip"] = _plain_lines(
             [f"`{source_id}` is a premise of `{target_id}` (role: {edge.role})"]
         )
     return attributes
 
 
-# --- title and legend -------------------------------------------------------
+def _conflict_attributes(edge: Edge, argmap: ArgMap) -> dict[str, str]:
+    """A mutual rebuttal: one thick edge with a bar at each end, outside the ranking."""
+    source_id = relative_id(edge.source, argmap.id)
+    target_id = relative_id(edge.target, argmap.id)
+    return {
+        **_ATTACK,
+        "penwidth": "4",
+        "dir": "both",
+        "arrowtail": "tee",
+        "constraint": "false",
+        "label": "<" + _font("<B>conflict</B>", colour=_DARK_VERMILLION, size=_TEXT_SIZE + 1) + ">",
+        "tooltip": _plain_lines([f"`{source_id}` and `{target_id}` rebut each other"]),
+    }
+
+
+# --- title, legend, notes -----------------------------------------------------
 
 
 def _title_label(argmap: ArgMap) -> str:
@@ -609,136 +851,105 @@ def _title_label(argmap: ArgMap) -> str:
     if source is not None:
         about = [part for part in (source.title, source.author, source.date) if part and part != argmap.title]
         if about:
-            rows.append(_font(_html_lines(wrap_text(" · ".join(about), 100)), size=11, colour=_MUTED))
-    rows.append(_font(dot_text(f"map {argmap.id}"), size=9, colour=_FAINT))
+            rows.append(_font(_html_lines(wrap_text(" · ".join(about), 100)), size=_TEXT_SIZE, colour=_MUTED))
     return "<" + "<BR/>".join(rows) + ">"
 
 
-def _add_legend(
-    graph: Any,
+def _footer(
     argmap: ArgMap,
     keys: Sequence[str],
+    view: DiagramView,
     corpus: Corpus,
     annotations: Annotations,
     options: RenderOptions,
-) -> None:
-    """A small map of its own, showing only what this diagram uses."""
+    numbers: Mapping[str, int],
+) -> str:
+    """Under the diagram: what the view hides, the legend, the notes. Never a pointer to a tooltip."""
+    rows: list[str] = []
+    if view.hides:
+        rows.append(
+            f'<TR><TD ALIGN="LEFT">{_font(f"<I>{_html_lines(wrap_text(view.hides, _NOTE_WRAP))}</I>", colour=_MUTED)}</TD></TR>'
+        )
+    if options.legend:
+        rows.append(f'<TR><TD ALIGN="LEFT">{_legend(argmap, keys, view, corpus, annotations)}</TD></TR>')
+    if numbers:
+        rows.append(f'<TR><TD ALIGN="LEFT">{_notes(argmap, corpus, annotations, numbers)}</TD></TR>')
+    if not rows:
+        return ""
+    return '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
+
+
+def _legend(
+    argmap: ArgMap, keys: Sequence[str], view: DiagramView, corpus: Corpus, annotations: Annotations
+) -> str:
+    """One line of samples: only what this diagram uses."""
     nodes = [node for node in (corpus.node(key) for key in keys) if node is not None]
-    kinds = {node.kind for node in nodes}
-    undercuts = any(
-        edge.relation is Relation.ATTACKS
-        and (target := corpus.node(edge.target)) is not None
-        and target.kind is Kind.INFERENCE
-        for edge in argmap.edges
+    attacks = any(edge.relation is Relation.ATTACKS for edge in view.edges)
+    statuses = {annotations.statuses.get(node.key) for node in nodes}
+    standing = any(
+        node.kind is Kind.COUNTEREXAMPLE and annotations.statuses.get(node.key) is Status.IN for node in nodes
     )
-    rebuts = any(
-        edge.relation is Relation.ATTACKS
-        and (target := corpus.node(edge.target)) is not None
-        and target.kind is not Kind.INFERENCE
-        for edge in argmap.edges
-    )
-    implicit = any(node.implicit for node in nodes)
-    imported = any(node.map_id != argmap.id for node in nodes)
-    statuses = set(annotations.statuses.values())
     problems = any(
         problem.severity >= Severity.WARNING for found in annotations.problems.values() for problem in found
     )
-
-    def sample(name: str, label: str, **attributes: str) -> str:
-        node_name = f"legend-{name}"
-        with_label = "<" + _font(label, size=10) + ">"
-        legend.node(node_name, label=with_label, tooltip=_plain(f"legend: {name}"), **attributes)
-        return node_name
-
-    with graph.subgraph(name="cluster_legend") as legend:
-        legend.attr(
-            label="<" + _font("<B>Legend</B>", size=11) + ">",
-            labeljust="l",
-            # Graphviz turns a cluster upside down with the ranks: "b" is the top under BT.
-            labelloc="b" if options.direction == "BT" else "t",
-            style="rounded",
-            color="#BBBBBB",
-            fontname=FONT,
-            margin="10",
+    cells = [
+        f'<TD>{_font("<B>──▶</B>", colour=_BLUE)}</TD><TD ALIGN="LEFT">supports</TD>',
+    ]
+    if attacks:
+        cells.append(f'<TD>{_font("<B>╌╌┤</B>", colour=_VERMILLION)}</TD><TD ALIGN="LEFT">attacks</TD>')
+    if any(node.kind is Kind.INFERENCE for node in nodes):
+        cells.append(
+            '<TD BORDER="1" STYLE="ROUNDED"><I>scheme</I></TD><TD ALIGN="LEFT">inference (● no scheme named)</TD>'
         )
-        blank = {"fillcolor": "#FFFFFF", "style": "filled"}
-        claim = sample("conclusion", "<B>conclusion</B>", shape="box", **{**blank, "style": "rounded,filled"})
-        step = sample("inference", "<I>inference</I><BR/>(its warrant or scheme)", shape="ellipse", **blank)
-        legend.edge(step, claim, color=_BLUE, penwidth="1.6", tooltip=_plain("supports"))
-        legend.edge(
-            sample("premise", "premise", shape="box", **blank),
-            step,
-            color=_BLUE,
-            arrowsize="0.6",
-            tooltip=_plain("premise of"),
-            label="<" + _font("supports", colour=_BLUE) + ">",
+    if Status.OUT in statuses:
+        style = _STATUS_STYLES[Status.OUT]
+        cells.append(
+            f'<TD BGCOLOR="{style.fill}" BORDER="1"><FONT COLOR="{style.marker_colour}">✗ defeated</FONT></TD><TD ALIGN="LEFT">does not survive</TD>'
         )
-        if implicit:
-            legend.edge(
-                sample(
-                    "implicit", "implicit premise", shape="box", fillcolor="#FFFFFF", style="dashed,filled"
-                ),
-                step,
-                color=_BLUE,
-                arrowsize="0.6",
-            )
-        if Kind.COUNTEREXAMPLE in kinds or rebuts:
-            legend.edge(
-                sample("rebuttal", "counterexample", shape="hexagon", **blank),
-                claim,
-                color=_VERMILLION,
-                style="dashed",
-                penwidth="1.6",
-                arrowhead="tee",
-                label="<" + _font("rebuts", colour="#A34400") + ">",
-            )
-        if undercuts:
-            legend.edge(
-                sample("undercutter", "counterexample", shape="hexagon", **blank),
-                step,
-                color=_VERMILLION,
-                style="dashed",
-                penwidth="1.6",
-                arrowhead="tee",
-                label="<" + _font("undercuts", colour="#A34400") + ">",
-            )
-        if imported:
-            sample(
-                "imported",
-                "<I>↗ from other-map</I><BR/>a claim of another map",
-                shape="box",
-                peripheries="2",
-                **blank,
-            )
-        if statuses or problems:
-            legend.node(
-                "legend-statuses",
-                label=_status_table(statuses, problems),
-                shape="plain",
-                tooltip=_plain("legend: statuses"),
-            )
-
-
-def _status_table(statuses: set[Status], problems: bool) -> str:
-    rows: list[str] = []
-    meanings = {
-        Status.IN: "stands",
-        Status.OUT: "defeated",
-        Status.UNDECIDED: "cannot be settled",
-    }
-    for status in (Status.IN, Status.OUT, Status.UNDECIDED):
-        if status not in statuses:
-            continue
-        style = _STATUS_STYLES[status]
-        rows.append(
-            f'<TR><TD BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="{2 if status is Status.IN else 1}">'
-            f'<FONT POINT-SIZE="10" COLOR="{style.marker_colour}"><B>{dot_text(style.marker)}</B></FONT></TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{dot_text(meanings[status])}</FONT></TD></TR>'
+    if Status.UNDECIDED in statuses:
+        style = _STATUS_STYLES[Status.UNDECIDED]
+        cells.append(
+            f'<TD BGCOLOR="{style.fill}" BORDER="1"><FONT COLOR="{style.marker_colour}">? undecided</FONT></TD><TD ALIGN="LEFT">cannot be settled</TD>'
+        )
+    if standing:
+        cells.append(
+            f'<TD BORDER="1" COLOR="{_VERMILLION}"><FONT COLOR="{_DARK_VERMILLION}">objection stands</FONT></TD><TD ALIGN="LEFT"></TD>'
+        )
+    if Status.IN in statuses:
+        cells.append('<TD BORDER="1">plain</TD><TD ALIGN="LEFT">stands</TD>')
+    if any(node.implicit for node in nodes):
+        cells.append(
+            '<TD BORDER="1" STYLE="DASHED">dashed</TD><TD ALIGN="LEFT">implicit: not stated in the source</TD>'
         )
     if problems:
-        rows.append(
-            f'<TR><TD BGCOLOR="#FFFFFF" COLOR="{_PROBLEM_BORDER}" BORDER="3">'
-            '<FONT POINT-SIZE="10" COLOR="#9E2A6E"><B>⚠ CODE</B></FONT></TD>'
-            '<TD ALIGN="LEFT"><FONT POINT-SIZE="10">has a problem (see tooltip)</FONT></TD></TR>'
+        cells.append(
+            f'<TD BORDER="1" COLOR="{_PROBLEM_BORDER}"><FONT COLOR="#9E2A6E">⚠ CODE</FONT></TD><TD ALIGN="LEFT">a problem argmap check reports</TD>'
         )
-    return '<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3">' + "".join(rows) + "</TABLE>>"
+    rows = ["".join(cells[start : start + 4]) for start in range(0, len(cells), 4)]
+    return (
+        '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD ALIGN="LEFT" COLSPAN="8"><B>Legend</B></TD></TR>'
+        + "".join(f"<TR>{row}</TR>" for row in rows)
+        + "</TABLE>"
+    )
+
+
+def _notes(argmap: ArgMap, corpus: Corpus, annotations: Annotations, numbers: Mapping[str, int]) -> str:
+    """Numbered notes: each node's quote (an inference's warrant) and where it stands in the source."""
+    rows = ['<TR><TD ALIGN="LEFT" COLSPAN="2"><B>Notes</B></TD></TR>']
+    for key, number in numbers.items():
+        node = _node_of(key, argmap, corpus)
+        if node is None:
+            continue
+        parts: list[str] = []
+        if node.kind is Kind.INFERENCE:
+            parts.append(f"warrant: {node.warrant or node.text or ''}")
+        parts.extend(f"“{quote.text}”" for quote in node.quotes)
+        where = _source_position(node, annotations.sources.get(key))
+        if where:
+            parts.append(where.removeprefix("source: "))
+        text = " — ".join(" ".join(_clean(part).split()) for part in parts if part)
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{number}</TD>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join(dot_text(line) for line in wrap_text(text, _NOTE_WRAP))}</TD></TR>'
+        )
+    return '<TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">' + "".join(rows) + "</TABLE>"

@@ -216,6 +216,7 @@ class ArgMap:
     duplicates: tuple[DuplicateDefinition, ...]
     node_index: Mapping[str, Node] = attrs.field(eq=False, hash=False, repr=False)
     preferences: tuple[Preference, ...] = ()
+    thesis: str | None = None  # the key of the main conclusion the map names (`thesis:`), if any
 
     @classmethod
     def from_data(cls, data: YamlMapping, file: str, path: Path | None = None) -> ArgMap:
@@ -300,7 +301,13 @@ class _Builder:
             duplicates=tuple(self.duplicates),
             node_index={node.key: node for node in nodes},
             preferences=tuple(self.preferences),
+            thesis=self.thesis_key(data.get("thesis")),
         )
+
+    def thesis_key(self, written: str | None) -> str | None:
+        if written is None:
+            return None
+        return written if "#" in written else node_key(self.map_id, written)
 
     def roots_in_order(self) -> list[str]:
         # build() visits siblings from a stack, last first: the order of the
@@ -560,7 +567,11 @@ class MapView:
 
     keys: tuple[str, ...]  # own nodes sorted by id, then the others sorted
     edges: tuple[Edge, ...]  # each (source, target, relation) once, sorted
-    context: frozenset[str]  # nodes shown only to connect imported ones
+    context: frozenset[str]  # nodes of other maps shown only because a shown node needs them
+    # For a shown node whose reasons are not all shown: the keys of every
+    # node its evaluation depends on that the view leaves out (a diagram
+    # draws them as one stub).
+    hidden: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
 
 
 _RELATION_ORDER = {Relation.PREMISE: 0, Relation.SUPPORTS: 1, Relation.ATTACKS: 2}
@@ -569,12 +580,16 @@ _RELATION_ORDER = {Relation.PREMISE: 0, Relation.SUPPORTS: 1, Relation.ATTACKS: 
 def map_view(argmap: ArgMap, corpus: Corpus) -> MapView:
     """The nodes and edges of `argmap`'s view.
 
-    A map that refers to nodes of other maps shows them, and also the chains
-    inside those maps that connect one shown node to another: when a third
-    map defeats a premise of another map, the reader must see the inference
-    it sinks and the claim that inference supported. Only nodes on a path
-    between two shown nodes are added, never whole maps. The order of the
-    YAML changes nothing.
+    A map that refers to nodes of other maps shows them, and with them what
+    a reader needs to judge them: the chains inside those maps that connect
+    one shown node to another (when a third map defeats a premise of another
+    map, the reader must see the inference it sinks and the claim that
+    inference supported), what the imported nodes support up to their map's
+    conclusions (their statuses change with the attacks stated here), and
+    every node a shown node's evaluation rests on directly: each claim's
+    inferences and attackers, each inference's premises and attackers.
+    What lies deeper is not shown but counted (`hidden`), so no reason is
+    ever dropped silently. The order of the YAML changes nothing.
     """
     own = sorted(node.key for node in argmap.nodes)
     shown = set(own)
@@ -589,27 +604,62 @@ def map_view(argmap: ArgMap, corpus: Corpus) -> MapView:
     foreign_edges = [
         edge for other in corpus.scope(argmap.id) if other.id != argmap.id for edge in other.edges
     ]
-    context: set[str] = set()
-    if imported and foreign_edges:
-        forward: dict[str, list[str]] = {}
-        backward: dict[str, list[str]] = {}
-        for edge in foreign_edges:
+    all_edges = (*argmap.edges, *foreign_edges)
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    foreign_backward: dict[str, list[str]] = {}
+    for edge in all_edges:
+        backward.setdefault(edge.target, []).append(edge.source)
+    for edge in foreign_edges:
+        foreign_backward.setdefault(edge.target, []).append(edge.source)
+        if edge.relation is not Relation.ATTACKS:
             forward.setdefault(edge.source, []).append(edge.target)
-            backward.setdefault(edge.target, []).append(edge.source)
-        reached_from = _reach(imported, forward)
-        reaching = _reach(shown, backward)
-        context = (reached_from & reaching) - shown
-    shown |= context
+    if imported and foreign_edges:
+        between = _reach(imported, forward) & _reach(shown, foreign_backward)
+        # What the imported nodes support, up to their maps' conclusions.
+        consequences = _reach(imported, forward) - imported
+        # The imported claims' own reasons; of what they lead to, only the
+        # path (its other reasons are counted, not drawn: a map that refers
+        # to one premise does not draw the other map whole).
+        # The reasons of the imported claims in conflict (attacked, or
+        # attacking) are drawn: they decide it. Those of the others are
+        # counted in `hidden`.
+        disputed = {
+            key
+            for edge in argmap.edges
+            if edge.relation is Relation.ATTACKS
+            for key in (edge.source, edge.target)
+            if key in imported
+        }
+        shown |= between | _direct_reasons(disputed, backward)
+        shown |= consequences
+        shown |= _direct_reasons({key for key in shown if _is_inference(key, corpus)}, backward)
+    context = frozenset(shown - set(own) - imported)
+
+    hidden: dict[str, frozenset[str]] = {}
+    for key in sorted(shown):
+        if any(reason not in shown for reason in backward.get(key, ())):
+            hidden[key] = frozenset(_reach({key}, backward) - shown)
 
     unique: dict[tuple[str, str, Relation], Edge] = {}
-    for edge in (*argmap.edges, *foreign_edges):
+    for edge in all_edges:
         if edge.source in shown and edge.target in shown:
             unique.setdefault((edge.source, edge.target, edge.relation), edge)
     edges = tuple(
         unique[identity]
         for identity in sorted(unique, key=lambda found: (found[0], found[1], _RELATION_ORDER[found[2]]))
     )
-    return MapView(keys=(*own, *sorted(shown - set(own))), edges=edges, context=frozenset(context))
+    return MapView(keys=(*own, *sorted(shown - set(own))), edges=edges, context=context, hidden=hidden)
+
+
+def _is_inference(key: str, corpus: Corpus) -> bool:
+    node = corpus.node(key)
+    return node is not None and node.kind is Kind.INFERENCE
+
+
+def _direct_reasons(keys: set[str], backward: Mapping[str, list[str]]) -> set[str]:
+    """What the evaluation of each of `keys` reads: its premises or inferences, and its attackers."""
+    return {reason for key in keys for reason in backward.get(key, ())}
 
 
 def _reach(starts: set[str], successors: Mapping[str, list[str]]) -> set[str]:

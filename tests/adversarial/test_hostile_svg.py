@@ -305,11 +305,36 @@ def test_any_text_in_a_title_or_a_claim_draws_a_well_formed_svg_that_shows_it(ti
     argmap = _one_claim_map(title, text)
     svg = draw(map_dot(argmap, Corpus.of([argmap]), options=RenderOptions(legend=False)), "svg").data
     root = assert_harmless_svg(svg)
-    shown = "".join(_texts(root).split())
-    for written in (title, text):
+
+    def visible(written: str) -> str:
         # What can be shown as itself is shown (wrapping moves only whitespace).
         kept = "".join(character for character in written if _shown_as_itself(character))
-        assert "".join(kept.split()) in shown.replace("\ufffd", "")
+        return "".join(kept.split())
+
+    def squeezed(shown: str) -> str:
+        return "".join(shown.split()).replace("\ufffd", "")
+
+    assert visible(title) in squeezed(_texts(root))
+    claim = _node_group(root, "fuzz#claim")
+    # The claim's tooltip holds its whole text, decoded once (what the user typed).
+    assert visible(text) in squeezed(_tooltips(claim))
+    # Its face shows the whole text, or a prefix of it cut with an ellipsis.
+    face = squeezed(_texts(claim)).removeprefix("MAINCLAIM")
+    if face != visible(text):
+        assert face.endswith("…"), face
+        assert face[:-1] and visible(text).startswith(face[:-1]), (face, text)
+
+
+def _node_group(root: ElementTree.Element, title: str) -> ElementTree.Element:
+    """The `<g class="node">` whose `<title>` is `title`."""
+    for group in root.iter(SVG + "g"):
+        if group.get("class") == "node" and group.findtext(SVG + "title") == title:
+            return group
+    raise AssertionError(f"no node {title!r} in the SVG")
+
+
+def _tooltips(element: ElementTree.Element) -> str:
+    return " ".join(anchor.get(XLINK + "title") or "" for anchor in element.iter(SVG + "a"))
 
 
 # --- in a browser ----------------------------------------------------------

@@ -55,7 +55,10 @@ def test_help_without_typer_or_rich(tmp_path: Path) -> None:
     assert (code, err, imported) == (0, "", [])
     assert out == plain_help()
     assert out.startswith("Usage: argmap [OPTIONS] COMMAND [ARGS]...\n")
-    assert "  check        Check maps for problems: syntax, format, structure, gaps and\n               quotes.\n" in out
+    assert (
+        "  check        Check maps for problems: syntax, format, structure, gaps and\n               quotes.\n"
+        in out
+    )
 
 
 def test_plain_help_lists_the_typer_commands_with_their_own_summaries() -> None:

@@ -286,10 +286,121 @@ def test_refs_to_other_maps_resolve_from_beside_the_map() -> None:
     shutil.copytree(MAPS, "maps")
     code, out, err = invoke("render", "maps/crossmap.yaml", "-o", "-", "-f", "dot")
     assert (code, err) == (0, "")
-    assert '"sketch#no-direct-link"' in out and "from sketch" in out
+    assert '"sketch#no-direct-link"' in out and "from map `sketch`" in out
+    assert "subgraph cluster_map_sketch" in out
 
 
 def test_the_legend_can_be_hidden() -> None:
     write_map("simple.yaml")
-    assert "cluster_legend" in invoke("render", "simple.yaml", "-o", "-", "-f", "dot")[1]
-    assert "legend" not in invoke("render", "simple.yaml", "-o", "-", "-f", "dot", "--no-legend")[1]
+    assert "<B>Legend</B>" in invoke("render", "simple.yaml", "-o", "-", "-f", "dot")[1]
+    assert "Legend" not in invoke("render", "simple.yaml", "-o", "-", "-f", "dot", "--no-legend")[1]
+
+
+# --- views ------------------------------------------------------------------
+
+
+def _drawn_nodes(dot: str) -> set[str]:
+    import pygraphviz
+
+    return {str(name) for name in pygraphviz.AGraph(string=dot).nodes()}
+
+
+def test_depth_collapses_deeper_reasons_into_stubs_and_says_so() -> None:
+    shutil.copytree(MAPS, "maps")
+    code, out, err = invoke("render", "maps/sketch.yaml", "--depth", "0", "-o", "-", "-f", "dot")
+    assert (code, err) == (0, "")
+    # The conclusion and its inference; the premises, and the objection one step below, in stubs.
+    assert _drawn_nodes(out) == {
+        "sketch#no-direct-link", "sketch#from-revenge", "stub-sketch#no-direct-link", "stub-sketch#from-revenge",
+    }  # fmt: skip
+    assert (
+        "<B>+3 reasons</B>" in out
+        and "<B>+1 reason, +2 objections</B>" in out
+        and "2 stand, 1 defeated" in out
+    )
+    assert (
+        "0 steps of reasoning below each conclusion; 7 nodes below are collapsed into 2 “+ reasons” stubs."
+        in out
+    )
+    assert invoke("render", "maps/sketch.yaml", "--depth", "0") == (0, "", "argmap: rendered 1 map\n")
+    assert sorted(path.name for path in Path("maps").glob("*.svg")) == ["sketch.svg"]
+    code, out, err = invoke("render", "maps/sketch.yaml", "--depth", "-1")
+    assert code == 2 and "-1 is not in the range x>=0" in err
+
+
+def test_focus_draws_one_node_with_its_reasons_and_objections() -> None:
+    shutil.copytree(MAPS, "maps")
+    for focus in ("from-history", "sketch#from-history"):
+        code, out, err = invoke("render", "maps/sketch.yaml", "--focus", focus, "-o", "-", "-f", "dot")
+        assert (code, err) == (0, "")
+        assert _drawn_nodes(out) == {"sketch#from-history", "sketch#juntas", "sketch#saddam"}
+        assert (
+            "Focus on `from-history`: only its reasons and objections; 6 other nodes of the map not drawn."
+            in out
+        )
+
+
+def test_focus_on_a_node_the_map_does_not_draw_is_a_usage_error() -> None:
+    shutil.copytree(MAPS, "maps")
+    before = listing()
+    assert invoke("render", "maps/sketch.yaml", "--focus", "from-histry") == (
+        2,
+        "",
+        "argmap: --focus `from-histry`: map `sketch` draws no such node; did you mean `from-history`?\n"
+        "  hint: give a node id of the map, or map-id#node-id for a node it imports\n",
+    )
+    assert listing() == before
+
+
+def test_split_writes_an_index_linking_one_diagram_per_conclusion() -> None:
+    shutil.copytree(MAPS, "maps")
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out") == (
+        0,
+        "",
+        "argmap: rendered 3 diagrams\n",
+    )
+    assert sorted(path.name for path in Path("out").iterdir()) == [
+        "crossmap--regime-holds.svg",
+        "crossmap--sketch--failures-topple.svg",
+        "crossmap.svg",
+    ]
+    index = Path("out/crossmap.svg").read_text(encoding="utf-8")
+    assert 'xlink:href="crossmap--regime-holds.svg"' in index
+    assert 'xlink:href="crossmap--sketch--failures-topple.svg"' in index
+    part = Path("out/crossmap--regime-holds.svg").read_text(encoding="utf-8")
+    assert "The tree of `regime&#45;holds` only; the map&#39;s other conclusions are drawn apart" in part
+    assert "<title>crossmap#regime&#45;holds</title>" in part
+    other = Path("out/crossmap--sketch--failures-topple.svg").read_text(encoding="utf-8")
+    assert "<title>sketch#failures&#45;topple</title>" in other
+    assert "<title>crossmap#regime&#45;holds</title>" not in other
+    # Drawn again, every diagram is up to date; --check agrees.
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out") == (
+        0,
+        "",
+        "argmap: rendered 0 diagrams, 3 up to date\n",
+    )
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out", "--check")[:2] == (
+        0,
+        "3 diagrams up to date\n",
+    )
+
+
+def test_split_to_standard_output_is_refused() -> None:
+    shutil.copytree(MAPS, "maps")
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "-") == (
+        2,
+        "",
+        "argmap: --split writes an index and one diagram per conclusion: it cannot write them to "
+        "standard output\n  hint: leave out `-o -`, or use -o FOLDER\n",
+    )
+
+
+def test_notes_number_the_nodes_and_give_each_quote_and_source_line() -> None:
+    shutil.copytree(MAPS, "maps")
+    code, out, err = invoke("render", "maps/sketch.yaml", "--notes", "-o", "-", "-f", "dot")
+    assert (code, err) == (0, "")
+    assert "<B>Notes</B>" in out
+    assert "“For them, it is revenge against the stronger West.” — sources/ft.txt, line 5" in out
+    assert "warrant: A base that counts any defiance of the West as victory" in out
+    assert "tooltip" not in out.split("<B>Notes</B>")[1].split(">>")[0]
+    assert "<B>Notes</B>" not in invoke("render", "maps/sketch.yaml", "-o", "-", "-f", "dot")[1]

@@ -4,6 +4,7 @@ attack edges, statuses, problems, imports, tooltips, links, legend, direction.""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,17 +17,21 @@ import pytest
 from argmap.analysis.evaluate import Status
 from argmap.config import Config
 from argmap.diagram.dot import (
+    MAX_LINES,
+    WRAP,
     Annotations,
     NodeSource,
     RenderOptions,
     annotations_for,
+    dot_source,
     drawn_keys,
     map_dot,
+    scheme_short_name,
     wrap_text,
 )
 from argmap.input.model import ArgMap, Corpus, Kind, Node, node_key
 from argmap.lint.runner import check_paths
-from argmap.problems import Location
+from argmap.problems import Location, Severity
 from tests.diagram.conftest import MAPS
 
 HERE = Location("m.yaml", 1, 1)
@@ -73,17 +78,26 @@ def edge(graph: Any, source: str, target: str) -> dict[str, str]:
 def test_each_kind_has_its_own_shape(sketch: Any) -> None:
     conclusion = node(sketch, "sketch#no-direct-link")
     premise = node(sketch, "sketch#revenge")
-    inference = node(sketch, "sketch#from-revenge")
+    named = node(sketch, "sketch#from-history")
+    unnamed = node(sketch, "sketch#from-revenge")
     counterexample = node(sketch, "sketch#failures-topple")
     assert (conclusion["shape"], "rounded" in conclusion["style"]) == ("box", True)
     assert (premise["shape"], "rounded" in premise["style"]) == ("box", False)
-    assert inference["shape"] == "ellipse"
-    assert counterexample["shape"] == "hexagon"
+    assert (counterexample["shape"], "rounded" in counterexample["style"]) == ("box", False)
+    # An inference is a small connector: an ellipse with its scheme's name, or a dot.
+    assert (named["shape"], named["height"]) == ("ellipse", "0.3")
+    assert (unnamed["shape"], unnamed["label"], unnamed["width"]) == ("circle", "", "0.16")
 
 
-def test_an_inference_carries_its_warrant_or_scheme(sketch: Any) -> None:
-    assert "does not punish its" in node(sketch, "sketch#from-revenge")["label"]
-    assert "argument-from-example" in node(sketch, "sketch#from-history")["label"]
+def test_an_inference_shows_its_schemes_short_name_and_keeps_its_warrant_in_the_tooltip(sketch: Any) -> None:
+    history = node(sketch, "sketch#from-history")
+    assert "<I>example</I>" in history["label"] and "argument-from" not in history["label"]
+    assert "scheme: argument-from-example" in history["tooltip"]
+    revenge = node(sketch, "sketch#from-revenge")
+    assert "does not punish its" not in revenge["label"]
+    assert "warrant: A base that counts any defiance of the West as victory" in revenge["tooltip"]
+    assert scheme_short_name("argument-from-expert-opinion") == "expert opinion"
+    assert scheme_short_name("cause-to-effect") == "cause to effect"
 
 
 def test_support_and_attack_differ_in_colour_line_and_arrowhead(sketch: Any) -> None:
@@ -91,29 +105,62 @@ def test_support_and_attack_differ_in_colour_line_and_arrowhead(sketch: Any) -> 
     premise = edge(sketch, "sketch#revenge", "sketch#from-revenge")
     rebuttal = edge(sketch, "sketch#failures-topple", "sketch#no-direct-link")
     undercut = edge(sketch, "sketch#saddam", "sketch#from-history")
-    for supporting in (support, premise):
-        assert (supporting["color"], supporting.get("style", ""), supporting["arrowhead"]) == (
-            "#0072B2",
-            "",
-            "normal",
-        )
+    # Support: solid blue, an arrow into what it supports; a premise joins its connector without one.
+    assert (support["color"], support.get("style", ""), support["arrowhead"]) == ("#0072B2", "", "normal")
+    assert (premise["color"], premise.get("style", ""), premise["arrowhead"]) == ("#0072B2", "", "none")
     for attack in (rebuttal, undercut):
         assert (attack["color"], attack["style"], attack["arrowhead"]) == ("#D55E00", "dashed", "tee")
+        assert float(attack["penwidth"]) > float(support["penwidth"])
     assert "undercuts" in undercut["tooltip"] and "rebuts" in rebuttal["tooltip"]
-    # The critical question an undercutter raises labels its edge; a premise's role labels its edge.
-    assert "counterexamples" in undercut["label"]
-    assert "example" in edge(sketch, "sketch#juntas", "sketch#from-history")["label"]
+    # The critical question an undercutter raises labels its edge; a premise's role is in the tooltip.
+    assert "counterexamples?" in undercut["label"]
+    role = edge(sketch, "sketch#juntas", "sketch#from-history")
+    assert not role.get("label")
+    assert "(role: example)" in role["tooltip"]
 
 
-def test_status_is_written_in_the_node_not_only_coloured(sketch: Any) -> None:
-    standing = node(sketch, "sketch#no-direct-link")
+def test_status_is_marked_by_exception_in_words_not_only_colour(sketch: Any) -> None:
+    standing = node(sketch, "sketch#revenge")
     defeated = node(sketch, "sketch#failures-topple")
-    assert "✓ in" in standing["label"] and "✗ out" in defeated["label"]
-    # Besides the colour: a thick border for in; diagonals, grey fill and grey text for out.
-    assert float(standing["penwidth"]) > 2 >= float(defeated["penwidth"])
-    assert "diagonals" in defeated["style"] and "diagonals" not in standing["style"]
-    assert (defeated["fillcolor"], defeated["fontcolor"]) == ("#EBEBEB", "#5F5F5F")
+    objection = node(sketch, "sketch#saddam")
+    # What stands carries no mark; its status is in the tooltip.
+    assert "in" not in _label_words(standing["label"]) and "✓" not in standing["label"]
+    assert (standing["fillcolor"], standing["color"]) == ("#FFFFFF", "#404040")
+    assert "in: not attacked" in standing["tooltip"]
+    # What is out says so, greyed.
+    assert "✗ defeated" in defeated["label"]
+    assert (defeated["fillcolor"], defeated["fontcolor"], defeated["color"]) == (
+        "#E6E6E6",
+        "#5F5F5F",
+        "#9A9A9A",
+    )
     assert "out: no inference applies" in defeated["tooltip"]
+    # An objection that stands says so, with the attack's colour and a thick border.
+    assert "objection stands" in objection["label"]
+    assert (objection["color"], objection["penwidth"]) == ("#D55E00", "3")
+
+
+def _label_words(label: str) -> list[str]:
+    return re.sub(r"<[^>]*>", " ", label).split()
+
+
+def test_the_thesis_is_marked_and_larger(sketch: Any, tmp_path: Path) -> None:
+    thesis = node(sketch, "sketch#no-direct-link")
+    assert "MAIN CLAIM" in thesis["label"] and thesis["peripheries"] == "2"
+    assert 'POINT-SIZE="16"' in thesis["label"]
+    # A map names its thesis with `thesis:`; without it, the first conclusion is the thesis.
+    (tmp_path / "argmap.toml").write_text("", encoding="utf-8")
+    (tmp_path / "two.yaml").write_text(
+        "argmap: 1\nid: two\ntitle: Two\nthesis: second\nconclusions:\n"
+        "  - id: first\n    text: The first claim.\n  - id: second\n    text: The second claim.\n",
+        encoding="utf-8",
+    )
+    result = check_paths([tmp_path], Config(), cwd=tmp_path)
+    assert all(problem.severity < Severity.ERROR for problem in result.problems)
+    (argmap,) = result.workspace.requested
+    graph = pygraphviz.AGraph(string=dot_source(result.run.context(argmap), [], RenderOptions()))
+    assert "MAIN CLAIM" in graph.get_node("two#second").attr["label"]
+    assert "MAIN CLAIM" not in graph.get_node("two#first").attr["label"]
 
 
 def test_undecided_nodes_say_so(troubles: Any) -> None:
@@ -145,13 +192,38 @@ def graph_edges(graph: Any) -> set[tuple[str, str]]:
     return {(str(tail), str(head)) for tail, head in graph.edges()}
 
 
-def test_nodes_of_other_maps_are_drawn_as_imports(crossmap: Any) -> None:
+def test_nodes_are_grouped_in_a_cluster_per_source_document(crossmap: Any) -> None:
+    (sketch_cluster,) = [graph for graph in _clusters(crossmap) if graph.name == "cluster_map_sketch"]
+    assert "Financial Times" in sketch_cluster.graph_attr["label"]
+    assert {str(name) for name in sketch_cluster.nodes()} == {
+        "sketch#failures-topple", "sketch#from-history", "sketch#juntas", "sketch#no-direct-link",
+        "sketch#saddam",
+    }  # fmt: skip
     imported = node(crossmap, "sketch#no-direct-link")
-    own = node(crossmap, "crossmap#elites-trapped")
-    assert imported["peripheries"] == "2" and "from sketch" in imported["label"]
-    assert own.get("peripheries") in (None, "", "1") and "from" not in own["label"]
+    assert "from map `sketch`" in imported["tooltip"]
+    assert "from map" not in node(crossmap, "crossmap#elites-trapped")["tooltip"]
     # The import's status comes from the evaluation of this map's scope: rebutted here.
-    assert "✗ out" in node(crossmap, "sketch#failures-topple")["label"]
+    assert "✗ defeated" in node(crossmap, "sketch#failures-topple")["label"]
+
+
+def _clusters(graph: Any) -> list[Any]:
+    found = []
+    for subgraph in graph.subgraphs():
+        if str(subgraph.name).startswith("cluster_"):
+            found.append(subgraph)
+        found.extend(_clusters(subgraph))
+    return found
+
+
+def test_a_mutual_rebuttal_is_one_symmetric_conflict_edge(troubles: Any) -> None:
+    pairs = graph_edges(troubles)
+    assert ("troubles#loops-a", "troubles#loops-b") in pairs
+    assert ("troubles#loops-b", "troubles#loops-a") not in pairs
+    conflict = edge(troubles, "troubles#loops-a", "troubles#loops-b")
+    assert (conflict["dir"], conflict["arrowhead"], conflict["arrowtail"]) == ("both", "tee", "tee")
+    assert (conflict["constraint"], conflict["penwidth"]) == ("false", "4")
+    assert "conflict" in conflict["label"]
+    assert "`loops-a` and `loops-b` rebut each other" in conflict["tooltip"]
 
 
 def test_tooltips_carry_the_quote_and_its_source_line(sketch: Any) -> None:
@@ -160,10 +232,26 @@ def test_tooltips_carry_the_quote_and_its_source_line(sketch: Any) -> None:
     assert "source: sources/ft.txt, line 5" in tooltip
 
 
-def test_the_text_is_wrapped_and_the_id_written_small_under_it(sketch: Any) -> None:
+def test_the_text_is_wrapped_and_the_id_kept_off_the_face(sketch: Any) -> None:
     label = node(sketch, "sketch#revenge")["label"]
-    assert 'Putin&#x27;s supporters see the<BR ALIGN="CENTER"/>invasion' in label
-    assert label.endswith('<FONT COLOR="#8C8C8C" POINT-SIZE="8">revenge</FONT>')
+    assert label == (
+        'Putin&#x27;s supporters see the<BR ALIGN="CENTER"/>invasion as revenge on the'
+        '<BR ALIGN="CENTER"/>West, not as aggression.'
+    )
+    assert "premise `revenge`" in node(sketch, "sketch#revenge")["tooltip"]
+
+
+def test_an_over_long_text_is_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip() -> None:
+    text = " ".join(f"word{number}" for number in range(80))
+    claim = Node(node_key("m", "c"), "c", "m", Kind.CONCLUSION, HERE, text=text)
+    argmap = _one_node_map(claim)
+    graph = pygraphviz.AGraph(string=map_dot(argmap, Corpus.of([argmap])))
+    attributes = graph.get_node(claim.key).attr
+    face = re.sub(r"<BR[^>]*>", "\n", attributes["label"])
+    lines = re.sub(r"<[^>]*>", "", face).split("\n")[1:]  # below MAIN CLAIM
+    assert len(lines) == MAX_LINES and all(len(line) <= WRAP for line in lines)
+    assert lines[-1].endswith(" …") and "word79" not in attributes["label"]
+    assert text in attributes["tooltip"]
 
 
 def test_wrapping_keeps_words_and_cuts_only_what_is_far_too_long() -> None:
@@ -216,17 +304,14 @@ def test_the_title_is_on_top(sketch: Any) -> None:
 
 def test_the_legend_shows_what_the_diagram_uses_and_can_be_left_out() -> None:
     dot, graph = rendered("sketch.yaml")
-    legend = {str(name) for name in graph.nodes() if str(name).startswith("legend-")}
-    assert legend == {
-        "legend-conclusion", "legend-inference", "legend-premise", "legend-implicit",
-        "legend-rebuttal", "legend-undercutter", "legend-statuses",
-    }  # fmt: skip
-    assert "cluster_legend" in dot
-    statuses = graph.get_node("legend-statuses").attr["label"]
-    assert "✓ in" in statuses and "✗ out" in statuses and "undecided" not in statuses
+    legend = graph.get_subgraph("cluster_body").graph_attr["label"]
+    for sample in ("supports", "attacks", "<I>scheme</I>", "✗ defeated", "objection stands", "implicit"):
+        assert sample in legend
+    assert "undecided" not in legend and "tooltip" not in legend
+    _, troubles = rendered("troubles.yaml")
+    assert "? undecided" in troubles.get_subgraph("cluster_body").graph_attr["label"]
     dot, graph = rendered("sketch.yaml", RenderOptions(legend=False))
-    assert "legend" not in dot
-    assert not [name for name in graph.nodes() if str(name).startswith("legend-")]
+    assert "Legend" not in dot
 
 
 @pytest.mark.parametrize("direction", ["BT", "TB", "LR", "RL"])
@@ -240,20 +325,32 @@ def test_an_unknown_direction_is_a_programming_error() -> None:
         RenderOptions(direction="up")
 
 
-def test_the_diagram_holds_exactly_the_maps_nodes_and_edges(crossmap: Any) -> None:
-    drawn = {str(name) for name in crossmap.nodes() if not str(name).startswith("legend-")}
+def test_the_diagram_holds_the_maps_nodes_and_what_their_evaluation_reads(crossmap: Any) -> None:
+    drawn = {str(name) for name in crossmap.nodes()}
     assert drawn == {
         "crossmap#regime-holds", "crossmap#from-ft", "crossmap#elites-trapped", "crossmap#not-a-junta",
         "sketch#no-direct-link", "sketch#failures-topple",
+        # the status of `failures-topple` reads its inference, and that inference's premise and undercutter
+        "sketch#from-history", "sketch#juntas", "sketch#saddam",
+        # the reasons of the imported conclusion, not drawn, stand in a stub that lists them
+        "stub-sketch#no-direct-link",
     }  # fmt: skip
-    assert {edge for edge in graph_edges(crossmap) if not edge[0].startswith("legend-")} == {
+    assert graph_edges(crossmap) == {
         ("crossmap#from-ft", "crossmap#regime-holds"),
         ("sketch#no-direct-link", "crossmap#from-ft"),
         ("crossmap#elites-trapped", "crossmap#from-ft"),
         ("crossmap#not-a-junta", "sketch#failures-topple"),
-        # stated by the sketch map: it connects two of the nodes crossmap imports
+        # stated by the sketch map: they connect nodes drawn here
         ("sketch#failures-topple", "sketch#no-direct-link"),
+        ("sketch#from-history", "sketch#failures-topple"),
+        ("sketch#juntas", "sketch#from-history"),
+        ("sketch#saddam", "sketch#from-history"),
+        ("stub-sketch#no-direct-link", "sketch#no-direct-link"),
     }
+    stub = node(crossmap, "stub-sketch#no-direct-link")
+    assert "sketch#from-revenge" in stub["tooltip"]
+    # How the hidden reasons stand, though the view does not draw them.
+    assert "<B>+3 reasons</B>" in stub["label"] and "3 stand" in stub["label"]
 
 
 def test_drawing_order_is_the_maps_nodes_then_the_imports_each_sorted() -> None:
@@ -261,7 +358,8 @@ def test_drawing_order_is_the_maps_nodes_then_the_imports_each_sorted() -> None:
     (argmap,) = [argmap for argmap in result.workspace.requested if argmap.id == "crossmap"]
     assert drawn_keys(argmap, result.workspace.corpus) == [
         "crossmap#elites-trapped", "crossmap#from-ft", "crossmap#not-a-junta", "crossmap#regime-holds",
-        "sketch#failures-topple", "sketch#no-direct-link",
+        "sketch#failures-topple", "sketch#from-history", "sketch#juntas", "sketch#no-direct-link",
+        "sketch#saddam",
     ]  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis.evaluate import Status
-from argmap.diagram.dot import Annotations, NodeSource, RenderOptions, map_dot
+from argmap.diagram.dot import Annotations, NodeSource, RenderOptions, map_dot, scheme_short_name, wrap_text
 from argmap.diagram.draw import draw
 from argmap.input.model import ArgMap, Corpus, Edge, Kind, Node, Quote, Relation, SourceInfo, node_key
 from argmap.problems import Location, Problem, Severity
@@ -68,9 +68,10 @@ def _unescape_dot(value: str) -> str:
 
 
 def _plain_text(value: str) -> str:
-    """The text of a plain attribute (a tooltip): its escapes and its
-    character references undone (Graphviz decodes those once)."""
-    return html.unescape(_unescape_dot(value))
+    """The text of a tooltip: its escapes undone twice (Graphviz reads them
+    twice: `\\\\` to `\\`, then `\\N` to the node's name) and its character
+    references once."""
+    return html.unescape(_unescape_dot(_unescape_dot(value)))
 
 
 def _label_text(label: str) -> str:
@@ -140,7 +141,7 @@ def maps(draw_from: st.DrawFn) -> tuple[ArgMap, Annotations, dict[str, list[str]
     # What each node's label and tooltip must show, word for word.
     expected_in_label = {
         conclusion: [words[conclusion]],
-        inference: [warrant, scheme],
+        inference: [],  # a connector shows its scheme's short name (checked apart), its warrant in the tooltip
         premise: [words[premise]],
         rebuttal: [words[rebuttal]],
         undercutter: [words[undercutter]],
@@ -190,9 +191,22 @@ def test_any_text_leaves_the_dot_holding_exactly_the_map(
         url = attributes.get("URL")
         assert url in (None, "") or re.match(r"^https?://", url)
 
+    inference = next(node for node in argmap.nodes if node.kind is Kind.INFERENCE)
+    connector = _squeeze(_label_text(graph.get_node(inference.key).attr["label"]))
+    short_name = scheme_short_name(inference.scheme or "")
+    # The whole short name, or its start cut with an ellipsis (the whole scheme is in the tooltip).
+    assert _squeeze(short_name) in connector or (
+        connector.endswith("…") and _squeeze(wrap_text(short_name, 16)[0]) in connector
+    )
+
     undercut = next(edge for edge in argmap.edges if edge.question)
     edge_attributes = graph.get_edge(undercut.source, undercut.target).attr
-    assert _squeeze(undercut.question or "") in _squeeze(_label_text(edge_attributes["label"]))
+    # The label shows the question's id as words, cut with an ellipsis when long; the tooltip the id.
+    asked = _squeeze((undercut.question or "").replace("-", " "))
+    shown_question = _squeeze(_label_text(edge_attributes["label"])).removesuffix("?")
+    assert shown_question == asked or (
+        shown_question.endswith("…") and asked.startswith(shown_question[:-1])
+    ), (shown_question, asked)
     assert _squeeze(undercut.question or "") in _squeeze(_plain_text(edge_attributes["tooltip"]))
     with_role = next(edge for edge in argmap.edges if edge.role)
     edge_tooltip = graph.get_edge(with_role.source, with_role.target).attr["tooltip"]
@@ -233,7 +247,8 @@ def test_control_characters_become_replacement_characters() -> None:
     dot = map_dot(argmap, Corpus.of([argmap]), options=RenderOptions(legend=False))
     graph = pygraphviz.AGraph(string=dot)  # kept: its nodes' attributes die with it
     label = _label_text(graph.get_node(node.key).attr["label"])
+    # The face shows the thesis mark and the text; the id is off the face, in the tooltip.
     assert _squeeze(label) == _squeeze(
-        "bell\ufffd null\ufffd escape\ufffd del\ufffd surrogate\ufffd nonchar\ufffd end" + "c"
+        "MAIN CLAIM bell\ufffd null\ufffd escape\ufffd del\ufffd surrogate\ufffd nonchar\ufffd end"
     )
     ElementTree.fromstring(draw(dot, "svg").data)

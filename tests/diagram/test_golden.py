@@ -22,6 +22,10 @@ CASES = [
     ("sketch-lr-no-legend.dot", "sketch.yaml", RenderOptions(direction="LR", legend=False)),
     ("crossmap.dot", "crossmap.yaml", RenderOptions()),
     ("troubles.dot", "troubles.yaml", RenderOptions()),
+    ("sketch-depth-0.dot", "sketch.yaml", RenderOptions(depth=0)),
+    ("sketch-focus.dot", "sketch.yaml", RenderOptions(focus="sketch#from-revenge")),
+    ("sketch-notes.dot", "sketch.yaml", RenderOptions(notes=True, page=True)),
+    ("crossmap-root.dot", "crossmap.yaml", RenderOptions(root="crossmap#regime-holds")),
 ]
 
 
@@ -57,3 +61,45 @@ def test_the_render_does_not_depend_on_the_working_folder(tmp_path: Path) -> Non
         problems = [problem for problem in result.problems if problem.file == argmap.file]
         dots.append(dot_source(result.run.context(argmap), problems))
     assert dots[0] == dots[1]
+
+
+SEED_MAPS = Path(__file__).resolve().parents[2] / "maps"
+
+
+@pytest.mark.parametrize(
+    "map_name", ["ft-lose-or-win.yaml", "kherson-catastrophe.yaml", "confrontation.yaml"]
+)
+def test_each_seed_diagram_fits_the_width_budget(map_name: str) -> None:
+    """Each diagram of a seed map's default rendering (a split's index and
+    parts included) is at most 1,900 pt wide: 12 pt text stays 10 px high
+    when the picture is shown 1,600 px wide."""
+    from argmap.diagram.dot import WIDTH_BUDGET_PT
+    from argmap.diagram.layout import plan_diagrams, svg_width
+
+    result = check_paths([SEED_MAPS], Config(), cwd=SEED_MAPS)
+    (argmap,) = [argmap for argmap in result.workspace.requested if Path(argmap.file).name == map_name]
+    problems = [problem for problem in result.problems if problem.file == argmap.file]
+    planned = plan_diagrams(result.run.context(argmap), problems, RenderOptions())
+    widths = [svg_width(diagram.dot) for diagram in planned]
+    assert widths
+    assert all(0 < width <= WIDTH_BUDGET_PT for width in widths), widths
+
+
+def test_the_confrontation_draws_every_node_its_evaluation_reads() -> None:
+    from argmap.input.model import map_view
+
+    result = check_paths([SEED_MAPS], Config(), cwd=SEED_MAPS)
+    (argmap,) = [argmap for argmap in result.workspace.requested if argmap.id == "confrontation"]
+    view = map_view(argmap, result.run.context(argmap).corpus)
+    assert "ft-lose-or-win#from-blurred-defeat" in view.keys
+    assert "ft-lose-or-win#hard-to-lose-or-win" in view.keys
+    premises = {edge.source for edge in view.edges if edge.target == "ft-lose-or-win#from-revenge"}
+    stated = {
+        edge.source
+        for other in result.workspace.requested
+        if other.id == "ft-lose-or-win"
+        for edge in other.edges
+        if edge.target == "ft-lose-or-win#from-revenge"
+    }
+    assert premises == stated
+    assert len(stated) == 6

@@ -161,19 +161,35 @@ def test_view_shows_the_chain_that_connects_imported_nodes() -> None:
     view = map_view(third, Corpus.of([home, third]))
     # revenge → from-revenge → no-direct-link, and revenge → from-history →
     # failures-topple ⊣ no-direct-link: both chains connect two imported nodes
-    assert view.context == frozenset({"ft#from-revenge", "ft#from-history", "ft#failures-topple"})
+    # and every premise of an inference it shows: its evaluation reads them all
+    assert view.context == frozenset(
+        {
+            "ft#from-revenge",
+            "ft#from-history",
+            "ft#failures-topple",
+            "ft#any-resistance-wins",
+            "ft#juntas",
+            "ft#saddam",
+        }
+    )
     assert view.keys == (
         "third#direct",
         "third#not-revenge",
+        "ft#any-resistance-wins",
         "ft#failures-topple",
         "ft#from-history",
         "ft#from-revenge",
+        "ft#juntas",
         "ft#no-direct-link",
         "ft#revenge",
+        "ft#saddam",
     )
     stated_elsewhere = {(edge.source, edge.target) for edge in view.edges if edge.map_id == "ft"}
-    # juntas and saddam lead to no shown node by a chain of their own: they stay out
+    # juntas and saddam are premises of a shown inference: shown with their edges
     assert stated_elsewhere == {
+        ("ft#saddam", "ft#from-history"),
+        ("ft#juntas", "ft#from-history"),
+        ("ft#any-resistance-wins", "ft#from-revenge"),
         ("ft#revenge", "ft#from-revenge"),
         ("ft#from-revenge", "ft#no-direct-link"),
         ("ft#revenge", "ft#from-history"),
