@@ -120,7 +120,9 @@ class _Reader:
             raise self.fail(
                 number, 1, f"{ident}: the words of the annotation are not those of the text at {spans[0][0]}"
             )
-        quotes = [" ".join(pinned_quote(self.text, start, end).split()) for start, end in spans]
+        quotes: list[str | dict[str, Any]] = [
+            " ".join(pinned_quote(self.text, start, end).split()) for start, end in spans
+        ]
         claim_id = ident.lower()
         self.kinds[claim_id] = kind
         tags = ["major-claim"] if kind == "MajorClaim" else [kind.lower()]

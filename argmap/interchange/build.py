@@ -29,7 +29,8 @@ MAX_NESTING = 24
 class Claim:
     id: str
     text: str
-    quotes: list[str] = attrs.Factory(list)
+    # A passage, or `{text, occurrence}` when its words stand in the source more than once.
+    quotes: list[str | dict[str, Any]] = attrs.Factory(list)
     note: str | None = None
     tags: list[str] = attrs.Factory(list)
     implicit: bool = False

@@ -56,6 +56,22 @@ def pinned_quote(text: str, start: int, end: int) -> str:
     return text[begin:end]
 
 
+def pinned_entry(text: str, start: int, end: int) -> str | dict[str, Any]:
+    """The quote of `text[start:end]` as a map writes it: the pinned passage,
+    with its `occurrence` when the same words stand later in the text too
+    (otherwise the first place would be taken, and reported as ambiguous)."""
+    passage = pinned_quote(text, start, end)
+    begin = end - len(passage)
+    places = []
+    found = text.find(passage)
+    while found >= 0:
+        places.append(found)
+        found = text.find(passage, found + 1)
+    if len(places) < 2:
+        return passage
+    return {"text": passage, "occurrence": places.index(begin) + 1}
+
+
 def read(data: bytes, name: str, limits: Limits) -> list[ImportedMap]:
     root = parse_xml(data, name)
     if root.tag != "arggraph":
@@ -104,7 +120,7 @@ class _Reader:
             parts = sorted(spans[edu] for edu in segments.get(unit, []))
             if not parts:
                 raise self.fail(f"ADU {unit} has no EDU")
-            quotes = [pinned_quote(text, start, end) for start, end in _contiguous(parts, text)]
+            quotes = [pinned_entry(text, start, end) for start, end in _contiguous(parts, text)]
             words = " ".join(text[start:end] for start, end in parts)
             side = {"pro": "proponent", "opp": "opponent"}.get(kind or "", "")
             self.graph.claim(Claim(unit, words, quotes=quotes, tags=[side] if side else []))

@@ -264,6 +264,22 @@ def definition(snapshot: Snapshot, line: int, column: int) -> Span | None:
     return None
 
 
+def _nearest_passage(snapshot: Snapshot, problem: Problem) -> str | None:
+    """The source's passage nearest to the quote a Q501 stands at, from the
+    grounding itself (the hint's wording is for people, not for parsing)."""
+    from argmap.grounding.ground import grounding_for
+
+    if snapshot.result is None or snapshot.argmap is None:
+        return None
+    grounding = grounding_for(snapshot.result.run.context(snapshot.argmap))
+    for quote_check in grounding.quotes:
+        location = quote_check.quote.location
+        nearest = quote_check.match.nearest
+        if nearest is not None and (location.line, location.column) == (problem.line, problem.column):
+            return nearest.text
+    return None
+
+
 def quote_passage(snapshot: Snapshot, text: str, line: int) -> Span | None:
     from argmap.grounding.ground import grounding_for
 
@@ -371,16 +387,14 @@ def code_fixes(snapshot: Snapshot, problem: Problem) -> list[Fix]:
     """The fixes argmap can offer for one of the snapshot's problems."""
     fixes: list[Fix] = []
     lines = snapshot.text.splitlines()
-    if problem.code == "Q501" and problem.hint and problem.end_line and problem.end_column:
-        match = re.search(r"reads “(.*)”", problem.hint)
-        if match:
+    if problem.code == "Q501" and problem.end_line and problem.end_column:
+        nearest = _nearest_passage(snapshot, problem)
+        if nearest is not None:
             span = Span(snapshot.path, problem.line, problem.column, problem.end_line, problem.end_column)
-            new = json.dumps(match.group(1), ensure_ascii=False)
+            new = json.dumps(nearest, ensure_ascii=False)
             if problem.end_column == 1 and problem.end_line > problem.line:
                 new += "\n"  # a block scalar ends at the start of the next line
-            fixes.append(
-                Fix(f"Replace the quote with the source's “{match.group(1)}”", (Edit(span, new),), "Q501")
-            )
+            fixes.append(Fix(f"Replace the quote with the source's “{nearest}”", (Edit(span, new),), "Q501"))
     node = node_for_key(snapshot, problem.node) if problem.node else None
     item = _item_of(snapshot.data, node.id) if node is not None else None
     if item is not None and node is not None and problem.code[0] not in "LS":

@@ -85,8 +85,8 @@ async def test_diagnostics_have_code_range_hint_and_link(client: LanguageClient,
     assert q501.severity == types.DiagnosticSeverity.Error
     assert q501.message == (
         "the quote of conclusion `claim` does not occur in `article.txt`\n"
-        "hint: the nearest passage, at line 1, reads “For them, it is revenge against the stronger West”: "
-        "copy the quote from the source"
+        "hint: the nearest passage is at line 1: after “is revenge against the”, the quote has "
+        "“strong West.” where the source has “stronger West”; copy the quote from the source"
     )
     assert q501.code_description is not None
     assert q501.code_description.href.endswith("/argmap/rules/q501_quote_not_found.py")

@@ -94,8 +94,8 @@ def test_each_problem_is_a_result_with_its_region_and_rule(tmp_path: Path) -> No
     ]
     assert run["results"][0]["message"]["text"] == (
         "the quote of conclusion `claim` does not occur in `article.txt`\n\n"
-        "hint: the nearest passage, at line 1, reads “For them, it is revenge against the stronger West”: "
-        "copy the quote from the source"
+        "hint: the nearest passage is at line 1: after “is revenge against the”, the quote has "
+        "“strong West.” where the source has “stronger West”; copy the quote from the source"
     )
     assert run["results"][0]["partialFingerprints"] == {"argmapNode/v1": "Q501:m#claim"}
 
