@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -123,23 +123,35 @@ def ids_for(arguments: tuple[str, ...]) -> dict[str, str]:
     return ids
 
 
-def to_map(framework: Framework, map_id: str, title: str) -> str:
-    """The framework as the YAML text of a map."""
+def framework_data(framework: Framework, map_id: str, title: str) -> dict[str, Any]:
+    """The framework as map data: one conclusion per argument, each attack a ref."""
     ids = ids_for(framework.arguments)
     attackers: dict[str, list[str]] = {}
     for source, target in framework.attacks:
         if ids[source] not in attackers.setdefault(target, []):
             attackers[target].append(ids[source])
-    lines = ["argmap: 1", f"id: {map_id}", f"title: {_quoted(title)}", "conclusions:"]
+    conclusions: list[dict[str, Any]] = []
     for name in framework.arguments:
+        item: dict[str, Any] = {"id": ids[name], "text": "Argument " + name, "implicit": True}
+        if attackers.get(name):
+            item["counterexamples"] = [{"ref": source} for source in attackers[name]]
+        conclusions.append(item)
+    return {"argmap": 1, "id": map_id, "title": title, "conclusions": conclusions}
+
+
+def to_map(framework: Framework, map_id: str, title: str) -> str:
+    """The framework as the YAML text of a map (every string quoted)."""
+    data = framework_data(framework, map_id, title)
+    lines = ["argmap: 1", f"id: {data['id']}", f"title: {_quoted(data['title'])}", "conclusions:"]
+    for item in data["conclusions"]:
         lines += [
-            f"  - id: {_quoted(ids[name])}",
-            f"    text: {_quoted('Argument ' + name)}",
+            f"  - id: {_quoted(item['id'])}",
+            f"    text: {_quoted(item['text'])}",
             "    implicit: true",
         ]
-        if attackers.get(name):
+        if "counterexamples" in item:
             lines.append("    counterexamples:")
-            lines += [f"      - ref: {_quoted(source)}" for source in attackers[name]]
+            lines += [f"      - ref: {_quoted(attack['ref'])}" for attack in item["counterexamples"]]
     return "\n".join(lines) + "\n"
 
 
@@ -148,21 +160,26 @@ def _quoted(text: str) -> str:
 
 
 def map_id_for(file_name: str) -> str:
-    stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
-    return slug if slug and SLUG.match(slug) else "framework"
+    from argmap.interchange import slug
+
+    return slug(file_name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0], fallback="framework")
+
+
+def _title_for(file_name: str) -> str:
+    return f"Abstract framework {file_name.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+
+
+def _framework(text: str, file: str, format_name: str) -> Framework:
+    return read_tgf(text, file) if format_name == "tgf" else read_apx(text, file)
 
 
 def import_text(text: str, file: str, format_name: str) -> str:
     """`argmap import --from tgf|apx`: the text of a framework file → the text of a map."""
-    framework = read_tgf(text, file) if format_name == "tgf" else read_apx(text, file)
-    return to_map(framework, map_id_for(file), f"Abstract framework {file.rsplit('/', 1)[-1]}")
+    return to_map(_framework(text, file, format_name), map_id_for(file), _title_for(file))
 
 
 def framework_maps(data: bytes, name: str, format_name: str) -> list[ImportedMap]:
     """The registry's reader for `tgf` and `apx`: one map per framework file."""
-    import yaml
-
     from argmap.interchange import ImportedMap, InterchangeInputError
 
     try:
@@ -170,8 +187,8 @@ def framework_maps(data: bytes, name: str, format_name: str) -> list[ImportedMap
     except UnicodeDecodeError as error:
         raise InterchangeInputError(f"{name}: not UTF-8 text (byte {error.start + 1})") from None
     try:
-        map_text = import_text(text, name, format_name)
+        framework = _framework(text, name, format_name)
     except FrameworkError as error:
         raise InterchangeInputError(error.message, error.hint) from None
-    stem = map_id_for(name)
-    return [ImportedMap(file_name=f"{stem}.yaml", data=yaml.safe_load(map_text))]
+    map_id = map_id_for(name)
+    return [ImportedMap(file_name=f"{map_id}.yaml", data=framework_data(framework, map_id, _title_for(name)))]

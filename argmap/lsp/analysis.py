@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -21,6 +21,9 @@ from argmap.input.yaml_reader import YamlMapping, YamlSequence, load_text
 from argmap.lint.runner import CheckResult, check_paths, known_codes
 from argmap.problems import ArgmapError, Location, Problem
 from argmap.rules.catalogue import CANNOT_CHECK
+
+if TYPE_CHECKING:
+    from argmap.grounding.ground import MapGrounding
 
 
 @attrs.frozen
@@ -267,11 +270,9 @@ def definition(snapshot: Snapshot, line: int, column: int) -> Span | None:
 def _nearest_passage(snapshot: Snapshot, problem: Problem) -> str | None:
     """The source's passage nearest to the quote a Q501 stands at, from the
     grounding itself (the hint's wording is for people, not for parsing)."""
-    from argmap.grounding.ground import grounding_for
-
-    if snapshot.result is None or snapshot.argmap is None:
+    grounding = _grounding(snapshot)
+    if grounding is None:
         return None
-    grounding = grounding_for(snapshot.result.run.context(snapshot.argmap))
     for quote_check in grounding.quotes:
         location = quote_check.quote.location
         nearest = quote_check.match.nearest
@@ -280,12 +281,19 @@ def _nearest_passage(snapshot: Snapshot, problem: Problem) -> str | None:
     return None
 
 
-def quote_passage(snapshot: Snapshot, text: str, line: int) -> Span | None:
+def _grounding(snapshot: Snapshot) -> MapGrounding | None:
+    """The grounding of the snapshot's map, when it could be checked."""
     from argmap.grounding.ground import grounding_for
 
     if snapshot.result is None or snapshot.argmap is None:
         return None
-    grounding = grounding_for(snapshot.result.run.context(snapshot.argmap))
+    return grounding_for(snapshot.result.run.context(snapshot.argmap))
+
+
+def quote_passage(snapshot: Snapshot, text: str, line: int) -> Span | None:
+    grounding = _grounding(snapshot)
+    if grounding is None or snapshot.argmap is None:
+        return None
     if grounding.source_location is None and grounding.source_file is None:
         return None
     for quote_check in grounding.quotes:
