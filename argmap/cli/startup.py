@@ -13,9 +13,10 @@ it and reports errors as before: the two doors run the same `run_check`.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 from argmap import __version__
+
+TYPE_CHECKING = False  # not `from typing`: see argmap/cli/__init__.py
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
