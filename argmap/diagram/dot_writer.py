@@ -34,6 +34,8 @@ def quote(identifier: str) -> str:
     if _HTML_STRING.match(identifier) and not isinstance(identifier, NoHtml):
         return identifier
     if not _ID.match(identifier) or identifier.lower() in _KEYWORDS:
+        if '"' not in identifier:  # the substitution matches at a quote only: most values have none
+            return f'"{identifier}"'
         return '"' + _UNESCAPED_QUOTE.sub(r"\g<escaped_backslashes>\\\g<literal_quote>", identifier) + '"'
     return identifier
 
