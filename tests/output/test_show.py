@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from argmap.input.model import Corpus, Kind, MapView, Relation, map_view
+
 MAP = """\
 argmap: 1
 id: demo
@@ -44,9 +48,106 @@ def test_the_plain_rendering_is_the_segments_joined_and_needs_no_rich(tmp_path: 
     )
     assert done.stdout == (
         "demo: Demo\n"
-        "✓ in  conclusion c: It holds.\n"
+        "✓ in  implicit conclusion c: It holds.\n"
         "└── ✓ in  inference i  ⚑ A402\n"
-        "    └── ✓ in  premise p: A reason.\n"
+        "    └── ✓ in  implicit premise p: A reason.\n"
         "3 in, 0 out, 0 undecided; 1 problem (argmap check demo.yaml)\n"
         "False\n"  # rich was not imported
     )
+
+
+# --- the seed maps, through the CLI -------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _show_seed_map(name: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "show", f"maps/{name}", "--no-color"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    return done.stdout
+
+
+def _seed_view(map_id: str) -> tuple[MapView, Corpus]:
+    from argmap.config import Config
+    from argmap.lint.runner import check_paths
+
+    result = check_paths([ROOT / "maps"], Config(), cwd=ROOT)
+    (argmap,) = [found for found in result.workspace.requested if found.id == map_id]
+    corpus = result.run.context(argmap).corpus
+    return map_view(argmap, corpus), corpus
+
+
+def _expanded(out: str, shown: str) -> list[str]:
+    """The lines that show `shown` in full (not a ↪ reference to it)."""
+    found = []
+    for line in out.splitlines()[1:-1]:
+        if "↪" in line:
+            continue
+        words = line.split(": ", 1)[0].split()
+        if words and words[-1] == shown:
+            found.append(line)
+    return found
+
+
+def test_show_of_the_confrontation_holds_every_node_its_evaluation_reads() -> None:
+    out = _show_seed_map("confrontation.yaml")
+    view, corpus = _seed_view("confrontation")
+    keys = view.keys
+    # What the issue found missing: the inference that decides the conflict,
+    # the column's thesis, and every premise of from-revenge.
+    for must in ("ft-lose-or-win#from-blurred-defeat", "ft-lose-or-win#hard-to-lose-or-win"):
+        assert must in keys
+    revenge_premises = [
+        edge.source
+        for edge in view.edges
+        if edge.target == "ft-lose-or-win#from-revenge" and edge.relation is Relation.PREMISE
+    ]
+    assert len(revenge_premises) == 6
+    # Each node the view (and so the diagram) holds is shown in full exactly once.
+    for key in keys:
+        shown = key.removeprefix("confrontation#")
+        assert len(_expanded(out, shown)) == 1, shown
+    # What the view leaves out is counted on the node it lies below.
+    hidden = view.hidden
+    assert hidden
+    for key, below in hidden.items():
+        (line,) = _expanded(out, key.removeprefix("confrontation#"))
+        owner = key.split("#")[0]
+        assert line.endswith(f"  … {len(below)} more below in {owner} (not shown here)"), line
+    left_out = len(set().union(*hidden.values()))
+    assert f"; {left_out} deeper nodes of other maps not shown;" in out.splitlines()[-1]
+    # The supports of a shown node all hang under it: from-blurred-defeat under no-direct-link.
+    lines = out.splitlines()
+    (top,) = [
+        index for index, line in enumerate(lines) if "conclusion ft-lose-or-win#no-direct-link:" in line
+    ]
+    (blurred,) = [
+        index for index, line in enumerate(lines) if "inference ft-lose-or-win#from-blurred-defeat:" in line
+    ]
+    assert top < blurred and lines[blurred].startswith(("├── ", "└── "))
+    blurred_node = corpus.node("ft-lose-or-win#from-blurred-defeat")
+    assert blurred_node is not None and blurred_node.kind is Kind.INFERENCE
+
+
+@pytest.mark.parametrize("name", ["ft-lose-or-win.yaml", "kherson-catastrophe.yaml", "confrontation.yaml"])
+def test_show_marks_the_implicit_premises_and_only_them(name: str) -> None:
+    out = _show_seed_map(name)
+    view, corpus = _seed_view(name.removesuffix(".yaml"))
+    map_id = name.removesuffix(".yaml")
+    implicit = 0
+    for key in view.keys:
+        node = corpus.node(key)
+        if node is None or not node.kind.is_claim:
+            continue
+        (line,) = _expanded(out, key.removeprefix(f"{map_id}#"))
+        # The role before the id says it: "implicit premise", "implicit conclusion".
+        marked = any(f"  implicit {kind} " in line for kind in ("conclusion", "premise", "counterexample"))
+        assert marked is node.implicit, line
+        implicit += node.implicit
+    assert implicit  # each seed map has reconstructed premises
