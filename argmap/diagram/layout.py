@@ -73,7 +73,8 @@ def plan_diagrams(
                 return candidate
         return candidates[widths.index(min(widths))]
 
-    if not split and not (options.focus is None and options.depth is None and auto):
+    # A focus is one diagram; the whole map, or a depth of it, is split when no direction fits.
+    if not split and not (options.focus is None and auto):
         return [PlannedDiagram(None, fitting(options))]
     if not split:
         whole = fitting(options)
