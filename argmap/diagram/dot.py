@@ -313,6 +313,8 @@ def map_dot(
             labeljust="l",
             pencolor="transparent",
             fontname=FONT,
+            # The words under the diagram are no larger than those on its face.
+            fontsize=str(_TEXT_SIZE),
         )
         # A stub stands beside its node, in its node's cluster: what a
         # document's claim leaves out below it belongs to that document.
@@ -770,7 +772,7 @@ def _node_tooltip(node: Node, imported: bool, annotations: Annotations) -> list[
     elif status is not None:
         lines.append(str(status))
     if node.key in annotations.defensible:
-        lines.append(_DEFENSIBLE_MEANING + " (in in some preferred labelling)")
+        lines.append(_DEFENSIBLE_MEANING + " (a preferred labelling accepts it)")
     if node.kind is Kind.INFERENCE:
         if node.scheme:
             lines.append(f"scheme: {node.scheme}")
@@ -910,10 +912,8 @@ def _footer(
     said = view.hides
     if options.links:
         example = sorted(options.links.values())[0]
-        said = (
-            f"An overview: each conclusion has a diagram of its own with all its reasons, named after it "
-            f"({example}). {said}"
-        ).strip()
+        where = "below" if example.startswith("#") else f"in a file named after it: {example}"
+        said = f"An overview. Each conclusion has a diagram of its own with all its reasons ({where}). {said}"
     if said:
         rows.append(
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
@@ -971,7 +971,7 @@ def _legend(
         cells.append(
             (
                 f'<TD BORDER="1" STYLE="ROUNDED" COLOR="{_BORDER}"><I>sign</I></TD>',
-                "a step of reasoning, named by its kind (● unnamed)",
+                "a step of reasoning, named by its kind (○ when unnamed)",
             )
         )
     if Status.OUT in statuses:

@@ -56,8 +56,12 @@ def plan_diagrams(
     split: bool = False,
     extension: str = "svg",
     measure: Callable[[str], float] = svg_width,
+    part_link: Callable[[str], str] | None = None,
 ) -> list[PlannedDiagram]:
-    """The diagrams of one map: one, or an index and one per conclusion."""
+    """The diagrams of one map: one, or an index and one per conclusion.
+
+    The index links each conclusion to its part: the part's file, or what
+    `part_link` makes of the part's suffix (a report links to its own page)."""
     problems = tuple(problems)
 
     def dot(chosen: RenderOptions) -> str:
@@ -84,10 +88,19 @@ def plan_diagrams(
     if len(roots) < 2:
         return [PlannedDiagram(None, fitting(options))]
     stem = context.argmap.path.stem if context.argmap.path is not None else context.argmap.id
-    links = {root: f"{stem}{part_suffix(root, context.argmap.id)}.{extension}" for root in roots}
+    # Two conclusions in conflict share one tree: the second links to the
+    # first one's diagram rather than repeat it byte for byte.
+    parts: list[PlannedDiagram] = []
+    drawn_as: dict[str, str] = {}  # DOT -> the suffix of the part that draws it
+    links: dict[str, str] = {}
+    for root in roots:
+        suffix = part_suffix(root, context.argmap.id)
+        part = fitting(attrs.evolve(options, root=root))
+        if part in drawn_as:
+            suffix = drawn_as[part]
+        else:
+            drawn_as[part] = suffix
+            parts.append(PlannedDiagram(suffix, part))
+        links[root] = part_link(suffix) if part_link is not None else f"{stem}{suffix}.{extension}"
     index = fitting(attrs.evolve(options, depth=0, links=links, notes=False))
-    parts = [
-        PlannedDiagram(part_suffix(root, context.argmap.id), fitting(attrs.evolve(options, root=root)))
-        for root in roots
-    ]
     return [PlannedDiagram(None, index), *parts]
