@@ -716,7 +716,8 @@ def _connector_attributes(
 
 
 def _connector_lines(scheme: str) -> list[str]:
-    """The scheme's short name on a connector: two short lines, cut with an ellipsis (whole in the tooltip)."""
+    """The scheme's short name on a connector: two short lines, cut with an ellipsis (whole in the
+    tooltip)."""
     lines = wrap_text(scheme_short_name(scheme), _CONNECTOR_WRAP)
     if len(lines) <= 2:
         return lines
@@ -915,11 +916,8 @@ def _footer(
         where = "below" if example.startswith("#") else f"in a file named after it: {example}"
         said = f"An overview. Each conclusion has a diagram of its own with all its reasons ({where}). {said}"
     if said:
-        rows.append(
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
-            f"{_font(f'<I>{_BR_LEFT.join(dot_text(line) for line in wrap_text(said, _NOTE_WRAP))}</I>', colour=_MUTED)}"
-            "</TD></TR>"
-        )
+        lines = _BR_LEFT.join(dot_text(line) for line in wrap_text(said, _NOTE_WRAP))
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(f"<I>{lines}</I>", colour=_MUTED)}</TD></TR>')
     if options.legend:
         rows.append(f'<TR><TD ALIGN="LEFT">{_legend(argmap, keys, view, corpus, annotations)}</TD></TR>')
     if numbers:
@@ -978,7 +976,8 @@ def _legend(
         style = _STATUS_STYLES[Status.OUT]
         cells.append(
             (
-                f'<TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}"><FONT COLOR="{style.marker_colour}">✗ defeated</FONT></TD>',
+                f'<TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}">'
+                f'<FONT COLOR="{style.marker_colour}">✗ defeated</FONT></TD>',
                 "an objection knocks it out, or its reasons fail",
             )
         )
@@ -986,14 +985,16 @@ def _legend(
         style = _STATUS_STYLES[Status.UNDECIDED]
         cells.append(
             (
-                f'<TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}"><FONT COLOR="{style.marker_colour}">? undecided</FONT></TD>',
+                f'<TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}">'
+                f'<FONT COLOR="{style.marker_colour}">? undecided</FONT></TD>',
                 "caught in a conflict the map cannot settle",
             )
         )
     if undecided & annotations.defensible:
         cells.append(
             (
-                f'<TD BGCOLOR="{_DEFENSIBLE.fill}" BORDER="1" COLOR="{_DEFENSIBLE.border}"><FONT COLOR="{_DEFENSIBLE.marker_colour}">'
+                f'<TD BGCOLOR="{_DEFENSIBLE.fill}" BORDER="1" COLOR="{_DEFENSIBLE.border}">'
+                f'<FONT COLOR="{_DEFENSIBLE.marker_colour}">'
                 f"{dot_text(_DEFENSIBLE.marker)}</FONT></TD>",
                 "undecided, but it holds if its side of the conflict is chosen",
             )
@@ -1001,7 +1002,8 @@ def _legend(
     if standing:
         cells.append(
             (
-                f'<TD BORDER="1" COLOR="{_VERMILLION}"><FONT COLOR="{_DARK_VERMILLION}">objection stands</FONT></TD>',
+                f'<TD BORDER="1" COLOR="{_VERMILLION}">'
+                f'<FONT COLOR="{_DARK_VERMILLION}">objection stands</FONT></TD>',
                 "an objection nothing answers",
             )
         )
@@ -1015,7 +1017,8 @@ def _legend(
     if view.stubs:
         cells.append(
             (
-                f'<TD BORDER="1" STYLE="ROUNDED,DASHED" COLOR="{_FAINT}"><FONT COLOR="{_MUTED}">+3 reasons</FONT></TD>',
+                f'<TD BORDER="1" STYLE="ROUNDED,DASHED" COLOR="{_FAINT}">'
+                f'<FONT COLOR="{_MUTED}">+3 reasons</FONT></TD>',
                 "reasons or objections not drawn here",
             )
         )
@@ -1035,7 +1038,8 @@ def _legend(
         for start in range(0, len(cells), per_row)
     ]
     return (
-        f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD ALIGN="LEFT" COLSPAN="{2 * per_row}"><B>Legend</B></TD></TR>'
+        '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2">'
+        f'<TR><TD ALIGN="LEFT" COLSPAN="{2 * per_row}"><B>Legend</B></TD></TR>'
         + "".join(f"<TR>{row}</TR>" for row in rows)
         + "</TABLE>"
     )
@@ -1058,6 +1062,7 @@ def _notes(argmap: ArgMap, corpus: Corpus, annotations: Annotations, numbers: Ma
         text = " — ".join(" ".join(_clean(part).split()) for part in parts if part)
         rows.append(
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{number}</TD>'
-            f'<TD ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join(dot_text(line) for line in wrap_text(text, _NOTE_WRAP))}</TD></TR>'
+            '<TD ALIGN="LEFT" BALIGN="LEFT">'
+            f"{'<BR/>'.join(dot_text(line) for line in wrap_text(text, _NOTE_WRAP))}</TD></TR>"
         )
     return '<TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">' + "".join(rows) + "</TABLE>"

@@ -88,19 +88,13 @@ def plan_diagrams(
     if len(roots) < 2:
         return [PlannedDiagram(None, fitting(options))]
     stem = context.argmap.path.stem if context.argmap.path is not None else context.argmap.id
-    # Two conclusions in conflict share one tree: the second links to the
-    # first one's diagram rather than repeat it byte for byte.
-    parts: list[PlannedDiagram] = []
-    drawn_as: dict[str, str] = {}  # DOT -> the suffix of the part that draws it
-    links: dict[str, str] = {}
-    for root in roots:
-        suffix = part_suffix(root, context.argmap.id)
-        part = fitting(attrs.evolve(options, root=root))
-        if part in drawn_as:
-            suffix = drawn_as[part]
-        else:
-            drawn_as[part] = suffix
-            parts.append(PlannedDiagram(suffix, part))
-        links[root] = part_link(suffix) if part_link is not None else f"{stem}{suffix}.{extension}"
+    parts = [
+        PlannedDiagram(part_suffix(root, context.argmap.id), fitting(attrs.evolve(options, root=root)))
+        for root in roots
+    ]
+    links = {
+        root: part_link(suffix) if part_link is not None else f"{stem}{suffix}.{extension}"
+        for root, suffix in ((root, part_suffix(root, context.argmap.id)) for root in roots)
+    }
     index = fitting(attrs.evolve(options, depth=0, links=links, notes=False))
     return [PlannedDiagram(None, index), *parts]

@@ -39,14 +39,16 @@ def test_the_diagram_keeps_only_plain_drawing() -> None:
         b'<?xml version="1.0"?><!DOCTYPE svg><svg xmlns="http://www.w3.org/2000/svg" '
         b'xmlns:xlink="http://www.w3.org/1999/xlink" width="10pt" viewBox="0 0 10 10" onload="x()">'
         b'<script>x()</script><g class="node" id="n1"><title>claim</title>'
-        b'<a xlink:href="javascript:x()" xlink:title="tip"><path fill="url(http://evil/)" stroke="#000" d="M0,0L1,1"/>'
+        b'<a xlink:href="javascript:x()" xlink:title="tip">'
+        b'<path fill="url(http://evil/)" stroke="#000" d="M0,0L1,1"/>'
         b'<text x="1" y="2" style="x">&lt;b&gt;</text></a></g>'
         b'<foreignObject><div>x</div></foreignObject><image href="http://evil/"/><!-- c --></svg>'
     )
     assert interactive_svg(svg, {"claim": "node-claim"}, {"node-claim": "Claim <x>"}) == (
         '<svg viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg" role="img" class="diagram" '
         'aria-label="the argument map as a diagram; each node can be selected">'
-        '<g class="node map-node" data-node="node-claim" tabindex="0" role="button" aria-label="Claim &lt;x&gt;">'
+        '<g class="node map-node" data-node="node-claim" tabindex="0" role="button" '
+        'aria-label="Claim &lt;x&gt;">'
         '<g><path d="M0,0L1,1" stroke="#000"></path><text x="1" y="2">&lt;b&gt;</text></g></g></svg>'
     )
 
@@ -79,7 +81,9 @@ def test_check_names_stale_and_missing_reports(tmp_path: Path) -> None:
     completed = _argmap("report", "maps", "-o", str(out), "--check")
     assert completed.returncode == 1
     assert completed.stdout == (
-        f"{out / 'index.html'}: missing\n{out / 'ft-lose-or-win.html'}: stale\n2 reports up to date, 1 stale, 1 missing\n"
+        f"{out / 'index.html'}: missing\n"
+        f"{out / 'ft-lose-or-win.html'}: stale\n"
+        "2 reports up to date, 1 stale, 1 missing\n"
     )
     assert (out / "ft-lose-or-win.html").read_text(encoding="utf-8") == "old"
 
@@ -123,14 +127,29 @@ def test_a_split_map_shows_its_overview_then_each_conclusions_diagram(tmp_path: 
 
 
 def test_the_panel_of_an_undecided_node_that_can_stand_says_so(tmp_path: Path) -> None:
-    completed = _argmap("report", "maps", "-o", str(tmp_path))
+    """Two claims that rebut each other: each can stand (a preferred labelling
+    accepts it); a third claim attacked by nothing keeps its plain words."""
+    (tmp_path / "argmap.toml").write_text("", encoding="utf-8")
+    (tmp_path / "conflict.yaml").write_text(
+        "argmap: 1\nid: conflict\ntitle: A conflict\nconclusions:\n"
+        "  - id: works\n    text: Sanctions work.\n    implicit: true\n"
+        "    counterexamples:\n      - id: backfires\n        text: Sanctions backfire.\n"
+        "        implicit: true\n        counterexamples:\n          - ref: works\n"
+        "  - id: plain\n    text: Sanctions are in place.\n    implicit: true\n",
+        encoding="utf-8",
+    )
+    completed = _argmap("report", "conflict.yaml", "-o", "out", cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
-    page = (tmp_path / "confrontation.html").read_text(encoding="utf-8")
-    panel = page.split('id="node-ft-lose-or-win.no-direct-link"', 1)[1].split("</article>", 1)[0]
-    assert (
-        '<p class="status status-undecided"><strong>? undecided · can stand</strong>: the map cannot settle it, '
-        "but it holds if its side of the conflict is chosen (a preferred labelling accepts it).</p>"
-    ) in panel
+    page = (tmp_path / "out" / "conflict.html").read_text(encoding="utf-8")
+    for node_id in ("works", "backfires"):
+        panel = page.split(f'id="node-{node_id}"', 1)[1].split("</article>", 1)[0]
+        assert (
+            '<p class="status status-undecided"><strong>? undecided · can stand</strong>: '
+            "the map cannot settle it, "
+            "but it holds if its side of the conflict is chosen (a preferred labelling accepts it).</p>"
+        ) in panel
     # Only where the preferred semantics says more: a node the grounded verdict accepts keeps its words.
-    accepted = page.split('id="node-part-on-elite"', 1)[1].split("</article>", 1)[0]
+    accepted = page.split('id="node-plain"', 1)[1].split("</article>", 1)[0]
     assert "<strong>✓ in</strong>: it stands." in accepted
+    # The diagram in the report says it too.
+    assert "? undecided · can stand" in page.split('<div class="diagram-frame">', 1)[1]
