@@ -343,6 +343,14 @@ def map_dot(
                         _add_stub(cluster, key, view.stubs[key], corpus, annotations, options)
     drawn = set(keys)
     mutual = _mutual_rebuttals(view.edges)
+    # Two claims in conflict stand side by side, on one rank, so that their
+    # edge is short and reads as between equals, not as one above the other.
+    for source, target in sorted(mutual):
+        if source < target and source in drawn and target in drawn:
+            with graph.subgraph() as pair:
+                pair.attr(rank="same")
+                pair.node(dot_name(source))
+                pair.node(dot_name(target))
     for edge in view.edges:
         if edge.source not in drawn or edge.target not in drawn:
             continue
