@@ -345,12 +345,12 @@ def map_dot(
     mutual = _mutual_rebuttals(view.edges)
     # Two claims in conflict stand side by side, on one rank, so that their
     # edge is short and reads as between equals, not as one above the other.
-    for source, target in sorted(mutual):
-        if source < target and source in drawn and target in drawn:
-            with graph.subgraph() as pair:
-                pair.attr(rank="same")
-                pair.node(dot_name(source))
-                pair.node(dot_name(target))
+    for first, second in sorted(mutual):
+        if first < second and first in drawn and second in drawn:
+            with graph.subgraph() as side_by_side:
+                side_by_side.attr(rank="same")
+                side_by_side.node(dot_name(first))
+                side_by_side.node(dot_name(second))
     for edge in view.edges:
         if edge.source not in drawn or edge.target not in drawn:
             continue
