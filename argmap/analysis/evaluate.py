@@ -123,16 +123,22 @@ class _Graph:
     issue_of: Mapping[str, Issue] = attrs.field(factory=dict)  # position -> its issue (its positions in scope)
 
     def rivals(self, key: str) -> tuple[str, ...]:
-        """The inferences of the other positions of `key`'s issue: its status depends on them too."""
+        """What a position's status reads beyond its own inferences: the inferences of the other
+        positions of its issue and, for every inference of the issue with a `weighing`, its
+        premises and undercutters (its weight, not only its status, counts)."""
         issue = self.issue_of.get(key)
         if issue is None:
             return ()
-        return tuple(
-            inference
-            for position in issue.positions
-            if position != key
-            for inference in self.supports.get(position, ())
-        )
+        found: dict[str, None] = {}
+        for position in issue.positions:
+            for inference in self.supports.get(position, ()):
+                if position != key:
+                    found[inference] = None
+                if self.nodes[inference].weighing is not None:
+                    found.update(dict.fromkeys(self.premises.get(inference, ())))
+                    found.update(dict.fromkeys(self.attackers.get(inference, ())))
+        found.pop(key, None)
+        return tuple(found)
 
     def attack(self, source: str, target: str) -> Attack:
         found = self.attacks.get((source, target))
@@ -804,6 +810,10 @@ class _Explainer:
         status = self.evaluation.status(key)
         if key in self.graph.forced:
             return f"{status}: " + ("rejected" if status is Status.OUT else "accepted") + " by hypothesis"
+        if follows_carneades(self.graph, key):
+            carneades = self.carneades(key, status)
+            if carneades is not None:
+                return f"{status}: {carneades}"
         if status is Status.UNDECIDED:
             return "undecided: " + self.undecided(key)
         text = self.weighed(key, status)
@@ -820,6 +830,52 @@ class _Explainer:
             weaker = f"{noun} {self.names(failed, key)} {verb} weaker than it and does not defeat it"
             text = weaker if text == "not attacked" else f"{text}; {weaker}"
         return f"{status}: {text}"
+
+    def carneades(self, key: str, status: Status) -> str | None:
+        """The words for a node Carneades's rules decide; None where the usual words fit."""
+        graph, node = self.graph, self.graph.nodes[key]
+
+        def status_of(other: str) -> Status:
+            return self.evaluation.status(other)
+
+        defeaters = self.with_status(_live_attackers(graph, key), Status.IN)
+        if node.kind is Kind.INFERENCE:
+            if defeaters:
+                return "undercut by " + self.names(defeaters, key, with_status=True)
+            weight = inference_weight(graph, key, status_of)
+            premises = graph.premises.get(key, ())
+            if weight is None:
+                waiting = self.with_status([*premises, *_live_attackers(graph, key)], Status.UNDECIDED)
+                return f"its {node.weighing} weight waits for " + self.names(waiting, key, with_status=True)
+            standing = self.with_status(premises, Status.IN)
+            shown = f"{len(standing)} of its {len(premises)} premises in" if premises else "no premises"
+            return f"its {node.weighing} weight is {weight:g} ({shown})"
+        if defeaters:
+            return None  # rebutted, in the usual words
+        issue = graph.issue_of.get(key)
+        if issue is None:
+            if is_assumed(graph, key):
+                return "assumed" if status is Status.IN else None
+            return "not assumed, and no inference supports it" if not graph.supports.get(key) else None
+        name = f"issue `{issue.id}`"
+        assumed = [position for position in issue.positions if is_assumed(graph, position)]
+        if assumed:
+            if key in assumed:
+                return f"assumed, a position of {name}" if status is Status.IN else None
+            return f"{self.names(assumed, key)} of {name} is assumed"
+        weights = {position: position_weight(graph, position, status_of) for position in issue.positions}
+        if status is Status.UNDECIDED:
+            waiting = [position for position, weight in weights.items() if weight is None]
+            verb = "has" if len(waiting) == 1 else "have"
+            return f"{name} cannot be resolved while {self.names(waiting, key)} {verb} an unweighed inference"
+        shown = ", ".join(
+            f"{self.name(position, key)} {weight:g}" for position, weight in weights.items() if weight is not None
+        )
+        if status is Status.IN:
+            return f"it wins {name} under {issue.standard} (weights: {shown})"
+        if not weights.get(key):
+            return f"no inference of it has weight (a position of {name}; weights: {shown})"
+        return f"it does not win {name} under {issue.standard} (weights: {shown})"
 
     def weighed(self, key: str, status: Status) -> str | None:
         """The words for a node whose status came from weighing, else None."""
