@@ -120,7 +120,8 @@ class _Graph:
     attacks: Mapping[tuple[str, str], Attack] = attrs.field(factory=dict)  # (source, target) -> how it counts
     forced: Mapping[str, Status] = attrs.field(factory=dict)  # what-if: statuses imposed from outside
     said: frozenset[str] | None = None  # the nodes whose quotes were found, when grounding ran
-    issue_of: Mapping[str, Issue] = attrs.field(factory=dict)  # position -> its issue (its positions in scope)
+    # position -> its issue (with its positions in scope only)
+    issue_of: Mapping[str, Issue] = attrs.field(factory=dict)
 
     def rivals(self, key: str) -> tuple[str, ...]:
         """What a position's status reads beyond its own inferences: the inferences of the other
@@ -603,8 +604,7 @@ def carneades_status(graph: _Graph, key: str, status_of: Callable[[str], Status]
     if any(is_assumed(graph, position) for position in issue.positions):
         # Carneades: assumed positions are in, and every other position of the issue out.
         return unattacked if is_assumed(graph, key) else Status.OUT
-    own = [inference_weight(graph, inference, status_of) for inference in graph.supports.get(key, ())]
-    if None not in own and max(own, default=0.0) == 0:
+    if position_weight(graph, key, status_of) == 0:
         return Status.OUT  # nothing supports it: it cannot win
     winner = issue_winner(graph, issue, status_of)
     if winner is None:
@@ -675,9 +675,8 @@ def _premises_of_issue(graph: _Graph, inference: str) -> int:
 def position_weight(graph: _Graph, key: str, status_of: Callable[[str], Status]) -> float | None:
     """A position's weight: that of its strongest inference (0 without one); None while one is unweighed."""
     weights = [inference_weight(graph, inference, status_of) for inference in graph.supports.get(key, ())]
-    if None in weights:
-        return None
-    return max((weight for weight in weights if weight is not None), default=0.0)
+    settled = [weight for weight in weights if weight is not None]
+    return max(settled, default=0.0) if len(settled) == len(weights) else None
 
 
 def issue_winner(graph: _Graph, issue: Issue, status_of: Callable[[str], Status]) -> str | None:
@@ -869,7 +868,9 @@ class _Explainer:
             verb = "has" if len(waiting) == 1 else "have"
             return f"{name} cannot be resolved while {self.names(waiting, key)} {verb} an unweighed inference"
         shown = ", ".join(
-            f"{self.name(position, key)} {weight:g}" for position, weight in weights.items() if weight is not None
+            f"{self.name(position, key)} {weight:g}"
+            for position, weight in weights.items()
+            if weight is not None
         )
         if status is Status.IN:
             return f"it wins {name} under {issue.standard} (weights: {shown})"

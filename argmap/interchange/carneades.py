@@ -363,7 +363,9 @@ class _Reader:
         try:
             return parse_term(text)
         except _BadTerm:
-            raise self.refuse(where, f"`{text}` is not a term", "write terms in Prolog syntax, `f(a,B)`") from None
+            raise self.refuse(
+                where, f"`{text}` is not a term", "write terms in Prolog syntax, `f(a,B)`"
+            ) from None
 
     # reading
     def read(self) -> None:
@@ -433,7 +435,9 @@ class _Reader:
                 return (name, None, None)
             if name in self.weighing_functions:
                 return self.weighing_functions[name]
-            raise self.refuse(where, f"weighing function `{body}` is not defined", "define it under `weighing_functions:`")
+            raise self.refuse(
+                where, f"weighing function `{body}` is not defined", "define it under `weighing_functions:`"
+            )
         if isinstance(body, YamlMapping) and len(body) == 1:
             kind = str(next(iter(body))).lower()
             value = next(iter(body.values()))
@@ -461,7 +465,9 @@ class _Reader:
         if schemes is None:
             return
         if not isinstance(schemes, YamlSequence):
-            raise self.refuse(self.value_at(self.data, "argument_schemes"), "`argument_schemes` must be a list")
+            raise self.refuse(
+                self.value_at(self.data, "argument_schemes"), "`argument_schemes` must be a list"
+            )
         for index, item in enumerate(schemes):
             where = self.item_at(schemes, index)
             if not isinstance(item, YamlMapping) or not isinstance(item.get("id"), str):
@@ -531,7 +537,9 @@ class _Reader:
             if body.get("conclusion") is None:
                 raise self.refuse(where, f"argument `{argument_id}` has no `conclusion`")
             conclusion = self.statement(
-                str(body["conclusion"]), self.value_at(body, "conclusion"), f"the conclusion of `{argument_id}`"
+                str(body["conclusion"]),
+                self.value_at(body, "conclusion"),
+                f"the conclusion of `{argument_id}`",
             )
             premises: list[tuple[str, str | None]] = []
             written = body.get("premises")
@@ -787,6 +795,17 @@ class _Reader:
                 for position in positions:
                     taken[position] = issue.id
 
+    def compare(self, order: Sequence[Mapping[str, Any]], first: Argument, second: Argument) -> int:
+        """Weaker first, by the metadata of the arguments' schemes."""
+        left, right = self.scheme_meta(first), self.scheme_meta(second)
+        if _less(order, left, right):
+            return -1
+        return 1 if _less(order, right, left) else 0
+
+    def scheme_meta(self, argument: Argument) -> Mapping[str, Any]:
+        scheme = self.schemes.get(argument.scheme or "")
+        return scheme.meta if scheme is not None else {}
+
     def preference_weights(self) -> None:
         """A preference weighing ranks the arguments of an issue by their schemes' metadata (weighing.go)."""
         issue_of = {key: issue for issue in self.issues for key in issue.positions}
@@ -797,28 +816,18 @@ class _Reader:
             if issue is None:
                 continue  # not at issue: a linked argument of weight 1
             rivals = [other for other in self.arguments.values() if other.conclusion in issue.positions]
-            order = argument.preference
-
-            def metadata(other: Argument) -> Mapping[str, Any]:
-                scheme = self.schemes.get(other.scheme or "")
-                return scheme.meta if scheme is not None else {}
-
-            ranked = sorted(rivals, key=functools.cmp_to_key(lambda a, b: _compare(order, metadata(a), metadata(b))))
+            ranked = sorted(
+                rivals, key=functools.cmp_to_key(functools.partial(self.compare, argument.preference))
+            )
             groups: list[list[Argument]] = []
             for other in ranked:
-                if groups and _equal(order, groups[-1][0].meta, other.meta):
+                if groups and _equal(argument.preference, groups[-1][0].meta, other.meta):
                     groups[-1].append(other)
                 else:
                     groups.append([other])
             for index, group in enumerate(groups):
                 if any(other is argument for other in group):
                     argument.weight = (index + 1) / len(groups)
-
-
-def _compare(order: Sequence[Mapping[str, Any]], first: Mapping[str, Any], second: Mapping[str, Any]) -> int:
-    if _less(order, first, second):
-        return -1
-    return 1 if _less(order, second, first) else 0
 
 
 def _less(order: Sequence[Mapping[str, Any]], first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
@@ -835,28 +844,28 @@ def _less(order: Sequence[Mapping[str, Any]], first: Mapping[str, Any], second: 
                 continue
             dates = [re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) for value in (left, right)]
             if all(dates):
-                return left < right if ascending else left > right
+                return bool(left < right if ascending else left > right)
             if any(dates):
                 continue
             if values:
                 ranks = [str(value).lower() for value in values]
-
-                def rank(value: str) -> int:
-                    return ranks.index(value) if value in ranks else len(ranks) + 1
-
-                if rank(left) < rank(right):
+                if _rank(left, ranks) < _rank(right, ranks):
                     return True
                 continue
             if left < right:
                 return True
             continue
         if isinstance(left, (int, float)) and left != right:
-            return left < right if ascending else left > right
+            return bool(left < right if ascending else left > right)
     return False
 
 
+def _rank(value: str, ranks: Sequence[str]) -> int:
+    return ranks.index(value) if value in ranks else len(ranks) + 1
+
+
 def _equal(order: Sequence[Mapping[str, Any]], first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
-    """weighing.go, genEqualArgsFunction: compares the arguments' own metadata, the first comparable property."""
+    """weighing.go, genEqualArgsFunction: the arguments' own metadata, first comparable property."""
     for item in order:
         prop = str(item.get("property"))
         left, right = first.get(prop), second.get(prop)
@@ -957,13 +966,18 @@ def _imported(reader: _Reader, name: str, tests: Mapping[str, list[str]]) -> Imp
         elif key not in assumed and key not in concluding:
             extra["assumed"] = False
         note = None if claim_ids[key] == key else f"Carneades statement `{key}`."
-        graph.claim(Claim(id=claim_ids[key], text=statement.text or key, implicit=True, note=note, extra=extra))
+        graph.claim(
+            Claim(id=claim_ids[key], text=statement.text or key, implicit=True, note=note, extra=extra)
+        )
     for argument in reader.arguments.values():
         inference_id = ids.take(argument.id, "" if argument.id not in reader.statements else "-argument")
         extra = {"weighing": argument.weighing}
         if argument.weight is not None and argument.weight != 1:
             extra["weight"] = round(argument.weight, 6)
-        note_parts = [f"Carneades argument `{argument.id}`" + (f", scheme `{argument.scheme}`." if argument.scheme else ".")]
+        note_parts = [
+            f"Carneades argument `{argument.id}`"
+            + (f", scheme `{argument.scheme}`." if argument.scheme else ".")
+        ]
         meta_note = _note_of(argument.meta)
         if meta_note:
             note_parts.append(meta_note)
@@ -984,7 +998,9 @@ def _imported(reader: _Reader, name: str, tests: Mapping[str, list[str]]) -> Imp
         "title": _title(reader, stem),
     }
     notes = [f"Imported from the Carneades 4 argument graph {stem}.yml."]
-    meta_note = _note_of({key: value for key, value in reader.mapping(reader.data, "meta", "`meta`").items() if key != "title"})
+    meta_note = _note_of(
+        {key: value for key, value in reader.mapping(reader.data, "meta", "`meta`").items() if key != "title"}
+    )
     if meta_note:
         notes.append(meta_note)
     header["note"] = " ".join(notes)

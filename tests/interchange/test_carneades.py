@@ -65,7 +65,9 @@ def test_example_evaluates_to_the_labels_carneades_expects(tmp_path: Path, examp
             claim = ids[normalize(written)]
             assert statuses[claim] == Status(label), f"{written} ({claim})"
     # The `tests:` block became `expect:`, which `argmap check` compared (exit 0 above).
-    expected = {label: {ids[normalize(w)] for w in tests.get(label) or ()} for label in ("in", "out", "undecided")}
+    expected = {
+        label: {ids[normalize(w)] for w in tests.get(label) or ()} for label in ("in", "out", "undecided")
+    }
     written_expect = data.get("expect", {})
     assert {label: set(written_expect.get(label, ())) for label in expected} == expected
 
@@ -166,7 +168,11 @@ def test_an_empty_graph_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("written", "normal"),
-    [("holdsAt(wfh_required, 3)", "holdsAt(wfh_required,3)"), ("¬ p", "¬p"), ("ms-reduce-crime", "ms-reduce-crime")],
+    [
+        ("holdsAt(wfh_required, 3)", "holdsAt(wfh_required,3)"),
+        ("¬ p", "¬p"),
+        ("ms-reduce-crime", "ms-reduce-crime"),
+    ],
 )
 def test_statement_keys_are_normalised_as_carneades_does(written: str, normal: str) -> None:
     assert normalize(written) == normal
