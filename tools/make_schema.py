@@ -542,6 +542,15 @@ SCHEMA = {
             "additionalProperties": False,
             "minProperties": 1,
             "properties": {
+                "semantics": {
+                    "title": "Semantics of the expected statuses",
+                    "description": (
+                        "The semantics the statuses are meant under (default `grounded`). Under "
+                        "`complete`, `preferred` or `stable`, a node is `in` (or `out`) when it is in "
+                        "(or out) in every labelling of that semantics, and `undecided` otherwise."
+                    ),
+                    "enum": ["grounded", "complete", "preferred", "stable"],
+                },
                 "in": {**EXPECT_LIST, "title": "Expected in", "description": "Nodes that must stand."},
                 "out": {
                     **EXPECT_LIST,

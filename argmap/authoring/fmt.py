@@ -85,7 +85,7 @@ _MIN_ROOM = 40
 
 MAP_KEYS = ("argmap", "id", "title", "source", "note", "tags", "ignore", "expect", "issues", "conclusions")
 SOURCE_KEYS = ("file", "title", "author", "date", "url", "language", "note")
-EXPECT_KEYS = ("in", "out", "undecided")
+EXPECT_KEYS = ("semantics", "in", "out", "undecided")
 NODE_KEYS = (
     "id",
     "ref",

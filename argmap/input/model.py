@@ -212,6 +212,7 @@ class Expectation:
     key: str
     written: str
     location: Location
+    semantics: str = "grounded"  # `expect.semantics`: what the statuses are meant under
 
 
 @attrs.frozen
@@ -552,7 +553,11 @@ class _Builder:
                 continue
             for index, written in enumerate(written_ids):
                 yield Expectation(
-                    status, qualify(written, self.map_id), written, self.item_location(written_ids, index)
+                    status,
+                    qualify(written, self.map_id),
+                    written,
+                    self.item_location(written_ids, index),
+                    semantics=expect.get("semantics", "grounded"),
                 )
 
 

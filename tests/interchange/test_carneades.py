@@ -123,7 +123,8 @@ def refusal(text: str) -> str:
 
 def test_not_yaml() -> None:
     assert refusal("statements: [a, b\n") == (
-        "graph.yml:1:13: L101 YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"
+        "graph.yml:1:13: L101 YAML syntax error: did not find expected ',' or ']' "
+        "(while parsing a flow sequence)"
     )
 
 
