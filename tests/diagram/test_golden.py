@@ -48,7 +48,8 @@ def test_dot_matches_golden(golden: str, map_name: str, options: RenderOptions, 
         return
     assert path.exists(), f"{path} is missing: run ARGMAP_UPDATE_GOLDEN=1 pytest tests/diagram"
     assert dot == path.read_text(encoding="utf-8"), (
-        f"the DOT of {map_name} changed: if the change is intended, run ARGMAP_UPDATE_GOLDEN=1 pytest tests/diagram"
+        f"the DOT of {map_name} changed: "
+        "if the change is intended, run ARGMAP_UPDATE_GOLDEN=1 pytest tests/diagram"
     )
 
 

@@ -192,7 +192,8 @@ def test_the_cli_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         ),
         (
             '{"argmap": 1, "id": "x", "title": "X", "nodes": [], "edges": [{"from": "a", "to": "b"}]}',
-            "bad.json: not an argmap export as argmap writes it (ValueError: edge a -> b names a node that is not in `nodes`)",
+            "bad.json: not an argmap export as argmap writes it "
+            "(ValueError: edge a -> b names a node that is not in `nodes`)",
         ),
     ],
 )
