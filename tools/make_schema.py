@@ -178,7 +178,8 @@ WEIGHT = {
     "title": "Weight",
     "description": (
         "How strong this inference or counterexample is, from 0 to 1 (default 1). Weights "
-        "count where an attack is weighed: a `conceded` objection, or a claim with a `standard`."
+        "count where an attack is weighed: a `conceded` objection, or a claim with a `standard`. "
+        "On a premise of an inference with `weighing: criteria`: what the premise adds when it stands."
     ),
     "type": "number",
     "minimum": 0,
@@ -266,9 +267,11 @@ WEIGHING = {
         "`linked` (all premises in: `weight`), `convergent` (one premise in: `weight`), "
         "`cumulative` (`weight` times the share of premises in), `factorized` (no premise out: "
         "`weight` times its premises' share of those of its issue). The inference is settled only "
-        "when its premises and undercutters are; it is in when its weight is above 0."
+        "when its premises and undercutters are; it is in when its weight is above 0. "
+        "`criteria`: `weight` times the sum of the `weight`s of its premises that stand, 0 when "
+        "a premise without a `weight` (a hard constraint) is out."
     ),
-    "enum": ["linked", "convergent", "cumulative", "factorized"],
+    "enum": ["linked", "convergent", "cumulative", "factorized", "criteria"],
 }
 CLAIM_FIELDS.update(EVALUATION_CLAIM_FIELDS)
 CLAIM_FIELDS["standard"] = STANDARD

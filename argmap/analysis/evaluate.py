@@ -123,6 +123,8 @@ class _Graph:
     said: frozenset[str] | None = None  # the nodes whose quotes were found, when grounding ran
     # position -> its issue (with its positions in scope only)
     issue_of: Mapping[str, Issue] = attrs.field(factory=dict)
+    # (premise, inference) -> what the premise adds under `weighing: criteria`
+    premise_weights: Mapping[tuple[str, str], float] = attrs.field(factory=dict)
 
     def rivals(self, key: str) -> tuple[str, ...]:
         """What a position's status reads beyond its own inferences: the inferences of the other
@@ -305,9 +307,12 @@ def _build_graph(
     # (source, target) -> the attack edges stating it: one attack may be
     # stated twice (a counterexample and a `contradicts`), its marks add up.
     attack_edges: dict[tuple[str, str], list[Edge]] = {}
+    premise_weights: dict[tuple[str, str], float] = {}
     for edge in edges:
         if edge.source not in node_index or edge.target not in node_index:
             continue
+        if edge.relation is Relation.PREMISE and edge.weight is not None:
+            premise_weights.setdefault((edge.source, edge.target), edge.weight)
         if edge.relation is Relation.ATTACKS:
             attack_edges.setdefault((edge.source, edge.target), []).append(edge)
         triple = (edge.source, edge.target, edge.relation)
@@ -343,6 +348,7 @@ def _build_graph(
         attackers=frozen(attackers),
         attacks=dict(sorted(attacks.items())),
         forced={key: status for key, status in (forced or {}).items() if key in node_index},
+        premise_weights=dict(sorted(premise_weights.items())),
     )
 
 
@@ -650,6 +656,19 @@ def inference_weight(graph: _Graph, key: str, status_of: Callable[[str], Status]
         return weight if standing else 0.0
     if node.weighing == "cumulative":
         return weight * standing / count if count else weight
+    if node.weighing == "criteria":
+        # Carneades's multi-criteria weighing: a premise without a weight is a hard constraint.
+        scored = [graph.premise_weights.get((premise, key)) for premise in graph.premises.get(key, ())]
+        if any(
+            score is None and status is Status.OUT for score, status in zip(scored, premises, strict=True)
+        ):
+            return 0.0
+        total = sum(
+            score
+            for score, status in zip(scored, premises, strict=True)
+            if score is not None and status is Status.IN
+        )
+        return weight * min(total, 1.0)
     if node.weighing == "factorized":
         if standing < count:
             return 0.0

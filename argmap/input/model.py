@@ -418,8 +418,16 @@ class _Builder:
             return  # roots are read off `conclusions` in roots_in_order()
         assert parent is not None
         if list_name == "premises":
+            weight = item.get("weight")  # what the premise adds under `weighing: criteria`
             edge = Edge(
-                key, parent, Relation.PREMISE, self.map_id, location, role=item.get("role"), via_ref=via_ref
+                key,
+                parent,
+                Relation.PREMISE,
+                self.map_id,
+                location,
+                role=item.get("role"),
+                via_ref=via_ref,
+                weight=None if weight is None else float(weight),
             )
         elif list_name == "because":
             edge = Edge(key, parent, Relation.SUPPORTS, self.map_id, location, via_ref=via_ref)

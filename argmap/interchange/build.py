@@ -48,6 +48,8 @@ class Inference:
     note: str | None = None
     tags: list[str] = attrs.Factory(list)
     extra: dict[str, Any] = attrs.Factory(dict)
+    # premise id -> keys written on its item under this inference (a premise's `weight`)
+    premise_extra: dict[str, dict[str, Any]] = attrs.Factory(dict)
 
 
 @attrs.define
@@ -231,6 +233,7 @@ class _Layout:
             used = self._use(premise, depth + 1)
             if role:
                 used["role"] = role
+            used.update(inference.premise_extra.get(premise, {}))
             premises.append(used)
         item["premises"] = premises
         counterexamples = self._counterexamples(inference.id, depth)

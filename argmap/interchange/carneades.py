@@ -16,7 +16,7 @@ default differs from argmap's), an argument an inference with its
 an issue an item of `issues:`, and `tests:` becomes `expect:`. Schemes with
 variables are instantiated here, by forward chaining to a fixpoint, as
 Carneades's rule engine does; what that engine does beyond that (CHR
-deletions and guards) and the `criteria` weighing are refused with I602.
+deletions and guards) is refused with I602.
 """
 
 from __future__ import annotations
@@ -194,6 +194,14 @@ def normalize(text: str) -> str:
         return text.strip()
 
 
+def _is_term(text: str) -> bool:
+    try:
+        parse_term(text)
+    except _BadTerm:
+        return False
+    return True
+
+
 def _depth(term: Term) -> int:
     if term[0] == "compound":
         return 1 + max((_depth(arg) for arg in term[2]), default=0)
@@ -272,7 +280,9 @@ class Argument:
     weight: float | None  # a constant weight, or a preference's; None: 1
     scheme: str | None
     meta: Mapping[str, Any]
-    preference: Sequence[Mapping[str, Any]] | None = None  # a preference weighing, resolved per issue
+    # a preference weighing (resolved per issue), or a criteria weighing's {hard, soft}
+    preference: Any = None
+    premise_weights: dict[str, float] = attrs.Factory(dict)  # under a criteria weighing
 
 
 @attrs.define
@@ -286,7 +296,7 @@ class Scheme:
     conclusions: list[Term]
     weighing: str
     weight: float | None
-    preference: Sequence[Mapping[str, Any]] | None
+    preference: Any  # as Argument.preference
     where: tuple[int, int]
 
 
@@ -451,14 +461,59 @@ class _Reader:
                     raise self.refuse(where, "a preference lists `property:` and `order:` pairs")
                 return ("linked", None, order)
             if kind == "criteria":
-                raise _Refusal(
-                    UNSUPPORTED,
-                    where,
-                    "the `criteria` weighing (multi-criteria decision analysis) is not supported",
-                    "argmap's weights are numbers per inference: weigh each argument by hand with "
-                    "`weight: {constant: W}`",
-                )
+                return ("criteria", None, self.criteria(value, where))
         raise self.refuse(where, "a weight is `constant:`, `preference:`, `criteria:` or a function's name")
+
+    def criteria(self, body: Any, where: tuple[int, int]) -> dict[str, Any]:
+        """`criteria: {hard: [premise indices], soft: {property: {factor, values: {value: score}}}}`."""
+        if not isinstance(body, YamlMapping):
+            raise self.refuse(where, "`criteria` has `hard:` and `soft:`")
+        self.known_keys(body, ("hard", "soft"), "`criteria`")
+        hard = body.get("hard") or []
+        if not isinstance(hard, list) or not all(isinstance(index, int) for index in hard):
+            raise self.refuse(where, "`criteria.hard` lists the indices (from 0) of premises")
+        soft: dict[str, tuple[float, dict[str, float]]] = {}
+        for name, constraint in (body.get("soft") or {}).items():
+            if not isinstance(constraint, YamlMapping):
+                raise self.refuse(where, f"soft criterion `{name}` has `factor:` and `values:`")
+            self.known_keys(constraint, ("factor", "values"), f"soft criterion `{name}`")
+            factor, values = constraint.get("factor", 0), constraint.get("values") or {}
+            scores = {str(value): score for value, score in values.items()}
+            numbers = [factor, *scores.values()]
+            if any(isinstance(number, bool) or not isinstance(number, (int, float)) for number in numbers):
+                raise self.refuse(where, f"soft criterion `{name}`: factors and scores are numbers")
+            if not all(0 <= score <= 1 for score in scores.values()) or factor < 0:
+                raise self.refuse(where, f"soft criterion `{name}`: scores run from 0 to 1")
+            soft[str(name)] = (float(factor), {value: float(score) for value, score in scores.items()})
+        return {"hard": list(hard), "soft": soft}
+
+    def criteria_premises(self) -> None:
+        """A criteria weighing scores a premise `p(C,V)` by the value V of the position of its issue
+        that stands (weighing.go, PropertyValue): each position becomes a premise with its share."""
+        issue_of = {key: issue for issue in self.issues for key in issue.positions}
+        for argument in self.arguments.values():
+            if argument.weighing != "criteria" or argument.preference is None:
+                continue
+            hard, soft = argument.preference["hard"], argument.preference["soft"]
+            total = sum(factor for factor, _ in soft.values())
+            premises: list[tuple[str, str | None]] = []
+            for index, (key, role) in enumerate(argument.premises):
+                term = parse_term(key) if _is_term(key) else ("atom", key)
+                criterion = soft.get(term[1]) if term[0] == "compound" and len(term[2]) == 2 else None
+                if index in hard or criterion is None or not total:
+                    premises.append((key, role))
+                    if index not in hard:
+                        argument.premise_weights[key] = 0.0
+                    continue
+                factor, scores = criterion
+                issue = issue_of.get(key)
+                for position in issue.positions if issue is not None else [key]:
+                    if position != key and any(position == other for other, _ in argument.premises):
+                        continue
+                    premises.append((position, role))
+                    value = show_term(parse_term(position)[2][1]) if _is_term(position) else ""
+                    argument.premise_weights[position] = round(factor / total * scores.get(value, 0.0), 6)
+            argument.premises = list(dict.fromkeys(premises))
 
     def read_schemes(self) -> None:
         schemes = self.data.get("argument_schemes")
@@ -810,7 +865,7 @@ class _Reader:
         """A preference weighing ranks the arguments of an issue by their schemes' metadata (weighing.go)."""
         issue_of = {key: issue for issue in self.issues for key in issue.positions}
         for argument in self.arguments.values():
-            if argument.preference is None:
+            if argument.preference is None or argument.weighing == "criteria":
                 continue
             issue = issue_of.get(argument.conclusion)
             if issue is None:
@@ -924,6 +979,7 @@ def read(data: bytes, name: str, limits: Limits) -> list[ImportedMap]:
         reader.infer()
         reader.make_issues()
         reader.preference_weights()
+        reader.criteria_premises()
         tests = _tests(reader)
     except _Refusal as refusal:
         line, column = refusal.where
@@ -988,6 +1044,10 @@ def _imported(reader: _Reader, name: str, tests: Mapping[str, list[str]]) -> Imp
                 premises=[(claim_ids[premise], _role(role)) for premise, role in argument.premises],
                 note=" ".join(note_parts),
                 extra=extra,
+                premise_extra={
+                    claim_ids[premise]: {"weight": weight}
+                    for premise, weight in argument.premise_weights.items()
+                },
             )
         )
         if argument.undercutter is not None:

@@ -351,8 +351,7 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
 
     Schemes with CHR `deletions` or `guards` (Carneades runs them in a
     Constraint Handling Rules engine; argmap instantiates schemes by
-    forward chaining only), the `criteria` weighing (multi-criteria
-    decision analysis), a scheme whose conclusion keeps a variable its
+    forward chaining only), a scheme whose conclusion keeps a variable its
     premises do not bind, and rules that never stop (more than 10,000
     applications, or terms nested deeper than 20 levels). The map would
     not get Carneades's labels, so nothing is written; exit code 1.

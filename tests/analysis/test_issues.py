@@ -215,3 +215,46 @@ def test_a_position_that_names_no_claim_is_reported(tmp_path: Path) -> None:
     assert [(problem.code, problem.message) for problem in result.problems if problem.code == "M302"] == [
         ("M302", "reference `stay-inn`: no node `stay-inn` in this map; did you mean `stay-in`?")
     ]
+
+
+CRITERIA = """\
+argmap: 1
+id: demo
+title: t
+conclusions:
+  - id: buy
+    text: Buy it.
+    implicit: true
+    because:
+      - id: from-scores
+        weighing: criteria
+        premises:
+          - id: cheap
+            text: It is cheap.
+            implicit: true
+            weight: 0.25
+          - id: fast
+            text: It is fast.
+            implicit: true
+            weight: 0.5
+            assumed: false
+          - id: legal
+            text: It is legal.
+            implicit: true
+"""
+
+
+def test_criteria_add_the_scores_of_the_premises_that_stand(tmp_path: Path) -> None:
+    evaluation = evaluated(tmp_path, CRITERIA)
+    assert statuses(evaluation)["from-scores"] == "in"
+    assert (
+        evaluation.explain("demo#from-scores") == "in: its criteria weight is 0.25 (2 of its 3 premises in)"
+    )
+
+
+def test_a_premise_without_a_score_is_a_hard_constraint(tmp_path: Path) -> None:
+    text = CRITERIA.replace(
+        "            text: It is legal.\n", "            text: It is legal.\n            assumed: false\n"
+    )
+    evaluation = evaluated(tmp_path, text)
+    assert evaluation.explain("demo#from-scores") == "out: its criteria weight is 0 (1 of its 3 premises in)"
