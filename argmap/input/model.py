@@ -327,8 +327,8 @@ class _Builder:
 
     def issues(self) -> Iterator[Issue]:
         """`issues:`, each position also a reference (so an unknown one is reported)."""
-        items: YamlSequence | None = self.data.get("issues")
-        for index, item in enumerate(items or ()):
+        items: YamlSequence = self.data.get("issues") or YamlSequence(1, 1)
+        for index, item in enumerate(items):
             positions: YamlSequence = item["positions"]
             keys = []
             for place, written in enumerate(positions):
@@ -349,7 +349,7 @@ class _Builder:
                 tuple(keys),
                 item.get("standard", "preponderance"),
                 self.map_id,
-                self.at(*items.positions[index]) if items is not None else self.at(1, 1),
+                self.at(*items.positions[index]),
             )
 
     def thesis_key(self, written: str | None) -> str | None:
