@@ -92,7 +92,7 @@ def test_the_confrontation_draws_every_node_its_evaluation_reads() -> None:
     result = check_paths([SEED_MAPS], Config(), cwd=SEED_MAPS)
     (argmap,) = [argmap for argmap in result.workspace.requested if argmap.id == "confrontation"]
     view = map_view(argmap, result.run.context(argmap).corpus)
-    assert "ft-lose-or-win#from-blurred-defeat" in view.keys
+    assert "ft-lose-or-win#from-symmetry" in view.keys
     assert "ft-lose-or-win#hard-to-lose-or-win" in view.keys
     premises = {edge.source for edge in view.edges if edge.target == "ft-lose-or-win#from-revenge"}
     stated = {
