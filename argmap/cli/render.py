@@ -153,7 +153,8 @@ def render(
         threshold = Severity.parse(min_severity)
     except ValueError as error:
         fail(f"--min-severity: {error}")
-    auto = direction is None and focus is None and depth is None
+    # Without a direction, each view (a depth, a focus too) is drawn the way that fits the width budget.
+    auto = direction is None
     direction = (direction or "BT").upper()
     output_format = output_format.lower()
     if output_format not in FORMATS:
