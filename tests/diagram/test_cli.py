@@ -406,3 +406,27 @@ def test_notes_number_the_nodes_and_give_each_quote_and_source_line() -> None:
     assert "warrant: A base that counts any defiance of the West as victory" in out
     assert "tooltip" not in out.split("<B>Notes</B>")[1].split(">>")[0]
     assert "<B>Notes</B>" not in invoke("render", "maps/sketch.yaml", "-o", "-", "-f", "dot")[1]
+
+
+def test_a_part_left_over_from_an_earlier_split_is_reported_then_removed() -> None:
+    shutil.copytree(MAPS, "maps")
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out")[0] == 0
+    # A conclusion that the map no longer has: its diagram is argmap's (stamped), its name a part's.
+    shutil.copy("out/crossmap--regime-holds.svg", "out/crossmap--gone.svg")
+    # Not parts: an unstamped file, and the diagram of a map whose own name starts alike.
+    Path("out/crossmap--notes.svg").write_text("<svg/>", encoding="utf-8")
+    shutil.copy("out/crossmap--regime-holds.svg", "out/crossmap--other.svg")
+    Path("out/crossmap--other.yaml").write_text(SIMPLE, encoding="utf-8")
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out", "--check")[:2] == (
+        1,
+        "out/crossmap--gone.svg: left over (no conclusion of its map is drawn there any more)\n"
+        "3 diagrams up to date, 1 left over\n",
+    )
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out") == (
+        0,
+        "",
+        "argmap: rendered 0 diagrams, 3 up to date, 1 left over from an earlier split removed\n",
+    )
+    assert not Path("out/crossmap--gone.svg").exists()
+    assert Path("out/crossmap--notes.svg").exists() and Path("out/crossmap--other.svg").exists()
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out", "--check")[0] == 0
