@@ -68,8 +68,8 @@ COMMAND_SUMMARIES = (
     (
         "show",
         "Show a map as a tree: each node's status (✓ in, ✗ out, ? undecided), what it is where it "
-        "stands (conclusion, inference, premise or counterexample), its id and text, and the codes of"
-        " its problems (⚑).",
+        'stands (conclusion, inference, premise or counterexample; "implicit premise" for one the '
+        "analyst reconstructed, `implicit: true`), its id and text, and the codes of its problems (⚑).",
     ),
     (
         "explain",
