@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import html
 import os
 import re
 from collections.abc import Mapping
@@ -441,6 +440,13 @@ _HIDDEN_ATTRIBUTE = re.compile(
 _MARKER_ATTRIBUTE = re.compile(r"""\bdata-(?:t|time|timestamp)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
+def _unescape(text: str) -> str:
+    """`html.unescape`, imported on first use: a plain-text source never needs it."""
+    import html
+
+    return html.unescape(text)
+
+
 def looks_like_markdown(text: str) -> bool:
     """Front matter, a wiki link or an HTML tag mark a text as Markdown.
 
@@ -698,7 +704,7 @@ class _ViewBuilder:
                 self.tag(match.group("open_name"), token, number)
                 return
             elif kind == "entity":
-                self.emit(html.unescape(token))
+                self.emit(_unescape(token))
             elif kind == "emphasis" and self.keeps_literally(text, match.start(), match.end(), token):
                 self.emit(token)
             # comments, and emphasis markers, are dropped
@@ -733,6 +739,6 @@ class _ViewBuilder:
         marker = _MARKER_ATTRIBUTE.search(attributes)
         if marker:
             value = next(group for group in marker.groups() if group is not None)
-            self.markers.append(Marker(self.length, html.unescape(value), number))
+            self.markers.append(Marker(self.length, _unescape(value), number))
         if name.lower() in _BREAKING_TAGS:
             self.emit(" ")

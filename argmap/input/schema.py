@@ -16,9 +16,9 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from typing import Any
 
+from argmap.files import package_text
 from argmap.input.yaml_reader import YamlMapping, YamlSequence
 from argmap.problems import Problem, Severity
 from argmap.text import closest, did_you_mean
@@ -36,7 +36,7 @@ FORMAT_VERSION = 1
 
 @functools.cache
 def schema_text() -> str:
-    return resources.files("argmap").joinpath("data/argmap.schema.json").read_text(encoding="utf-8")
+    return package_text("data", "argmap.schema.json")
 
 
 @functools.cache
