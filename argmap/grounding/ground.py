@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import enum
 import os
-import re
 import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,6 +35,7 @@ from typing import Any
 import attrs
 
 from argmap.analysis.context import MapContext
+from argmap.grounding.patterns import PatternRefused, compile_ignore
 from argmap.grounding.quotes import ELISION_MAX_GAP, Outcome, QuoteIndex, QuoteMatch, excerpt
 from argmap.grounding.sources import (
     RefusalReason,
@@ -182,13 +182,11 @@ def _ground(context: MapContext) -> MapGrounding:
         return MapGrounding(source_file=display, issue=issue, source_location=location)
     try:
         ignore = compile_ignore(source_info.ignore)
-    except SourceUnreadable as bad_pattern:
-        issue = SourceIssue(
-            SourceIssueKind.UNREADABLE,
-            bad_pattern.message,
-            bad_pattern.hint,
-            source_info.ignore_location or location,
-        )
+    except PatternRefused as refused:
+        where = source_info.ignore_location or location
+        if refused.index is not None and refused.index < len(source_info.ignore_locations):
+            where = source_info.ignore_locations[refused.index]
+        issue = SourceIssue(SourceIssueKind.UNREADABLE, refused.message, refused.hint, where)
         return MapGrounding(source_file=display, issue=issue, source_location=location)
     index = context.run.memo(
         ("argmap.grounding.quotes.index", path, source_info.encoding, source_info.ignore),
@@ -240,20 +238,6 @@ def _read_once(
             return error
 
     return context.run.memo(("argmap.grounding.sources", path, encoding), read)
-
-
-def compile_ignore(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """The `source.ignore` patterns, compiled; `SourceUnreadable` for one that is not a regular expression."""
-    compiled: list[re.Pattern[str]] = []
-    for pattern in patterns:
-        try:
-            compiled.append(re.compile(pattern))
-        except re.error as error:
-            raise SourceUnreadable(
-                f"`source.ignore` pattern `{pattern}` is not a regular expression ({error.msg})",
-                hint=r"write a Python regular expression in single quotes, with `\[` for a literal `[`: '\[Pg \d+\]'",
-            ) from None
-    return tuple(compiled)
 
 
 def _check_quotes(argmap: ArgMap, source: SourceText, index: QuoteIndex) -> list[QuoteCheck]:

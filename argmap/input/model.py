@@ -187,6 +187,7 @@ class SourceInfo:
     note: str | None = None
     location: Location | None = None  # where `file:` was written
     ignore_location: Location | None = None
+    ignore_locations: tuple[Location, ...] = ()  # of each pattern, for problems about one
 
 
 @attrs.frozen
@@ -263,6 +264,11 @@ class _Builder:
         if end is None:
             return self.at(line, column)
         return Location(self.file, line, column, end_line=end[0], end_column=end[1])
+
+    def item_locations(self, items: object) -> tuple[Location, ...]:
+        if not isinstance(items, YamlSequence):
+            return ()
+        return tuple(self.item_location(items, index) for index in range(len(items)))
 
     def build(self) -> ArgMap:
         data = self.data
@@ -487,6 +493,7 @@ class _Builder:
             encoding=source.get("encoding"),
             ignore=tuple(source.get("ignore", ())),
             ignore_location=self.value_location(source, "ignore") if "ignore" in source else None,
+            ignore_locations=self.item_locations(source.get("ignore")),
             note=source.get("note"),
             location=self.value_location(source, "file")
             if "file" in source
