@@ -90,6 +90,10 @@ class QuoteCheck:
     source_words: str | None  # what the source writes there, when found
     nearest_line: int | None = None  # the line of the nearest passage, when not found
     also_line: int | None = None  # where the passage occurs again, when the quote does not say which
+    # The same places as messages name them: `line 12`, or `p. 3, line 4` in a PDF.
+    place: str | None = None
+    nearest_place: str | None = None
+    also_place: str | None = None
 
 
 @attrs.frozen
@@ -246,19 +250,39 @@ def _check_quotes(argmap: ArgMap, source: SourceText, index: QuoteIndex) -> list
         for number, quote in enumerate(node.quotes, start=1):
             match = index.find(quote.text, quote.occurrence, quote.after)
             line = marker = words = nearest_line = also_line = None
+            place = nearest_place = also_place = None
             if match.also_at is not None:
                 also_line = source.line_of(match.also_at)
+                also_place = source.place_of(match.also_at)
             if match.start is not None and match.end is not None:
                 line = source.line_of(match.start)
-                found_marker = source.marker_at_or_after(match.start)
-                marker = found_marker.text if found_marker is not None else None
+                place = source.place_of(match.start)
+                # A PDF's pages are its markers: the page a quote begins on.
+                marker = source.page_locator(match.start)
+                if marker is None:
+                    found_marker = source.marker_at_or_after(match.start)
+                    marker = found_marker.text if found_marker is not None else None
                 words = excerpt(source.text[match.start : match.end], 160)
             if match.nearest is not None:
                 nearest_line = source.line_of(match.nearest.start)
+                nearest_place = source.place_of(match.nearest.start)
             which = f"quote {number}" if len(node.quotes) > 1 else "the quote"
             label = f"{which} of {describe(node)}"
             checks.append(
-                QuoteCheck(node.key, label, quote, match, line, marker, words, nearest_line, also_line)
+                QuoteCheck(
+                    node.key,
+                    label,
+                    quote,
+                    match,
+                    line,
+                    marker,
+                    words,
+                    nearest_line,
+                    also_line,
+                    place,
+                    nearest_place,
+                    also_place,
+                )
             )
     return checks
 

@@ -108,7 +108,8 @@ def test_a_value_already_cut_keeps_its_comment_and_gets_m306_at_the_formatted_li
             "m.yaml",
             6,
             9,
-            "this `note` reads only “Project Gutenberg eBook”: YAML took ` #34901 (an excerpt)` for a comment",
+            "this `note` reads only “Project Gutenberg eBook”: "
+            "YAML took ` #34901 (an excerpt)` for a comment",
             'put the whole value in double quotes: "Project Gutenberg eBook #34901 (an excerpt)"',
         ),
         Problem(
@@ -139,7 +140,8 @@ def test_fmt_warns_on_the_command_line_and_keeps_the_comment(
         "m.yaml:6:9: M306 this `note` reads only “Project Gutenberg eBook”: "
         "YAML took ` #34901 (an excerpt)` for a comment [warning]\n"
         '    hint: put the whole value in double quotes: "Project Gutenberg eBook #34901 (an excerpt)"\n'
-        "m.yaml:11:9: M306 this `quote` reads only “First one”: YAML took ` #2 of them` for a comment [warning]\n"
+        "m.yaml:11:9: M306 this `quote` reads only “First one”: "
+        "YAML took ` #2 of them` for a comment [warning]\n"
         '    hint: put the whole value in double quotes: "First one #2 of them"\n'
         "reformatted m.yaml\n"
         "argmap fmt: 1 file reformatted, 0 files left unchanged\n"
