@@ -218,6 +218,12 @@ class ArgMap:
     node_index: Mapping[str, Node] = attrs.field(eq=False, hash=False, repr=False)
     preferences: tuple[Preference, ...] = ()
     thesis: str | None = None  # the key of the main conclusion the map names (`thesis:`), if any
+    # When the map failed the schema and was checked without what failed
+    # (`argmap.input.salvage`): the ids of the nodes left out, and of the
+    # nodes that lost a child so.
+    dropped_ids: frozenset[str] = frozenset()
+    incomplete_ids: frozenset[str] = frozenset()
+    partial: bool = False  # checked without what failed the schema
 
     @classmethod
     def from_data(cls, data: YamlMapping, file: str, path: Path | None = None) -> ArgMap:
