@@ -76,7 +76,9 @@ def salvage(data: YamlMapping, failures: Iterable[Sequence[Any]]) -> Salvaged | 
     return None
 
 
-def _leave_out(data: YamlMapping, paths: list[tuple[Any, ...]], dropped: set[str], incomplete: set[str]) -> bool:
+def _leave_out(
+    data: YamlMapping, paths: list[tuple[Any, ...]], dropped: set[str], incomplete: set[str]
+) -> bool:
     """Leave out what each path fails in; False when one cannot be left out."""
     nodes: dict[tuple[Any, ...], None] = {}
     fields: dict[tuple[Any, ...], None] = {}  # the path of a mapping's key
@@ -84,7 +86,7 @@ def _leave_out(data: YamlMapping, paths: list[tuple[Any, ...]], dropped: set[str
         node = _innermost_node(data, path)
         if node is not None:
             if len(path) > len(node) and isinstance(path[len(node)], str):
-                fields[node + (path[len(node)],)] = None  # one field of the node
+                fields[(*node, path[len(node)])] = None  # one field of the node
             else:
                 nodes[node] = None
         elif not path or not isinstance(path[0], str) or path[0] in _REQUIRED_TOP_LEVEL:

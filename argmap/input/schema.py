@@ -359,7 +359,9 @@ def explained(data: YamlMapping, file: str) -> list[tuple[Problem, tuple[Any, ..
                 known = error.schema.get("properties", {})
                 extra = sorted(key for key in error.instance if key not in known)
                 failed += (extra[0],) if len(extra) == 1 else ()
-            problems.setdefault((problem.line, problem.column, problem.code, problem.message), (problem, failed))
+            problems.setdefault(
+                (problem.line, problem.column, problem.code, problem.message), (problem, failed)
+            )
     return sorted(problems.values(), key=lambda found: found[0].sort_key)
 
 
