@@ -82,7 +82,9 @@ QUOTE_OBJECT = {
         "after": {
             "type": "string",
             "minLength": 1,
-            "description": "Words of the source before the occurrence meant: the first occurrence after them counts.",
+            "description": (
+                "Words of the source before the occurrence meant: the first occurrence after them counts."
+            ),
         },
     },
 }
@@ -264,7 +266,8 @@ INFERENCE_FIELDS = {
         "Warrant",
         "The general rule that licenses the step from the premises to the claim.",
         [
-            "A base that counts any defiance of the West as victory does not punish its leader for lost battles."
+            "A base that counts any defiance of the West as victory "
+            "does not punish its leader for lost battles."
         ],
     ),
     "scheme": {
@@ -391,7 +394,10 @@ SCHEMA = {
         },
         "id": {
             **node_id("map"),
-            "description": "The map's id: a slug, unique among the maps checked together; other maps refer to its nodes as `map-id#node-id`.",
+            "description": (
+                "The map's id: a slug, unique among the maps checked together; "
+                "other maps refer to its nodes as `map-id#node-id`."
+            ),
         },
         "title": text(
             "Title",
@@ -449,15 +455,18 @@ SCHEMA = {
         },
         "note": text(
             "Commentary",
-            "The analyst's commentary on the whole map: the main line, the gaps kept and why, what was left out.",
+            "The analyst's commentary on the whole map: "
+            "the main line, the gaps kept and why, what was left out.",
         ),
         "thesis": {
             "type": "string",
             "pattern": REF,
             "maxLength": 161,
             "title": "Thesis",
-            "description": "The id of the map's main conclusion (or the key `map-id#node-id` of a node it refers to): "
-            "the diagram sets it apart. Default: the first item of `conclusions`.",
+            "description": (
+                "The id of the map's main conclusion (or the key `map-id#node-id` of a node it refers to): "
+                "the diagram sets it apart. Default: the first item of `conclusions`."
+            ),
         },
         "tags": COMMON_NODE_FIELDS["tags"],
         "ignore": {

@@ -226,7 +226,8 @@ def _outside_hint(context: MapContext, map_folder: Path, written: str, refused: 
             return (
                 "no argmap.toml, pyproject.toml [tool.argmap] or .git marks a project above the map, so its "
                 "project is the folder argmap runs from; mark the folder that holds both the map "
-                f"and the document: create `{Path(folder) / 'argmap.toml'}` (`argmap init {folder}` does it), "
+                f"and the document: create `{Path(folder) / 'argmap.toml'}` "
+                f"(`argmap init {folder}` does it), "
                 "or run argmap from there"
             )
     return outside_hint(shown)

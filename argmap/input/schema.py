@@ -66,7 +66,9 @@ def validated(data: YamlMapping, file: str) -> list[tuple[Problem, tuple[Any, ..
                 f"this map declares format version `{_shown(version)}`; "
                 f"this argmap reads version {FORMAT_VERSION}"
             ),
-            hint=f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap if the map was written for a newer one",
+            hint=(
+                f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap if the map was written for a newer one"
+            ),
         )
         return [(problem, ("argmap",))]
     if compiled_validator()(data):
@@ -688,8 +690,10 @@ def _one_of(failed: _Failure) -> Problem | None:
         item, key, value = cut
         return failed.problem(
             WRONG_TYPE,
-            f"`quote` of {failed.where} was read as a mapping: in YAML, `: ` after `{_shown(key)}` starts one",
-            f'put the whole passage in double quotes: "{_shown(key)}: {_shown(" ".join(value.split()[:4]))}..."',
+            f"`quote` of {failed.where} was read as a mapping: "
+            f"in YAML, `: ` after `{_shown(key)}` starts one",
+            "put the whole passage in double quotes: "
+            f'"{_shown(key)}: {_shown(" ".join(value.split()[:4]))}..."',
             _item_position(original, item) or failed.position,
         )
     return failed.problem(
