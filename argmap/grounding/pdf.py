@@ -101,6 +101,27 @@ def read_pdf(raw: bytes, display: str) -> SourceText:
     return pdf_view(texts, labels)
 
 
+def document_info(raw: bytes) -> dict[str, str]:
+    """The `title` and `author` a PDF declares, those it gives (none without pypdf)."""
+    try:
+        import pypdf
+    except ImportError:
+        return {}
+    found: dict[str, str] = {}
+    with _quiet_pypdf():
+        try:
+            info = pypdf.PdfReader(io.BytesIO(raw)).metadata
+            for key, value in (
+                ("title", info.title if info else None),
+                ("author", info.author if info else None),
+            ):
+                if isinstance(value, str) and value.strip():
+                    found[key] = " ".join(value.split())
+        except Exception:  # a damaged PDF: `argmap check` will say so (Q506)
+            return {}
+    return found
+
+
 def _labels(reader: object, count: int) -> list[str]:
     """The pages' printed numbers when the PDF labels them, else 1, 2, 3..."""
     try:

@@ -3,7 +3,8 @@
 Each page's lines are set in Helvetica, one below the other, so that a PDF
 reader extracts them as lines. `first_page_label` numbers the pages from
 that number on (a `/PageLabels` entry, as a journal reprint has for its
-printed page numbers).
+printed page numbers); `title` is the document's own (its `/Info`, with an
+author beside it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ def _pdf_string(text: str) -> bytes:
     return b"(" + escaped.encode("latin-1") + b")"
 
 
-def make_pdf(pages: list[list[str]], *, first_page_label: int | None = None) -> bytes:
+def make_pdf(
+    pages: list[list[str]], *, first_page_label: int | None = None, title: str | None = None
+) -> bytes:
     objects: list[bytes] = []  # object n + 1 is objects[n]
 
     def add(body: bytes) -> int:
@@ -49,6 +52,7 @@ def make_pdf(pages: list[list[str]], *, first_page_label: int | None = None) -> 
         else b" /PageLabels << /Nums [0 << /S /D /St %d >>] >>" % (first_page_label)
     )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R%s >>" % (tree, labels)
+    info = None if title is None else add(b"<< /Title " + _pdf_string(title) + b" /Author (J. S. Mill) >>")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -59,9 +63,10 @@ def make_pdf(pages: list[list[str]], *, first_page_label: int | None = None) -> 
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-    )
+    trailer = b"/Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
+    if info is not None:
+        trailer += b" /Info %d 0 R" % info
+    out.write(b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
 
 

@@ -188,3 +188,16 @@ def test_a_pdf_without_readable_text_is_q506(
     assert code == 1
     assert shown.startswith(f"maps/mill.yaml:5:9: Q506 source file `sources/mill.pdf` {message} [error]")
     assert "Traceback" not in shown
+
+
+def test_new_titles_a_map_by_the_pdf_s_own_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project(tmp_path, make_pdf(PAGES, title="On  Liberty, chapter II"), monkeypatch)
+    result = CliRunner().invoke(app, ["new", "maps/new.yaml", "--source", "sources/mill.pdf"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "maps" / "new.yaml").read_text(encoding="utf-8")
+    assert "title: On Liberty, chapter II\n" in written
+    assert "  author: J. S. Mill\n" in written
+    # Without a title of its own, by the file's name (never the bytes of the PDF).
+    (tmp_path / "sources" / "mill.pdf").write_bytes(make_pdf(PAGES))
+    result = CliRunner().invoke(app, ["new", "maps/other.yaml", "--source", "sources/mill.pdf"])
+    assert "title: mill\n" in (tmp_path / "maps" / "other.yaml").read_text(encoding="utf-8")
