@@ -17,6 +17,12 @@ is most often there); the quotes are passages of it, a third of them short
 Prints the CPU time (`time.process_time`) of each way, the best of the
 rounds (the two ways alternate, so a busy moment of a shared machine hits
 both alike), and how many quotes occur more than once.
+
+Measured on a shared 2-core machine (3,000 quotes, 5 MB, 2,146 of them
+repeated; the index takes 1.1 s CPU either way): the second search cost
+0.69 s CPU (+230% of the lookups) while it scanned the rest of the source
+for each quote, and 0.12 to 0.19 s (+50 to +73%) once a later occurrence is
+looked up by bisection among the places of the quote's rarest words.
 """
 
 from __future__ import annotations
