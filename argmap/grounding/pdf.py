@@ -122,13 +122,21 @@ def document_info(raw: bytes) -> dict[str, str]:
     return found
 
 
+_MAX_LABEL = 16
+
+
 def _labels(reader: object, count: int) -> list[str]:
     """The pages' printed numbers when the PDF labels them, else 1, 2, 3..."""
     try:
         labels = list(getattr(reader, "page_labels", []))
     except Exception:  # a damaged label tree is no reason to refuse the text
         labels = []
-    if len(labels) != count or not all(isinstance(label, str) and label.strip() for label in labels):
+    # A label is a page number as printed ("29", "iv", "A-3"): one longer than
+    # that, or with control characters, is not one to put in a message.
+    if len(labels) != count or not all(
+        isinstance(label, str) and label.strip() and len(label) <= _MAX_LABEL and label.isprintable()
+        for label in labels
+    ):
         return [str(number) for number in range(1, count + 1)]
     return [label.strip() for label in labels]
 
