@@ -117,10 +117,15 @@ class SourceText:
     # The pages of a PDF source, in order; none for a text.
     pages: tuple[Page, ...] = ()
     _marker_offsets: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _page_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @_marker_offsets.default
     def _offsets_of_markers(self) -> tuple[int, ...]:
         return tuple(marker.offset for marker in self.markers)
+
+    @_page_starts.default
+    def _starts_of_pages(self) -> tuple[int, ...]:
+        return tuple(page.start for page in self.pages)
 
     def line_of(self, offset: int) -> int:
         """The 1-based source line holding `offset` of the plain-text view.
@@ -135,7 +140,7 @@ class SourceText:
         """The page of a PDF source that holds `offset` (None for a text)."""
         if not self.pages:
             return None
-        index = bisect.bisect_right([page.start for page in self.pages], offset) - 1
+        index = bisect.bisect_right(self._page_starts, offset) - 1
         return self.pages[max(index, 0)]
 
     def place_of(self, offset: int) -> str:
