@@ -77,6 +77,9 @@ def export_map(
             entry["imported"] = True
         if key in view.context:
             entry["context"] = True  # shown only to connect imported nodes
+        if key in view.hidden:
+            # Counted, not dropped: a reader of the export knows what lies deeper.
+            entry["not_shown"] = sorted(shown_id(hidden) for hidden in view.hidden[key])
         entry["root"] = key in roots
         entry.update(declared.get(key, {}))
         entry.update(extras.get(key, {}))
