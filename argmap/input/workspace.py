@@ -18,7 +18,8 @@ import attrs
 from argmap.config import Config
 from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, open_regular
 from argmap.input.model import ArgMap, Corpus, split_key
-from argmap.input.schema import validate
+from argmap.input.salvage import salvage
+from argmap.input.schema import validated
 from argmap.input.yaml_reader import LoadedFile, load_bytes, read_map_file
 from argmap.problems import Problem, SourceAccessError, UsageError
 from argmap.project import NoProject, contains, lexical_path, project_root
@@ -237,11 +238,18 @@ def _load_one(
     problems.extend(loaded.problems)
     if loaded.data is None:
         return None
-    schema_problems = validate(loaded.data, name)
-    problems.extend(schema_problems)
-    if schema_problems:
+    failures = validated(loaded.data, name)
+    problems.extend(problem for problem, _ in failures)
+    if not failures:
+        return ArgMap.from_data(loaded.data, name, path.resolve())
+    # The rest of the file is still checked, without what failed.
+    salvaged = salvage(loaded.data, [failed for _, failed in failures])
+    if salvaged is None:
         return None
-    return ArgMap.from_data(loaded.data, name, path.resolve())
+    argmap = ArgMap.from_data(salvaged.data, name, path.resolve())
+    return attrs.evolve(
+        argmap, dropped_ids=salvaged.dropped, incomplete_ids=salvaged.incomplete, partial=True
+    )
 
 
 def _load_referenced_maps(
