@@ -548,6 +548,10 @@ class _Haystack:
     words, keyed by their exact text), so a needle of three words or more
     is compared only where its rarest three words stand, and a needle with
     three words the text never has is known to be absent without a scan.
+    A shorter needle (a short quote, a short part of an elided one) is
+    looked up the same way by its rarest single word, in an index of every
+    word's places built the first time such a needle is asked for; only a
+    needle without a word (punctuation alone) is found by a scan.
     """
 
     _INDEX_FROM = 20_000  # characters: below this, plain find is as fast
@@ -557,6 +561,9 @@ class _Haystack:
         # word n-gram -> its places: an int for one place (most n-grams of a
         # real text), a list of ints in order for several.
         self._grams: dict[str, int | list[int]] | None = None
+        # word -> its places, stored the same way but in arrays of machine
+        # integers (a fifth of the memory of a list of ints for a long text).
+        self._words: dict[str, int | array[int]] | None = None
 
     def _index(self) -> dict[str, int | list[int]]:
         if self._grams is None:
@@ -581,6 +588,25 @@ class _Haystack:
             self._grams = grams
         return self._grams
 
+    def _word_index(self) -> dict[str, int | array[int]]:
+        if self._words is None:
+            text = self.text
+            pieces = _WORD_SPLIT.split(text)  # separator, word, separator, ...
+            offsets = itertools.accumulate(map(len, pieces), initial=0)
+            words: dict[str, int | array[int]] = {}
+            get = words.get
+            # pieces[1::2] are the words; offsets, one ahead, give where each starts.
+            for start, word in zip(itertools.islice(offsets, 1, None, 2), pieces[1::2], strict=False):
+                known = get(word)
+                if known is None:
+                    words[word] = start
+                elif type(known) is int:
+                    words[word] = array("q", (known, start))
+                else:
+                    known.append(start)  # type: ignore[union-attr]
+            self._words = words
+        return self._words
+
     def places(self, gram: str) -> tuple[int, ...] | list[int]:
         """Where the word n-gram `gram` (exactly `_WORD_GRAMS` words) stands, in order."""
         known = self._index().get(gram)
@@ -601,7 +627,7 @@ class _Haystack:
             return None
         grams = _needle_grams(needle)
         if not grams:
-            return None
+            return self._word_candidates(needle)
         index = self._index()
         best_offset, best_count, best_places = 0, -1, None
         for offset, gram in grams:
@@ -616,6 +642,22 @@ class _Haystack:
                     break
         assert best_places is not None
         return best_offset, best_places
+
+    def _word_candidates(self, needle: str) -> tuple[int, Sequence[int]] | None:
+        """`_candidates` for a needle of fewer than `_WORD_GRAMS` words: by
+        its rarest word, each of which is a whole word of the text wherever
+        the needle matches (see `_needle_grams`). None for a needle without
+        a word."""
+        index = self._word_index()
+        best: tuple[int, Sequence[int]] | None = None
+        for match in _WORD.finditer(needle):
+            known = index.get(match.group())
+            if known is None:
+                return 0, ()
+            places: Sequence[int] = (known,) if isinstance(known, int) else known
+            if best is None or len(places) < len(best[1]):
+                best = match.start(), places
+        return best
 
     def iter_occurrences(self, needle: str, not_before: int = 0) -> Iterator[int]:
         """The places `needle` occurs (at or after `not_before`), in order,
