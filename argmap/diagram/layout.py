@@ -11,7 +11,8 @@ deterministic, so the same map gives the same plan.
 Each DOT is laid out at most once: LR only when BT is too wide (BT wins
 whenever it fits, so its width decides alone), a width once measured is
 remembered, and the SVG drawn to measure it is kept with the plan, so that
-an SVG drawn by the bundled engine is not laid out again to be written.
+an SVG drawn by the bundled engine is not laid out again to be written; the
+annotations (evaluation, grounding, problems) are gathered once per map.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from argmap.diagram.dot import WIDTH_BUDGET_PT, RenderOptions, dot_source
+from argmap.diagram.dot import WIDTH_BUDGET_PT, RenderOptions, annotations_for, map_dot
 from argmap.input.model import split_key
 from argmap.problems import Problem
 
@@ -88,8 +89,12 @@ def plan_diagrams(
                 widths[dot] = measure(dot)
         return widths[dot]
 
+    # What `dot_source` gathers for every drawing of the map (the evaluation
+    # explained, the grounding): the same for each direction, part and index.
+    annotations = annotations_for(context, problems)
+
     def dot(chosen: RenderOptions) -> str:
-        return dot_source(context, problems, chosen)
+        return map_dot(context.argmap, context.corpus, annotations, chosen)
 
     def fitting(chosen: RenderOptions) -> str:
         if not auto:
