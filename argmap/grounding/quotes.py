@@ -136,6 +136,12 @@ class Normalized:
     ends: array[int]
 
 
+def _offset_type(length: int) -> str:
+    """The array type code for offsets into a text of `length` characters:
+    4 bytes where they fit (half the memory of the offsets of a long source)."""
+    return "i" if length < 2**31 - 1 else "q"
+
+
 @functools.lru_cache(maxsize=4096)
 def _normalize_cluster(cluster: str, fold_case: bool) -> str:
     text = unicodedata.normalize("NFKC", cluster.translate(_CHARACTER_MAP))
@@ -209,9 +215,10 @@ def _normalize_simple(text: str, fold_case: bool) -> Normalized | None:
     length = len(mapped)
     # Slices of one array of every position are copied whole (memcpy), where
     # extending by a range converts one number at a time.
-    positions = array("q", range(length + 1))
-    starts = array("q")
-    ends = array("q")
+    code = _offset_type(length)
+    positions = array(code, range(length + 1))
+    starts = array(code)
+    ends = array(code)
     kept_from = 0
     for run in _SPACE_TO_DROP.finditer(mapped):
         begin, end = run.span()
@@ -239,9 +246,9 @@ _SPACE_TO_DROP = re.compile(r"\s(?:\s+|(?=[.,;:!?)\]}-])|\Z)|(?<=[(\[{-])\s+|^\s
 
 def _normalize_by_cluster(text: str, fold_case: bool) -> Normalized:
     out: list[str] = []
-    starts = array("q")
-    ends = array("q")
     length = len(text)
+    starts = array(_offset_type(length))
+    ends = array(_offset_type(length))
     index = 0
     last = ""  # the last character written
     while index < length:
@@ -313,7 +320,7 @@ def without_marks(text: str, ignore: tuple[re.Pattern[str], ...]) -> tuple[str, 
         return text, None
     cuts.sort()
     pieces: list[str] = []
-    kept = array("q")
+    kept = array(_offset_type(len(text)))
     position = 0
     for start, end in cuts:
         if end <= position:
@@ -335,8 +342,8 @@ def without_marks(text: str, ignore: tuple[re.Pattern[str], ...]) -> tuple[str, 
 def _mapped_back(normalized: Normalized, kept: array[int] | None) -> Normalized:
     if kept is None:
         return normalized
-    starts = array("q", (kept[start] for start in normalized.starts))
-    ends = array("q", (kept[end - 1] + 1 for end in normalized.ends))
+    starts = array(kept.typecode, (kept[start] for start in normalized.starts))
+    ends = array(kept.typecode, (kept[end - 1] + 1 for end in normalized.ends))
     return Normalized(normalized.text, starts, ends)
 
 
@@ -559,30 +566,30 @@ class _Haystack:
     def __init__(self, text: str) -> None:
         self.text = text
         # word n-gram -> its places: an int for one place (most n-grams of a
-        # real text), a list of ints in order for several.
-        self._grams: dict[str, int | list[int]] | None = None
-        # word -> its places, stored the same way but in arrays of machine
-        # integers (a fifth of the memory of a list of ints for a long text).
+        # real text), an array of machine integers in order for several (a
+        # fifth of the memory of a list of ints).
+        self._grams: dict[str, int | array[int]] | None = None
+        # word -> its places, stored the same way.
         self._words: dict[str, int | array[int]] | None = None
 
-    def _index(self) -> dict[str, int | list[int]]:
+    def _index(self) -> dict[str, int | array[int]]:
         if self._grams is None:
             text = self.text
-            # Word starts and ends by the regular expression engine and
-            # `accumulate` (no match object per word).
-            pieces = _WORD_SPLIT.split(text)  # separator, word, separator, ...
-            offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-            word_starts, word_ends = offsets[1::2], offsets[2::2]
-            last = _WORD_GRAMS - 1
-            keys = [text[start:end] for start, end in zip(word_starts, word_ends[last:], strict=False)]
-            grams: dict[str, int | list[int]] = {}
+            code = _offset_type(len(text))
+            # Where each run of words starts and ends, streamed from two walks
+            # of the regular expression engine (no list of every word, which
+            # at a few megabytes of source is hundreds of megabytes at once).
+            starts = map(re.Match.start, _WORD.finditer(text))
+            ends = itertools.islice(map(re.Match.end, _WORD.finditer(text)), _WORD_GRAMS - 1, None)
+            grams: dict[str, int | array[int]] = {}
             get = grams.get
-            for key, start in zip(keys, word_starts, strict=False):
+            for start, end in zip(starts, ends, strict=False):
+                key = text[start:end]
                 known = get(key)
                 if known is None:
                     grams[key] = start
                 elif type(known) is int:
-                    grams[key] = [known, start]
+                    grams[key] = array(code, (known, start))
                 else:
                     known.append(start)  # type: ignore[union-attr]
             self._grams = grams
@@ -591,23 +598,22 @@ class _Haystack:
     def _word_index(self) -> dict[str, int | array[int]]:
         if self._words is None:
             text = self.text
-            pieces = _WORD_SPLIT.split(text)  # separator, word, separator, ...
-            offsets = itertools.accumulate(map(len, pieces), initial=0)
+            code = _offset_type(len(text))
             words: dict[str, int | array[int]] = {}
             get = words.get
-            # pieces[1::2] are the words; offsets, one ahead, give where each starts.
-            for start, word in zip(itertools.islice(offsets, 1, None, 2), pieces[1::2], strict=False):
+            for match in _WORD.finditer(text):
+                word = match.group()
                 known = get(word)
                 if known is None:
-                    words[word] = start
+                    words[word] = match.start()
                 elif type(known) is int:
-                    words[word] = array("q", (known, start))
+                    words[word] = array(code, (known, match.start()))
                 else:
-                    known.append(start)  # type: ignore[union-attr]
+                    known.append(match.start())  # type: ignore[union-attr]
             self._words = words
         return self._words
 
-    def places(self, gram: str) -> tuple[int, ...] | list[int]:
+    def places(self, gram: str) -> Sequence[int]:
         """Where the word n-gram `gram` (exactly `_WORD_GRAMS` words) stands, in order."""
         known = self._index().get(gram)
         if known is None:
@@ -744,7 +750,6 @@ _COMMON_GRAM = 200
 # The rarest runs of a quote that vote for where its nearest passage is.
 _VOTING_GRAMS = 6
 _WORD = re.compile(r"[^\W_]+")
-_WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def _find_chain(haystack: _Haystack, parts: list[str], not_before: int = 0) -> list[tuple[int, int]] | None:
