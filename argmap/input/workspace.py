@@ -19,7 +19,7 @@ from argmap.config import Config
 from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, open_regular
 from argmap.input.model import ArgMap, Corpus, split_key
 from argmap.input.schema import validate
-from argmap.input.yaml_reader import LoadedFile, load_bytes, read_map_file
+from argmap.input.yaml_reader import LoadedFile, YamlMapping, load_bytes, read_map_bytes, read_map_file
 from argmap.problems import Problem, SourceAccessError, UsageError
 from argmap.project import NoProject, contains, lexical_path, project_root
 
@@ -39,6 +39,46 @@ class Workspace:
     requested: tuple[ArgMap, ...]
     problems: tuple[Problem, ...]
     files: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _Built:
+    raw: bytes
+    loaded: LoadedFile
+    schema_problems: tuple[Problem, ...]
+    argmap: ArgMap | None
+
+
+class MapCache:
+    """Maps already read, validated and built, by path and exact bytes.
+
+    For a caller that checks the same files again and again (the language
+    server, at every pause in typing): each version of a file is parsed once,
+    and a map that did not change is not parsed again because another one did.
+    Keyed by the bytes themselves, not by modification times, which a quick
+    edit can leave unchanged. The models are frozen, so sharing them between
+    checks is safe.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[Path, _Built] = {}
+
+    def data_of(self, path: Path) -> YamlMapping | None:
+        """The positioned data of the last version of `path` read (None if unread or unparsable)."""
+        built = self._built.get(path.resolve())
+        return built.loaded.data if built is not None else None
+
+    def forget(self, path: Path) -> None:
+        self._built.pop(path.resolve(), None)
+
+    def _lookup(self, path: Path, raw: bytes, name: str) -> _Built | None:
+        built = self._built.get(path)
+        if built is None or built.raw != raw or built.loaded.path != name:
+            return None
+        return built
+
+    def _keep(self, path: Path, built: _Built) -> None:
+        self._built[path] = built
 
 
 def display_name(path: Path, cwd: Path | None = None) -> str:
@@ -181,9 +221,11 @@ def load_workspace(
     *,
     maps_only: bool = False,
     buffers: Mapping[Path, bytes] | None = None,
+    cache: MapCache | None = None,
 ) -> Workspace:
     """`buffers` (by resolved path) stand in for the files' bytes on disk:
-    an editor's unsaved text is checked as it is."""
+    an editor's unsaved text is checked as it is. With a `cache`, files
+    whose bytes were seen before are not parsed again."""
     buffers = buffers or {}
     files = discover(paths, maps_only=maps_only, cwd=cwd)
     problems: list[Problem] = []
@@ -192,18 +234,25 @@ def load_workspace(
     for path in files:
         name = display_name(path, cwd)
         names.append(name)
-        argmap = _load_one(path, name, config, problems, buffers)
+        argmap = _load_one(path, name, config, problems, buffers, cache)
         if argmap is not None:
             requested.append(argmap)
-    helpers = _load_referenced_maps(requested, files, config, cwd, buffers)
+    helpers = _load_referenced_maps(requested, files, config, cwd, buffers, cache)
     corpus = Corpus.of([*requested, *helpers])
     return Workspace(corpus=corpus, requested=tuple(requested), problems=tuple(problems), files=tuple(names))
 
 
 def _load_one(
-    path: Path, name: str, config: Config, problems: list[Problem], buffers: Mapping[Path, bytes]
+    path: Path,
+    name: str,
+    config: Config,
+    problems: list[Problem],
+    buffers: Mapping[Path, bytes],
+    cache: MapCache | None = None,
 ) -> ArgMap | None:
     buffer = buffers.get(path.resolve()) if buffers else None
+    if cache is not None:
+        return _load_cached(path, name, config, problems, buffer, cache)
     loaded: LoadedFile = (
         read_map_file(path, name, config.limits)
         if buffer is None
@@ -219,12 +268,37 @@ def _load_one(
     return ArgMap.from_data(loaded.data, name, path.resolve())
 
 
+def _load_cached(
+    path: Path, name: str, config: Config, problems: list[Problem], buffer: bytes | None, cache: MapCache
+) -> ArgMap | None:
+    resolved = path.resolve()
+    raw = buffer if buffer is not None else read_map_bytes(path, name, config.limits)
+    if isinstance(raw, Problem):  # over the size limit: nothing to keep
+        problems.append(raw)
+        return None
+    built = cache._lookup(resolved, raw, name)
+    if built is None:
+        loaded = load_bytes(raw, name, config.limits)
+        schema_problems = tuple(validate(loaded.data, name)) if loaded.data is not None else ()
+        argmap = (
+            ArgMap.from_data(loaded.data, name, resolved)
+            if loaded.data is not None and not schema_problems
+            else None
+        )
+        built = _Built(raw, loaded, schema_problems, argmap)
+        cache._keep(resolved, built)
+    problems.extend(built.loaded.problems)
+    problems.extend(built.schema_problems)
+    return built.argmap
+
+
 def _load_referenced_maps(
     requested: Iterable[ArgMap],
     files: Sequence[Path],
     config: Config,
     cwd: Path | None,
     buffers: Mapping[Path, bytes],
+    cache: MapCache | None = None,
 ) -> list[ArgMap]:
     """Maps that the requested ones refer to but that were not named.
 
@@ -254,7 +328,7 @@ def _load_referenced_maps(
             if candidate_id != map_id:
                 continue
             try:
-                argmap = _load_one(candidate, display_name(candidate, cwd), config, [], buffers)
+                argmap = _load_one(candidate, display_name(candidate, cwd), config, [], buffers, cache)
             except SourceAccessError:
                 argmap = None
             if argmap is not None and argmap.id == map_id:

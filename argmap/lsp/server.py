@@ -20,6 +20,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from argmap import __version__
+from argmap.input.workspace import MapCache
 from argmap.lsp import analysis
 from argmap.output.rule_docs import documentation_url
 from argmap.problems import Problem, Severity
@@ -52,6 +53,8 @@ class ArgmapServer(LanguageServer):
         self.snapshots: dict[Path, analysis.Snapshot] = {}
         self.good: dict[Path, analysis.Snapshot] = {}  # the last snapshot that built a map
         self.pending: dict[Path, asyncio.TimerHandle] = {}
+        # Each version of each map is parsed and built once, whichever check reads it.
+        self.cache = MapCache()
 
     def path_of(self, uri: str) -> Path:
         return Path(to_fs_path(uri) or uri).resolve()
@@ -70,7 +73,7 @@ class ArgmapServer(LanguageServer):
         text = self.workspace.get_text_document(uri).source
         current = self.snapshots.get(path)
         if current is None or current.text != text:
-            current = analysis.check(path, text, self.buffers())
+            current = analysis.check(path, text, self.buffers(), self.cache)
             self.snapshots[path] = current
             if current.argmap is not None:
                 self.good[path] = current
