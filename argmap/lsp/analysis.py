@@ -121,8 +121,12 @@ def _error_severity() -> Any:
 
 def problems_by_file(snapshot: Snapshot) -> dict[Path, list[Problem]]:
     found: dict[Path, list[Problem]] = {snapshot.path: []}
+    files: dict[str, Path] = {}  # each name resolved once, not once per problem
     for problem in snapshot.problems:
-        found.setdefault(snapshot.file_of(problem.file), []).append(problem)
+        file = files.get(problem.file)
+        if file is None:
+            file = files[problem.file] = snapshot.file_of(problem.file)
+        found.setdefault(file, []).append(problem)
     return found
 
 

@@ -263,12 +263,7 @@ def create_server() -> ArgmapServer:
             (d.range.start.line + 1, str(d.code)) for d in params.context.diagnostics if d.source == "argmap"
         }
         actions: list[types.CodeAction] = []
-        for problem in snapshot.problems:
-            if (
-                problem.file != snapshot.path.name
-                and analysis.problems_by_file(snapshot).get(snapshot.path) is None
-            ):
-                continue
+        for problem in analysis.problems_by_file(snapshot)[snapshot.path]:
             if (problem.line, problem.code) not in wanted:
                 continue
             for fix in analysis.code_fixes(snapshot, problem):
