@@ -12,6 +12,7 @@ have appeared or gone).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,10 +83,10 @@ class ArgmapServer(LanguageServer):
     def publish(self, uri: str) -> None:
         snapshot = self.snapshot(uri)
         by_file = analysis.problems_by_file(snapshot)
-        document = self.workspace.get_text_document(uri)
+        text = ClientText(self.workspace.get_text_document(uri))
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=uri, diagnostics=[diagnostic(problem, document) for problem in by_file[snapshot.path]]
+                uri=uri, diagnostics=[diagnostic(problem, text) for problem in by_file[snapshot.path]]
             )
         )
         # Maps that name this one: their references may have broken or healed.
@@ -95,12 +96,12 @@ class ArgmapServer(LanguageServer):
                 continue
             self.snapshots.pop(path, None)
             other_snapshot = self.snapshot(other)
-            other_document = self.workspace.get_text_document(other)
+            other_text = ClientText(self.workspace.get_text_document(other))
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(
                     uri=other,
                     diagnostics=[
-                        diagnostic(problem, other_document)
+                        diagnostic(problem, other_text)
                         for problem in analysis.problems_by_file(other_snapshot)[path]
                     ],
                 )
@@ -115,18 +116,38 @@ class ArgmapServer(LanguageServer):
         self.pending[path] = loop.call_later(DEBOUNCE_SECONDS, self.publish, uri)
 
 
-def diagnostic(problem: Problem, document: Any) -> types.Diagnostic:
+class ClientText:
+    """A document's lines, split once, and its position codec: ranges in the client's units.
+
+    The document's own conversions split its whole text at every call, which
+    a map's fifty diagnostics would pay fifty times per keystroke.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.codec = document.position_codec
+        self.lines: Sequence[str] = document.lines
+
+    def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:
+        server_range = types.Range(
+            start=types.Position(line=line - 1, character=column - 1),
+            end=types.Position(line=end_line - 1, character=end_column - 1),
+        )
+        result: types.Range = self.codec.range_to_client_units(self.lines, server_range)
+        return result
+
+
+def diagnostic(problem: Problem, text: ClientText) -> types.Diagnostic:
     end_line = problem.end_line or problem.line
     end_column = problem.end_column or problem.column
     if end_line == problem.line and end_column <= problem.column:
         # Unknown end: underline to the end of the line's word.
-        lines = document.lines
-        text = lines[problem.line - 1] if 1 <= problem.line <= len(lines) else ""
-        rest = text[problem.column - 1 :]
+        lines = text.lines
+        line_text = lines[problem.line - 1] if 1 <= problem.line <= len(lines) else ""
+        rest = line_text[problem.column - 1 :]
         end_column = problem.column + max(len(rest.rstrip("\n").split(" ")[0]), 1)
     message = problem.message + (f"\nhint: {problem.hint}" if problem.hint else "")
     return types.Diagnostic(
-        range=to_client(document, problem.line, problem.column, end_line, end_column),
+        range=text.range(problem.line, problem.column, end_line, end_column),
         message=message,
         severity=_SEVERITY[problem.severity],
         code=problem.code,
@@ -137,14 +158,12 @@ def diagnostic(problem: Problem, document: Any) -> types.Diagnostic:
 
 
 def to_client(document: Any, line: int, column: int, end_line: int, end_column: int) -> types.Range:
-    server_range = types.Range(
-        start=types.Position(line=line - 1, character=column - 1),
-        end=types.Position(line=end_line - 1, character=end_column - 1),
-    )
     if document is None:
-        return server_range
-    result: types.Range = document.range_to_client_units(server_range)
-    return result
+        return types.Range(
+            start=types.Position(line=line - 1, character=column - 1),
+            end=types.Position(line=end_line - 1, character=end_column - 1),
+        )
+    return ClientText(document).range(line, column, end_line, end_column)
 
 
 def span_location(server: ArgmapServer, span: analysis.Span) -> types.Location:
@@ -278,11 +297,11 @@ def create_server() -> ArgmapServer:
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbol(ls: ArgmapServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
-        document = ls.workspace.get_text_document(params.text_document.uri)
+        text = ClientText(ls.workspace.get_text_document(params.text_document.uri))
 
         def convert(symbol: analysis.Symbol) -> types.DocumentSymbol:
             span = symbol.span
-            where = to_client(document, span.line, span.column, span.end_line, span.end_column)
+            where = text.range(span.line, span.column, span.end_line, span.end_column)
             return types.DocumentSymbol(
                 name=symbol.name,
                 detail=symbol.detail or None,
