@@ -221,7 +221,8 @@ def find_config_file(start: Path, *, cwd: Path | None = None) -> tuple[Path, Map
 def load_config(
     start: Path, known_codes: KnownCodes | Iterable[str] = (), *, cwd: Path | None = None
 ) -> Config:
-    """The configuration of the project of `start`; with `known_codes`, codes and rule options are validated."""
+    """The configuration of the project of `start`; with `known_codes`, codes and rule options are
+    validated."""
     found = find_config_file(start, cwd=cwd)
     if found is None:
         return Config()
@@ -393,7 +394,8 @@ def _scheme_path(written: str, config_file: Path, where: str) -> Path:
     candidate = config_file.parent / written
     if not contains(root, candidate):
         raise ConfigError(
-            f"{where}: `schemes`: `{written}` is outside the project `{root}`; argmap reads no catalogue there",
+            f"{where}: `schemes`: `{written}` is outside the project `{root}`; "
+            "argmap reads no catalogue there",
             hint="keep scheme catalogues inside the project and name them relative to the configuration file",
         )
     return candidate.resolve()

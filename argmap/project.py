@@ -112,7 +112,10 @@ def find_project(start: Path, *, cwd: Path | None = None) -> Project:
     if _is_barrier(real_folder, home):
         raise NoProject(
             f"{folder}: the home folder, or a folder above it, is no project: argmap reads nothing there",
-            hint="keep maps and their sources in a folder of their own: a git repository, or a folder with an argmap.toml",
+            hint=(
+                "keep maps and their sources in a folder of their own: "
+                "a git repository, or a folder with an argmap.toml"
+            ),
         )
     return Project(real_folder)
 

@@ -486,7 +486,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path, generated = write_map(nodes, args.out, args.seed)
             print(
-                f"{path}: {generated.node_count} nodes, {generated.ref_count} refs, {len(generated.yaml_text):,} bytes"
+                f"{path}: {generated.node_count} nodes, {generated.ref_count} refs, "
+                f"{len(generated.yaml_text):,} bytes"
             )
     return 0
 

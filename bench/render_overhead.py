@@ -142,7 +142,8 @@ def measure(nodes: int, output_format: str, repeats: int, cold: bool) -> dict[st
             dot_file.write_text(dot, encoding="utf-8")
             script = (
                 "import pygraphviz, sys; "
-                f"pygraphviz.AGraph(string=open({str(dot_file)!r}).read()).draw(format={output_format!r}, prog='dot')"
+                f"pygraphviz.AGraph(string=open({str(dot_file)!r}).read())"
+                f".draw(format={output_format!r}, prog='dot')"
             )
             figures["cold_engine"], _ = median_time(
                 lambda: subprocess.run([sys.executable, "-c", script], check=True, capture_output=True),
@@ -172,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             f"argmap adds {added:.3f}\n"
             f"                 (CPU {figures['render_cpu']:.3f} = "
             f"{figures['render_cpu'] / figures['engine_cpu']:.2f}x the engine's CPU)\n"
-            f"    check        {figures['check']:.3f}   (load, schema, model, rules: shared with `argmap check`)\n"
+            f"    check        {figures['check']:.3f}   "
+            "(load, schema, model, rules: shared with `argmap check`)\n"
             f"    dot          {figures['dot']:.3f}   (statuses, grounding, DOT)\n"
             f"    draw         {figures['draw']:.3f}   (engine + capture + digest: "
             f"{figures['draw'] - figures['engine']:+.3f} over the engine)\n"

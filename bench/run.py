@@ -406,18 +406,22 @@ def bench_sizes(
         rules = ", ".join(f"{code} {fmt_seconds(spent)}" for code, spent in phases["slowest_rules"])
         print(f"  slowest rules: {rules}")
         print(
-            f"  check        {fmt_seconds(phases['check'])}   (CPU {fmt_seconds(phases['check_cpu'])}; {phases['check_errors']} errors)"
+            f"  check        {fmt_seconds(phases['check'])}   "
+            f"(CPU {fmt_seconds(phases['check_cpu'])}; {phases['check_errors']} errors)"
         )
         print(f"  C floor      {fmt_seconds(phases['floor'])}   (yaml.load with CSafeLoader)")
         print(f"  C floor, GC off {fmt_seconds(phases['floor_nogc'])}")
         print(
-            f"  C compose    {fmt_seconds(phases['compose_floor'])}   (yaml.compose: the parse alone, no Python values)"
+            f"  C compose    {fmt_seconds(phases['compose_floor'])}   "
+            "(yaml.compose: the parse alone, no Python values)"
         )
         print(
-            f"  check/floor  {phases['ratio']:.2f}x   (against the floor without GC: {phases['ratio_nogc']:.2f}x)"
+            f"  check/floor  {phases['ratio']:.2f}x   "
+            f"(against the floor without GC: {phases['ratio_nogc']:.2f}x)"
         )
         print(
-            f"  peak RSS     {phases['peak_rss_mb']:.0f} MB (interpreter and imports: {phases['baseline_rss_mb']:.0f} MB)"
+            f"  peak RSS     {phases['peak_rss_mb']:.0f} MB "
+            f"(interpreter and imports: {phases['baseline_rss_mb']:.0f} MB)"
         )
     checks = {int(size): value["check"] for size, value in table.items()}
     cpu = {int(size): value["check_cpu"] for size, value in table.items()}
@@ -507,7 +511,8 @@ def bench_cold(work: Path, runs: int) -> dict[str, Any]:
     figures: dict[str, Any] = alternating_runs(commands, runs, work)
     for label in commands:
         print(
-            f"  {label:<28} CPU {fmt_seconds(figures[label]['cpu'])}   wall {fmt_seconds(figures[label]['wall'])}"
+            f"  {label:<28} CPU {fmt_seconds(figures[label]['cpu'])}   "
+            f"wall {fmt_seconds(figures[label]['wall'])}"
         )
     if not yamllint:
         print("  yamllint: not installed (pip install yamllint beside argmap, for the bench only)")
@@ -697,7 +702,8 @@ def main(argv: list[str] | None = None) -> int:
     info["load_at_start"] = f"{load:.2f}"
     if load > 0.5:
         print(
-            f"note: load average {load:.2f} at start: other programs share the cores; CPU times are steadier than wall times"
+            f"note: load average {load:.2f} at start: other programs share the cores; "
+            "CPU times are steadier than wall times"
         )
     figures: dict[str, Any] = {"machine": info}
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as temporary:

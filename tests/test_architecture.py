@@ -96,7 +96,8 @@ def test_every_module_stands_in_a_known_stage() -> None:
 def test_no_module_imports_from_a_later_stage(path: Path) -> None:
     own = STAGES.index(_stage_of(_module_name(path)))
     backwards = [
-        f"{path.relative_to(PACKAGE.parent)}:{line} imports {name} ({_stage_of(name)} comes after {_stage_of(_module_name(path))})"
+        f"{path.relative_to(PACKAGE.parent)}:{line} imports {name} "
+        f"({_stage_of(name)} comes after {_stage_of(_module_name(path))})"
         for line, name in _imports(path)
         if STAGES.index(_stage_of(name)) > own
     ]

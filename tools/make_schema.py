@@ -312,8 +312,8 @@ INFERENCE_FIELDS = {
         "Warrant",
         "The general rule that licenses the step from the premises to the claim.",
         [
-            "A base that counts any defiance of the West as victory does not punish its leader "
-            "for lost battles."
+            "A base that counts any defiance of the West as victory "
+            "does not punish its leader for lost battles."
         ],
     ),
     "scheme": {
@@ -520,8 +520,8 @@ SCHEMA = {
         "id": {
             **node_id("map"),
             "description": (
-                "The map's id: a slug, unique among the maps checked together; other maps refer to its "
-                "nodes as `map-id#node-id`."
+                "The map's id: a slug, unique among the maps checked together; "
+                "other maps refer to its nodes as `map-id#node-id`."
             ),
         },
         "title": text(
@@ -581,8 +581,8 @@ SCHEMA = {
         },
         "note": text(
             "Commentary",
-            "The analyst's commentary on the whole map: the main line, the gaps kept and why, "
-            "what was left out.",
+            "The analyst's commentary on the whole map: "
+            "the main line, the gaps kept and why, what was left out.",
         ),
         "thesis": {
             "type": "string",
@@ -590,9 +590,10 @@ SCHEMA = {
             "patternErrorMessage": REF_MESSAGE,
             "maxLength": 161,
             "title": "Thesis",
-            "description": "The id of the map's main conclusion (or the key `map-id#node-id` of a node "
-            "it refers to): "
-            "the diagram sets it apart. Default: the first item of `conclusions`.",
+            "description": (
+                "The id of the map's main conclusion (or the key `map-id#node-id` of a node it refers to): "
+                "the diagram sets it apart. Default: the first item of `conclusions`."
+            ),
         },
         "tags": COMMON_NODE_FIELDS["tags"],
         "ignore": {

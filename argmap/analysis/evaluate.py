@@ -21,7 +21,8 @@ Preferences, concessions, weights and proof standards refine these rules
 marked `weaker`, or by an attacker the target `outweighs`, never defeats;
 a `conceded` attack, and every attack on a claim with a `standard`, is
 weighed against the target's applicable reasons once all of them are
-settled. Without these keys the rules above apply unchanged. The result is the least fixpoint of these rules, computed by
+settled. Without these keys the rules above apply unchanged. The result is
+the least fixpoint of these rules, computed by
 propagation from the nodes that can be decided outright: each node is
 labelled at most once, when the labels of its predecessors settle it. The
 rules are monotone, so the result does not depend on the order in which

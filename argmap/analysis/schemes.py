@@ -148,7 +148,8 @@ def parse_catalogue(text: str, name: str) -> tuple[Scheme, ...]:
 
 _HINT = (
     "a catalogue is `schemes:`, a list of schemes, each with `id`, `title`, `description`, "
-    "`roles` (each `id`, `description`, optional `required` and `warrant`) and `questions` (each `id`, `text`); "
+    "`roles` (each `id`, `description`, optional `required` and `warrant`) "
+    "and `questions` (each `id`, `text`); "
     "`argmap schemes argument-from-example` shows one"
 )
 

@@ -361,12 +361,16 @@ class SemanticsReport:
 
         noun = "labelling" if self.count == 1 else "labellings"
         if not self.count:
-            return f"{map_id}: no {self.semantics} labelling (typically an odd attack cycle leaves no consistent choice)"
+            return (
+                f"{map_id}: no {self.semantics} labelling "
+                "(typically an odd attack cycle leaves no consistent choice)"
+            )
         only_credulous = tuple(key for key in self.credulous if key not in set(self.sceptical))
         beyond = tuple(key for key in self.sceptical if key not in set(self.grounded))
         return (
             f"{map_id}: {self.count} {self.semantics} {noun}; besides what the grounded verdict accepts, "
-            f"in in every one: {names(beyond)}; in in some only (credulously defensible): {names(only_credulous)}"
+            f"in in every one: {names(beyond)}; "
+            f"in in some only (credulously defensible): {names(only_credulous)}"
         )
 
 

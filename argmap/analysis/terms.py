@@ -27,16 +27,17 @@ _STOP_WORDS_TEXT = """
     another any anybody anyone anything are aren around as at away back be became because become becomes been
     before being below besides between beyond both but by can cannot could couldn did didn do does doesn doing
     don done down during each either else enough etc even ever every everybody everyone everything except far
-    few for from further had hadn has hasn have haven having he her here hers herself him himself his how however
-    i if in indeed instead into is isn it its itself just least less let like made make makes many may maybe me
-    might mine more moreover most mostly much must my myself namely near need needs neither never nevertheless no
-    nobody none nor not nothing now of off often on once one only onto or other others otherwise our ours
+    few for from further had hadn has hasn have haven having he her here hers herself him himself his how
+    however i if in indeed instead into is isn it its itself just least less let like made make makes many may
+    maybe me might mine more moreover most mostly much must my myself namely near need needs neither never
+    nevertheless no nobody none nor not nothing now of off often on once one only onto or other others
+    otherwise our ours
     ourselves out over own per perhaps quite rather really same several shall she should shouldn since so some
     somebody someone something sometimes still such than that the their theirs them themselves then there
     therefore these they thing things this those though through thus to together too toward towards under
     unless until up upon us very via was wasn we well were weren what whatever when whenever where whereas
-    wherever whether which while who whoever whole whom whose why will with within without won would wouldn yet
-    you your yours yourself yourselves
+    wherever whether which while who whoever whole whom whose why will with within without won would wouldn
+    yet you your yours yourself yourselves
     s t d ll m re ve
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())

@@ -4,7 +4,9 @@ node, or adds an attack, without editing the map.
 The hypothesis is applied to the map's evaluation scope (its own nodes and
 those of the maps it refers to): a rejected node is `out` and an accepted
 one `in` whatever supports or attacks it, an added attack counts like a
-counterexample. Nothing is written; the result lists each node whose status
+counterexample (it replaces an attack the map states between the same two
+nodes, so it is never `weaker` nor `conceded`; `outweighs` preferences still
+apply). Nothing is written; the result lists each node whose status
 differs from the map as written, with the new reason.
 """
 
@@ -69,7 +71,10 @@ def evaluate_with(
 ) -> Evaluation:
     """The scope's evaluation with statuses imposed, attacks added and attacks removed."""
     maps = scope_maps(context)
-    gone = set(removed)
+    extra_edges = list(extra_edges)
+    # An added attack is a plain counterexample: it replaces an attack the map already
+    # states between the same two nodes, so `--add-attack` can undo `weaker` or `conceded`.
+    gone = set(removed) | {(edge.source, edge.target) for edge in extra_edges}
     nodes = [node for other in maps for node in other.nodes]
     edges = [
         edge

@@ -19,7 +19,10 @@ _FORMAT_HELP = (
 def check(
     paths: list[Path] = typer.Argument(
         None,
-        help="Map files, or folders to search for maps (*.yaml and *.yml that declare `argmap:`). Default: the current folder.",
+        help=(
+            "Map files, or folders to search for maps (*.yaml and *.yml that declare `argmap:`). "
+            "Default: the current folder."
+        ),
     ),
     output_format: str = typer.Option("text", "--format", "-f", help=_FORMAT_HELP),
     quiet: bool = typer.Option(
@@ -28,7 +31,10 @@ def check(
     min_severity: str = typer.Option(
         "info",
         "--min-severity",
-        help="Print only problems at this severity or worse: info (all), warning or error. The exit code still counts all.",
+        help=(
+            "Print only problems at this severity or worse: info (all), warning or error. "
+            "The exit code still counts all."
+        ),
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     select: str = typer.Option(
@@ -53,12 +59,18 @@ def check(
         0,
         "--jobs",
         "-j",
-        help="Processes to check with: 0 (the default) uses every core once there are 20 maps or more; 1 stays in one process. The output is the same.",
+        help=(
+            "Processes to check with: 0 (the default) uses every core once there are 20 maps or more; "
+            "1 stays in one process. The output is the same."
+        ),
     ),
     semantics: str = typer.Option(
         "grounded",
         "--semantics",
-        help="grounded (the verdict), or complete, preferred or stable: also print, per map, what is in in every labelling and what only in some (docs/evaluation.md).",
+        help=(
+            "grounded (the verdict), or complete, preferred or stable: also print, per map, "
+            "what is in in every labelling and what only in some (docs/evaluation.md)."
+        ),
     ),
 ) -> None:
     """Check maps for problems: syntax, format, structure, gaps and quotes.

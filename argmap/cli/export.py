@@ -16,7 +16,10 @@ def export(
         "json",
         "--format",
         "-f",
-        help="json (argmap's own, lossless), aif, argdown, graphml, mermaid, sadface (see docs/interchange.md).",
+        help=(
+            "json (argmap's own, lossless), aif, argdown, graphml, mermaid, sadface "
+            "(see docs/interchange.md)."
+        ),
     ),
     output: Path = typer.Option(
         None, "--output", "-o", help="Write to this file instead of standard output."
@@ -45,6 +48,7 @@ def export(
             from argmap.terminal import for_terminal
 
             typer.echo(
-                f"argmap: exported, but the map has {errors} error(s): run `argmap check {for_terminal(str(path))}`",
+                f"argmap: exported, but the map has {errors} error(s): "
+                f"run `argmap check {for_terminal(str(path))}`",
                 err=True,
             )

@@ -31,7 +31,10 @@ def fmt(
         bool,
         typer.Option(
             "--maps-only",
-            help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file).",
+            help=(
+                "Skip named files that do not declare `argmap:` "
+                "(for pre-commit, which passes every YAML file)."
+            ),
         ),
     ] = False,
 ) -> None:

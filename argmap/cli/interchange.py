@@ -15,7 +15,10 @@ def import_maps(
     from_format: str = typer.Option(
         ...,
         "--from",
-        help="The format of the files: json (argmap export), aif, argdown (argdown json), microtexts, brat (see docs/interchange.md).",
+        help=(
+            "The format of the files: json (argmap export), aif, argdown (argdown json), microtexts, brat "
+            "(see docs/interchange.md)."
+        ),
     ),
     output: Path = typer.Option(
         Path(), "--output", "-o", help="The folder to write the maps and their sources to."
@@ -71,6 +74,7 @@ def export_foreign(path: Path, output_format: str, output: Path | None) -> None:
         typer.echo(f"argmap: warning: {for_terminal(loss)}", err=True)
     if errors:
         typer.echo(
-            f"argmap: exported, but the map has {errors} error(s): run `argmap check {for_terminal(str(path))}`",
+            f"argmap: exported, but the map has {errors} error(s): "
+            f"run `argmap check {for_terminal(str(path))}`",
             err=True,
         )

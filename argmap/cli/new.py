@@ -53,7 +53,8 @@ def new(
             for_terminal(
                 f"note: no argmap.toml, pyproject.toml [tool.argmap] or .git marks the project, so "
                 f"`argmap check` takes the folder it runs from as the project; run it from `{root}`, "
-                f"or mark that folder once: `argmap new ... --init`, `argmap init {root}` or `touch {root}/argmap.toml`"
+                f"or mark that folder once: `argmap new ... --init`, `argmap init {root}` "
+                f"or `touch {root}/argmap.toml`"
             ),
             err=True,
         )

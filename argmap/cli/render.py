@@ -50,7 +50,9 @@ def render(
         typer.Option(
             "--depth",
             min=0,
-            help="Draw N steps of reasoning below each conclusion; deeper reasons become a '+k reasons' stub.",
+            help=(
+                "Draw N steps of reasoning below each conclusion; deeper reasons become a '+k reasons' stub."
+            ),
         ),
     ] = None,
     focus: Annotated[
@@ -111,7 +113,10 @@ def render(
         bool,
         typer.Option(
             "--maps-only",
-            help="Skip named files that do not declare `argmap:` (for pre-commit, which passes every YAML file).",
+            help=(
+                "Skip named files that do not declare `argmap:` "
+                "(for pre-commit, which passes every YAML file)."
+            ),
         ),
     ] = False,
     fail_on_untracked: Annotated[
@@ -167,7 +172,8 @@ def render(
         fail("--check compares files: it cannot check standard output", hint="leave out `-o -`")
     if check and output_format not in CHECKABLE_FORMATS:
         fail(
-            f"--check cannot tell whether a {output_format.upper()} is up to date: it carries no digest of its map",
+            f"--check cannot tell whether a {output_format.upper()} is up to date: "
+            "it carries no digest of its map",
             hint="check the svg, png or dot diagrams instead",
         )
     if to_stdout and output_format in ("png", "pdf") and sys.stdout.isatty():

@@ -25,7 +25,10 @@ def report(
         bool,
         typer.Option(
             "--check",
-            help="Write nothing; exit 1 and list the reports that are missing or differ from what the maps give now.",
+            help=(
+                "Write nothing; exit 1 and list the reports that are missing "
+                "or differ from what the maps give now."
+            ),
         ),
     ] = False,
     config_file: Annotated[

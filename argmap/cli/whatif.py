@@ -55,6 +55,7 @@ def whatif(
     for change in result.changes:
         reason = change.reason.partition(": ")[2]
         typer.echo(
-            f"{shown(change.key, context.argmap.id)}: {change.before} → {change.after} ({for_terminal(reason)})"
+            f"{shown(change.key, context.argmap.id)}: {change.before} → {change.after} "
+            f"({for_terminal(reason)})"
         )
     raise typer.Exit(EXIT_OK)

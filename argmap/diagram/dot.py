@@ -675,7 +675,8 @@ def _connector_attributes(
 
 
 def _connector_lines(scheme: str) -> list[str]:
-    """The scheme's short name on a connector: two short lines, cut with an ellipsis (whole in the tooltip)."""
+    """The scheme's short name on a connector: two short lines, cut with an ellipsis (whole in the
+    tooltip)."""
     lines = wrap_text(scheme_short_name(scheme), _CONNECTOR_WRAP)
     if len(lines) <= 2:
         return lines
@@ -868,7 +869,9 @@ def _footer(
     rows: list[str] = []
     if view.hides:
         rows.append(
-            f'<TR><TD ALIGN="LEFT">{_font(f"<I>{_html_lines(wrap_text(view.hides, _NOTE_WRAP))}</I>", colour=_MUTED)}</TD></TR>'
+            '<TR><TD ALIGN="LEFT">'
+            f"{_font(f'<I>{_html_lines(wrap_text(view.hides, _NOTE_WRAP))}</I>', colour=_MUTED)}"
+            "</TD></TR>"
         )
     if options.legend:
         rows.append(f'<TR><TD ALIGN="LEFT">{_legend(argmap, keys, view, corpus, annotations)}</TD></TR>')
@@ -899,35 +902,45 @@ def _legend(
         cells.append(f'<TD>{_font("<B>╌╌┤</B>", colour=_VERMILLION)}</TD><TD ALIGN="LEFT">attacks</TD>')
     if any(node.kind is Kind.INFERENCE for node in nodes):
         cells.append(
-            '<TD BORDER="1" STYLE="ROUNDED"><I>scheme</I></TD><TD ALIGN="LEFT">inference (● no scheme named)</TD>'
+            '<TD BORDER="1" STYLE="ROUNDED"><I>scheme</I></TD>'
+            '<TD ALIGN="LEFT">inference (● no scheme named)</TD>'
         )
     if Status.OUT in statuses:
         style = _STATUS_STYLES[Status.OUT]
         cells.append(
-            f'<TD BGCOLOR="{style.fill}" BORDER="1"><FONT COLOR="{style.marker_colour}">✗ defeated</FONT></TD><TD ALIGN="LEFT">does not survive</TD>'
+            f'<TD BGCOLOR="{style.fill}" BORDER="1">'
+            f'<FONT COLOR="{style.marker_colour}">✗ defeated</FONT></TD>'
+            '<TD ALIGN="LEFT">does not survive</TD>'
         )
     if Status.UNDECIDED in statuses:
         style = _STATUS_STYLES[Status.UNDECIDED]
         cells.append(
-            f'<TD BGCOLOR="{style.fill}" BORDER="1"><FONT COLOR="{style.marker_colour}">? undecided</FONT></TD><TD ALIGN="LEFT">cannot be settled</TD>'
+            f'<TD BGCOLOR="{style.fill}" BORDER="1">'
+            f'<FONT COLOR="{style.marker_colour}">? undecided</FONT></TD>'
+            '<TD ALIGN="LEFT">cannot be settled</TD>'
         )
     if standing:
         cells.append(
-            f'<TD BORDER="1" COLOR="{_VERMILLION}"><FONT COLOR="{_DARK_VERMILLION}">objection stands</FONT></TD><TD ALIGN="LEFT"></TD>'
+            f'<TD BORDER="1" COLOR="{_VERMILLION}">'
+            f'<FONT COLOR="{_DARK_VERMILLION}">objection stands</FONT></TD>'
+            '<TD ALIGN="LEFT"></TD>'
         )
     if Status.IN in statuses:
         cells.append('<TD BORDER="1">plain</TD><TD ALIGN="LEFT">stands</TD>')
     if any(node.implicit for node in nodes):
         cells.append(
-            '<TD BORDER="1" STYLE="DASHED">dashed</TD><TD ALIGN="LEFT">implicit: not stated in the source</TD>'
+            '<TD BORDER="1" STYLE="DASHED">dashed</TD>'
+            '<TD ALIGN="LEFT">implicit: not stated in the source</TD>'
         )
     if problems:
         cells.append(
-            f'<TD BORDER="1" COLOR="{_PROBLEM_BORDER}"><FONT COLOR="#9E2A6E">⚠ CODE</FONT></TD><TD ALIGN="LEFT">a problem argmap check reports</TD>'
+            f'<TD BORDER="1" COLOR="{_PROBLEM_BORDER}"><FONT COLOR="#9E2A6E">⚠ CODE</FONT></TD>'
+            '<TD ALIGN="LEFT">a problem argmap check reports</TD>'
         )
     rows = ["".join(cells[start : start + 4]) for start in range(0, len(cells), 4)]
     return (
-        '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR><TD ALIGN="LEFT" COLSPAN="8"><B>Legend</B></TD></TR>'
+        '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2">'
+        '<TR><TD ALIGN="LEFT" COLSPAN="8"><B>Legend</B></TD></TR>'
         + "".join(f"<TR>{row}</TR>" for row in rows)
         + "</TABLE>"
     )
@@ -950,6 +963,7 @@ def _notes(argmap: ArgMap, corpus: Corpus, annotations: Annotations, numbers: Ma
         text = " — ".join(" ".join(_clean(part).split()) for part in parts if part)
         rows.append(
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">{number}</TD>'
-            f'<TD ALIGN="LEFT" BALIGN="LEFT">{"<BR/>".join(dot_text(line) for line in wrap_text(text, _NOTE_WRAP))}</TD></TR>'
+            '<TD ALIGN="LEFT" BALIGN="LEFT">'
+            f"{'<BR/>'.join(dot_text(line) for line in wrap_text(text, _NOTE_WRAP))}</TD></TR>"
         )
     return '<TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">' + "".join(rows) + "</TABLE>"

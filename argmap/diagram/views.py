@@ -128,7 +128,8 @@ def diagram_view(
 
 
 def focus_key(focus: str, argmap: ArgMap, keys: tuple[str, ...]) -> str:
-    """The key of the node `--focus` names: `id` in the map, or `map-id#id`; a UsageError when the map draws no such node."""
+    """The key of the node `--focus` names: `id` in the map, or `map-id#id`; a UsageError when the map
+    draws no such node."""
     key = focus if "#" in focus else f"{argmap.id}#{focus}"
     if key in keys:
         return key

@@ -224,7 +224,8 @@ def _outside_hint(context: MapContext, map_folder: Path, written: str, refused: 
             return (
                 "no argmap.toml, pyproject.toml [tool.argmap] or .git marks a project above the map, so its "
                 "project is the folder argmap runs from; mark the folder that holds both the map "
-                f"and the document: create `{Path(folder) / 'argmap.toml'}` (`argmap init {folder}` does it), "
+                f"and the document: create `{Path(folder) / 'argmap.toml'}` "
+                f"(`argmap init {folder}` does it), "
                 "or run argmap from there"
             )
     return outside_hint(shown)
@@ -251,7 +252,10 @@ def compile_ignore(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
         except re.error as error:
             raise SourceUnreadable(
                 f"`source.ignore` pattern `{pattern}` is not a regular expression ({error.msg})",
-                hint=r"write a Python regular expression in single quotes, with `\[` for a literal `[`: '\[Pg \d+\]'",
+                hint=(
+                    "write a Python regular expression in single quotes, "
+                    r"with `\[` for a literal `[`: '\[Pg \d+\]'"
+                ),
             ) from None
     return tuple(compiled)
 

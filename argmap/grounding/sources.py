@@ -300,7 +300,10 @@ def decode_source(raw: bytes, display: str, encoding: str | None) -> str:
         except LookupError:
             raise SourceUnreadable(
                 f"source file `{display}`: `source.encoding` names `{encoding}`, which is no known encoding",
-                hint="write an encoding Python knows, such as `utf-8`, `cp1252`, `latin-1`, `utf-16` or `koi8-r`",
+                hint=(
+                    "write an encoding Python knows, "
+                    "such as `utf-8`, `cp1252`, `latin-1`, `utf-16` or `koi8-r`"
+                ),
             ) from None
         try:
             return raw.decode(codec.name)
@@ -415,7 +418,8 @@ _INLINE = re.compile(
       (?P<escape>\\[\\`*_{}\[\]()\#+\-.!<>~|"'])
     | (?P<wiki>\[\[(?P<wiki_body>[^\[\]\n]+?)\]\])
     | (?P<image>!\[(?P<image_alt>[^\[\]\n]*)\]\([^()\n]*\))
-    | (?P<link>\[(?P<link_text>[^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\))
+    | (?P<link>\[(?P<link_text>[^\[\]\n]*)\]
+        \((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\))
     | (?P<reflink>\[(?P<ref_text>[^\[\]\n]+)\]\[[^\[\]\n]*\])
     | (?P<comment><!--.*?-->)
     | (?P<comment_open><!--)

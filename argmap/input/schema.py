@@ -58,9 +58,13 @@ def validate(data: YamlMapping, file: str) -> list[Problem]:
                 line=line,
                 column=column,
                 message=(
-                    f"this map declares format version `{_shown(version)}`; this argmap reads version {FORMAT_VERSION}"
+                    f"this map declares format version `{_shown(version)}`; "
+                    f"this argmap reads version {FORMAT_VERSION}"
                 ),
-                hint=f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap if the map was written for a newer one",
+                hint=(
+                    f"write `argmap: {FORMAT_VERSION}`, "
+                    "or upgrade argmap if the map was written for a newer one"
+                ),
             )
         ]
     if compiled_validator()(data):
@@ -677,8 +681,10 @@ def _one_of(failed: _Failure) -> Problem | None:
         item, key, value = cut
         return failed.problem(
             WRONG_TYPE,
-            f"`quote` of {failed.where} was read as a mapping: in YAML, `: ` after `{_shown(key)}` starts one",
-            f'put the whole passage in double quotes: "{_shown(key)}: {_shown(" ".join(value.split()[:4]))}..."',
+            f"`quote` of {failed.where} was read as a mapping: "
+            f"in YAML, `: ` after `{_shown(key)}` starts one",
+            "put the whole passage in double quotes: "
+            f'"{_shown(key)}: {_shown(" ".join(value.split()[:4]))}..."',
             _item_position(original, item) or failed.position,
         )
     return failed.problem(

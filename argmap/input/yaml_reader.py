@@ -218,7 +218,9 @@ def _too_large(display: str, size: int, limits: Limits) -> Problem:
         file=display,
         line=1,
         column=1,
-        message=f"the file is {_human_size(size)}, over the limit of {_human_size(limits.max_bytes)} for one map",
+        message=(
+            f"the file is {_human_size(size)}, over the limit of {_human_size(limits.max_bytes)} for one map"
+        ),
         hint=(
             "split the map in several files, or raise the limit with `max-file-size` in [tool.argmap] "
             "or argmap.toml (`--max-file-size` on the command line)"
@@ -327,7 +329,8 @@ class _Composer:
                 ANCHOR_OR_ALIAS,
                 event.start_mark,
                 f"YAML anchors (`&{event.anchor}`) are not allowed in a map",
-                "to use a claim in several places, give it an `id` and write `- ref: that-id` where it recurs",
+                "to use a claim in several places, "
+                "give it an `id` and write `- ref: that-id` where it recurs",
             )
         tag = event.tag
         explicit = not event.implicit if isinstance(event.implicit, bool) else not any(event.implicit)
@@ -376,7 +379,8 @@ class _Composer:
                             DUPLICATE_KEY,
                             mark,
                             f"duplicate key `{value}` (first at line {first_line})",
-                            "YAML would keep only the last one and silently drop the other: merge them or remove one",
+                            "YAML would keep only the last one and silently drop the other: "
+                            "merge them or remove one",
                         )
                     )
                     pending_keys[-1] = (value, line, column, True)

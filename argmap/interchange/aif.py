@@ -243,7 +243,8 @@ class _Reader:
         for target in targets:
             if self.kind(target) not in {"I", *_SUPPORT}:
                 self.graph.losses.append(
-                    f"CA-node {node_id} attacks a {self.kind(target)}-node; argmap attacks only claims and inferences"
+                    f"CA-node {node_id} attacks a {self.kind(target)}-node; "
+                    "argmap attacks only claims and inferences"
                 )
                 continue
             for attacker in attackers:

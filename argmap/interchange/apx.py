@@ -1,4 +1,5 @@
-"""APX, the Aspartix format of the ICCMA competitions, read as a map (`argmap.interchange.iccma` does the work)."""
+"""APX, the Aspartix format of the ICCMA competitions, read as a map (`argmap.interchange.iccma`
+does the work)."""
 
 from __future__ import annotations
 

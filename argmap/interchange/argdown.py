@@ -263,7 +263,8 @@ class _Reader:
         source, target = self._end(relation, "from"), self._end(relation, "to")
         if source is None or target is None:
             self.graph.losses.append(
-                f"a {kind} relation from {relation.get('from')} to {relation.get('to')} has an end argmap cannot place; dropped"
+                f"a {kind} relation from {relation.get('from')} to {relation.get('to')} "
+                "has an end argmap cannot place; dropped"
             )
             return
         (source_id, source_kind), (target_id, target_kind) = source, target
@@ -276,7 +277,8 @@ class _Reader:
             steps = self.steps.get(str(relation["to"]), {})
             if steps:
                 self.graph.losses.append(
-                    f"the attack of {relation['from']} on the argument <{relation['to']}> became an undercut of its inference"
+                    f"the attack of {relation['from']} on the argument <{relation['to']}> "
+                    "became an undercut of its inference"
                 )
                 self._attack(source_id, steps[max(steps)])
                 return

@@ -123,7 +123,8 @@ class GraphBuilder:
                 if state.get(premise) == 1:
                     inference.premises = [(p, r) for p, r in inference.premises if p != premise]
                     self.losses.append(
-                        f"support of {inference.conclusion} by {premise} closes a circle; that premise was dropped"
+                        f"support of {inference.conclusion} by {premise} closes a circle; "
+                        "that premise was dropped"
                     )
                 elif premise not in state:
                     state[premise] = 1

@@ -95,6 +95,7 @@ def write(document: dict[str, Any]) -> Written:
     text = ElementTree.tostring(root, encoding="unicode", xml_declaration=False)
     content = '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
     losses = [
-        "GraphML keeps each node's words, kind, status, warrant, scheme and note: quotes and sources are not written"
+        "GraphML keeps each node's words, kind, status, warrant, scheme and note: "
+        "quotes and sources are not written"
     ]
     return Written(content.encode("utf-8"), tuple(losses))

@@ -87,7 +87,8 @@ def read_apx(text: str, file: str) -> Framework:
                 attacks.append((first, second))
             else:
                 raise FrameworkError(
-                    f"{file}:{number}:{position + 1}: `{kind}` takes {'one name' if kind == 'arg' else 'two names'}"
+                    f"{file}:{number}:{position + 1}: "
+                    f"`{kind}` takes {'one name' if kind == 'arg' else 'two names'}"
                 )
             position = fact.end()
     return _checked(Framework(tuple(dict.fromkeys(arguments)), tuple(attacks)), file)

@@ -167,7 +167,9 @@ class _Reader:
             else:
                 self.graph.attack(Attack(source, attacked.get("src")))
                 self.graph.losses.append(
-                    f"{edge_id}: {source} undercuts the attack {target}; argmap attacks only claims and inferences, so {source} attacks its attacker {attacked.get('src')}"
+                    f"{edge_id}: {source} undercuts the attack {target}; "
+                    "argmap attacks only claims and inferences, "
+                    f"so {source} attacks its attacker {attacked.get('src')}"
                 )
             self._added_to_attack(edge_id, source, edges)
         elif kind == "add":
@@ -181,7 +183,8 @@ class _Reader:
         for other in _added(edge_id, edges):
             self.graph.inference(Inference(f"{edge_id}-{other}", attacker, [(other, None)]))
             self.graph.losses.append(
-                f"{other} joins the attack {edge_id} of {attacker}; argmap's attacker is one claim, so {other} supports {attacker}"
+                f"{other} joins the attack {edge_id} of {attacker}; "
+                f"argmap's attacker is one claim, so {other} supports {attacker}"
             )
 
 

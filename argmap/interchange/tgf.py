@@ -1,4 +1,5 @@
-"""TGF, the trivial graph format of the ICCMA competitions, read as a map (`argmap.interchange.iccma` does the work)."""
+"""TGF, the trivial graph format of the ICCMA competitions, read as a map (`argmap.interchange.iccma`
+does the work)."""
 
 from __future__ import annotations
 

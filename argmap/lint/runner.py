@@ -117,7 +117,8 @@ def adjust(problems: Iterable[Problem], config: Config) -> Iterable[Problem]:
 
 @functools.cache
 def known_codes() -> Mapping[str, tuple[Option, ...]]:
-    """Every code argmap knows, each with its rule's declared options: what the configuration is checked against."""
+    """Every code argmap knows, each with its rule's declared options: what the configuration is
+    checked against."""
     from argmap.rules.catalogue import all_codes
 
     return MappingProxyType({info.code: info.options for info in all_codes()})

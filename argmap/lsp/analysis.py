@@ -441,7 +441,8 @@ def code_fixes(snapshot: Snapshot, problem: Problem) -> list[Fix]:
                 block_style = p_line - 1 < len(lines) and lines[p_line - 1].lstrip().startswith("-")
                 if block_style:
                     text = (
-                        f"{dash}- id: {node.id}-link\n{dash}  text: TODO the unstated premise that links them\n"
+                        f"{dash}- id: {node.id}-link\n"
+                        f"{dash}  text: TODO the unstated premise that links them\n"
                         f"{dash}  implicit: true\n"
                     )
                     span = Span(snapshot.path, p_line, 1, p_line, 1)

@@ -240,7 +240,8 @@ def _header(page: _Page) -> str:
     ]
     if argmap.note:
         parts.append(
-            f'<details class="map-note"><summary>About this map</summary>{_paragraphs(argmap.note)}</details>\n'
+            '<details class="map-note"><summary>About this map</summary>'
+            f"{_paragraphs(argmap.note)}</details>\n"
         )
     parts.append(
         '<nav aria-label="Parts of the report"><ul>'
@@ -296,12 +297,14 @@ def _map_section(page: _Page, diagram: str) -> str:
     parts.append(
         '<div class="toolbar" role="toolbar" aria-label="Diagram">'
         '<button type="button" class="zoom" aria-pressed="false">Full size</button>'
-        '<span class="toolbar-hint">Select a node to read its quote and why it stands or falls.</span></div>\n'
+        '<span class="toolbar-hint">Select a node to read its quote and why it stands or falls.</span>'
+        "</div>\n"
     )
     parts.append(f'<div class="diagram-frame">{diagram}</div>\n')
     parts.append('<section class="panels" aria-label="The selected node" aria-live="polite">\n')
     parts.append(
-        '<p class="panel-empty">No node selected: select one in the diagram, in the source or in the list below.</p>\n'
+        '<p class="panel-empty">'
+        "No node selected: select one in the diagram, in the source or in the list below.</p>\n"
     )
     for key in page.keys:
         parts.append(_panel(page, key))
@@ -328,7 +331,8 @@ def _panel(page: _Page, key: str) -> str:
     node = page.nodes.get(key)
     shown = display_id(key, page.argmap.id).strip("`")
     parts = [
-        f'<article class="node-panel" id="{escape_html(dom_id)}" data-node="{escape_html(dom_id)}" aria-labelledby="{escape_html(dom_id)}-title">\n'
+        f'<article class="node-panel" id="{escape_html(dom_id)}" data-node="{escape_html(dom_id)}" '
+        f'aria-labelledby="{escape_html(dom_id)}-title">\n'
     ]
     kind = _KIND_WORDS[node.kind] if node is not None else "Missing node"
     parts.append(
@@ -341,7 +345,8 @@ def _panel(page: _Page, key: str) -> str:
     if status is not None:
         short, meaning = _STATUS_WORDS[status]
         parts.append(
-            f'<p class="status status-{status.value}"><strong>{escape_html(short)}</strong>: {escape_html(meaning)}.</p>\n'
+            f'<p class="status status-{status.value}">'
+            f"<strong>{escape_html(short)}</strong>: {escape_html(meaning)}.</p>\n"
         )
     if node.text:
         parts.append(f'<p class="node-text">{escape_html(node.text)}</p>\n')
@@ -365,7 +370,8 @@ def _panel(page: _Page, key: str) -> str:
         if target is not None:
             href = f"{target}#{node_dom_id(key, node.map_id)}"
             parts.append(
-                f'<p class="elsewhere"><a href="{escape_html(href)}">This node in the report of <code>{escape_html(node.map_id)}</code></a></p>\n'
+                f'<p class="elsewhere"><a href="{escape_html(href)}">'
+                f"This node in the report of <code>{escape_html(node.map_id)}</code></a></p>\n"
             )
     parts.append("</article>\n")
     return "".join(parts)
@@ -382,7 +388,10 @@ def _quotes(page: _Page, node: Node) -> str:
     from argmap.grounding.ground import grounding_for
 
     if node.implicit and not node.quotes:
-        return '<h4>In the source</h4>\n<p class="implicit">Reconstructed by the analyst: the document does not state it.</p>\n'
+        return (
+            "<h4>In the source</h4>\n"
+            '<p class="implicit">Reconstructed by the analyst: the document does not state it.</p>\n'
+        )
     if not node.quotes:
         return ""
     argmap = page.argmap if node.map_id == page.argmap.id else page.context.corpus.map(node.map_id)
@@ -398,8 +407,10 @@ def _quotes(page: _Page, node: Node) -> str:
         if check is not None and check.line is not None:
             if node.map_id == page.argmap.id:
                 facts.append(
-                    f'<a href="#line-{check.line}" class="show-quote" data-quote="quote-{numbers[id(check)]}" '
-                    f'data-node="{escape_html(page.dom_ids.get(node.key, ""))}">line {check.line} of the source</a>'
+                    f'<a href="#line-{check.line}" class="show-quote" '
+                    f'data-quote="quote-{numbers[id(check)]}" '
+                    f'data-node="{escape_html(page.dom_ids.get(node.key, ""))}">'
+                    f"line {check.line} of the source</a>"
                 )
             else:
                 facts.append(
@@ -414,12 +425,16 @@ def _quotes(page: _Page, node: Node) -> str:
             link = safe_link(node_grounding.link if node_grounding is not None else node.url)
             text = f"at {escape_html(locator)}"
             if link is not None:
-                text = f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">{text} (video)</a>'
+                text = (
+                    f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">'
+                    f"{text} (video)</a>"
+                )
             facts.append(text)
         elif node.url:
             link = safe_link(node.url)
             facts.append(
-                f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">{escape_html(node.url)}</a>'
+                f'<a href="{escape_html(link)}" rel="noopener noreferrer" target="_blank">'
+                f"{escape_html(node.url)}</a>"
                 if link is not None
                 else f"<code>{escape_html(node.url)}</code>"
             )
@@ -441,7 +456,8 @@ def _scheme(page: _Page, node: Node) -> str:
             )
         else:
             parts.append(
-                f"<h4>Scheme</h4>\n<p><strong>{escape_html(scheme.title)}</strong> (<code>{escape_html(scheme.id)}</code>): "
+                f"<h4>Scheme</h4>\n<p><strong>{escape_html(scheme.title)}</strong> "
+                f"(<code>{escape_html(scheme.id)}</code>): "
                 f"{escape_html(scheme.description)}</p>\n"
             )
             raised = _raised_questions(page, node.key)
@@ -516,7 +532,8 @@ def _connections(page: _Page, key: str) -> str:
 
 def _problem(page: _Page, problem: Problem, *, link: bool) -> str:
     text = (
-        f'<span class="severity severity-{escape_html(problem.severity.name.lower())}">{escape_html(problem.severity.name.lower())}</span> '
+        f'<span class="severity severity-{escape_html(problem.severity.name.lower())}">'
+        f"{escape_html(problem.severity.name.lower())}</span> "
         f"<code>{escape_html(problem.code)}</code> {page.words(problem.message)}"
     )
     if link and problem.node is not None and problem.node in page.dom_ids:
@@ -535,7 +552,8 @@ def _findings(page: _Page) -> str:
     if figure is not None:
         parts.append(
             f"<p><strong>Coverage:</strong> {escape_html(figure)}; "
-            f"{len(uncovered)} sentences that carry reasoning are quoted by no node (marked in the source).</p>\n"
+            f"{len(uncovered)} sentences that carry reasoning are quoted by no node "
+            "(marked in the source).</p>\n"
         )
     grouped: dict[Severity, list[Problem]] = {}
     for problem in page.problems:
@@ -545,7 +563,8 @@ def _findings(page: _Page) -> str:
     for severity in sorted(grouped, reverse=True):
         found = sorted(grouped[severity], key=lambda p: (p.line, p.column, p.code, p.message))
         parts.append(
-            f'<h3>{escape_html(_SEVERITY_WORDS.get(severity, severity.name))} ({len(found)})</h3>\n<ul class="problems">\n'
+            f"<h3>{escape_html(_SEVERITY_WORDS.get(severity, severity.name))} ({len(found)})</h3>\n"
+            '<ul class="problems">\n'
         )
         parts.extend(f"<li>{_problem(page, problem, link=True)}</li>\n" for problem in found)
         parts.append("</ul>\n")
@@ -560,7 +579,9 @@ def _document_column(page: _Page, maps: Sequence[ArgMap], css: str) -> str:
         target = page.report_names.get(other.id, report_name(other))
         parts.append(f'<h2 id="{heading_id}">{escape_html(other.title)}</h2>\n')
         parts.append(
-            f'<p class="elsewhere"><a href="{escape_html(target)}">The report of <code>{escape_html(other.id)}</code>, beside its source</a></p>\n<ul class="document-nodes">\n'
+            f'<p class="elsewhere"><a href="{escape_html(target)}">'
+            f"The report of <code>{escape_html(other.id)}</code>, beside its source</a></p>\n"
+            '<ul class="document-nodes">\n'
         )
         for key in page.keys:
             node = page.nodes.get(key)

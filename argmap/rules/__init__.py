@@ -88,8 +88,8 @@ def options_section(code: str, options: tuple[Option, ...]) -> str:
     if not options:
         return ""
     return (
-        f"\n\nOptions, in `[tool.argmap.rules.{code}]` (pyproject.toml) or `[rules.{code}]` (argmap.toml):\n\n"
-        + "\n".join(option.describe() for option in options)
+        f"\n\nOptions, in `[tool.argmap.rules.{code}]` (pyproject.toml) "
+        f"or `[rules.{code}]` (argmap.toml):\n\n" + "\n".join(option.describe() for option in options)
     )
 
 

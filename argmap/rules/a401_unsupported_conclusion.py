@@ -15,7 +15,8 @@ Fails:
 conclusions:
   - id: no-direct-link
     text: Military failures need not weaken Putin's hold on power.
-    quote: there is no direct connection between the failures of the military and the weakening of Putin's power
+    quote: there is no direct connection between the failures of the military and the weakening of
+      Putin's power
 ```
 
 Passes:
@@ -24,7 +25,8 @@ Passes:
 conclusions:
   - id: no-direct-link
     text: Military failures need not weaken Putin's hold on power.
-    quote: there is no direct connection between the failures of the military and the weakening of Putin's power
+    quote: there is no direct connection between the failures of the military and the weakening of
+      Putin's power
     because:
       - id: from-revenge
         premises:

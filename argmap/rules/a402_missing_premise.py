@@ -33,7 +33,8 @@ Passes:
 ```yaml
 because:
   - id: from-revenge
-    warrant: A base that counts any defiance of the West as victory does not punish its leader for lost battles.
+    warrant: A base that counts any defiance of the West as victory does not punish its leader for
+      lost battles.
     premises:
       - id: revenge
         text: Putin's supporters see the invasion as revenge on the West.

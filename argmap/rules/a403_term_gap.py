@@ -8,8 +8,9 @@ supports with those of the inference's premises (their `text`, and their
 `quote`s) and its `warrant`, after dropping stop words and reducing words
 to a stem by the Snowball stemmer of the map's `source.language` (English
 when it names none): "failures", "failed", "failing" all count as "fail",
-"infallibility" matches "infallible", and "weak" matches "weakness". When several of the claim's content words go
-unmentioned, a premise is probably missing.
+"infallibility" matches "infallible", and "weak" matches "weakness". When
+several of the claim's content words go unmentioned, a premise is probably
+missing.
 
 An inference with a single premise and neither a warrant nor a scheme is
 left to A402, which already says that a premise is probably missing (unless

@@ -99,7 +99,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             min((edge.location for edge in edges), key=lambda location: (location.line, location.column)),
             f"counterexample {display_id(source, argmap.id)} stands unanswered: it {' and '.join(what)}, "
             f"which {verb} therefore out",
-            "if the document answers it, add the answer as a counterexample to it (or to the inference behind it); "
+            "if the document answers it, "
+            "add the answer as a counterexample to it (or to the inference behind it); "
             'if it does not, keep it and say so with `ignore: {A404: "..."}`',
             node=source,
         )

@@ -85,7 +85,10 @@ def _message(cycle: Cycle, map_id: str) -> str:
     text = f"attack cycle {path} leaves {members} undecided"
     if cycle.dependents:
         count = len(cycle.dependents)
-        text += f", and {count} node{'s' if count != 1 else ''} that depend on {'it' if len(cycle.members) == 1 else 'them'}: "
+        text += (
+            f", and {count} node{'s' if count != 1 else ''} "
+            f"that depend on {'it' if len(cycle.members) == 1 else 'them'}: "
+        )
         text += _names(cycle.dependents, map_id)
     return text
 

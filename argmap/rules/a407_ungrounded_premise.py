@@ -50,6 +50,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             SEVERITY,
             node.location,
             f"premise `{node.id}` has neither a `quote` nor `implicit: true`: nothing ties it to the source",
-            "add the passage that states it as `quote:`, or mark it `implicit: true` if the document leaves it unstated",
+            "add the passage that states it as `quote:`, "
+            "or mark it `implicit: true` if the document leaves it unstated",
             node=node.key,
         )

@@ -65,7 +65,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             CODE,
             SEVERITY,
             expectation.location,
-            f"`{expectation.written}` is expected {expectation.status} but is {evaluation.explain(expectation.key)}",
+            f"`{expectation.written}` is expected {expectation.status} "
+            f"but is {evaluation.explain(expectation.key)}",
             "if the map is right and the expectation outdated, move the id to "
             f"`expect.{actual}`; otherwise fix what changed the outcome",
             node=expectation.key,

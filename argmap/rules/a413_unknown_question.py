@@ -89,7 +89,10 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         asker = f"counterexample {display_id(edge.source, argmap.id)} raises question `{edge.question}`"
         if not schemes:
             if target.kind.is_claim:
-                message = f"{asker}, but no inference of {shown} names a `scheme`, so there are no critical questions"
+                message = (
+                    f"{asker}, but no inference of {shown} names a `scheme`, "
+                    "so there are no critical questions"
+                )
             else:
                 message = f"{asker}, but inference {shown} names no `scheme`, so it has no critical questions"
             hint = "name the inference's `scheme`, or remove `question:`"

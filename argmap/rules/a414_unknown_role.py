@@ -65,7 +65,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         premise = display_id(edge.source, argmap.id)
         if not inference.scheme:
             message = (
-                f"premise {premise} plays role `{edge.role}`, but inference `{inference.id}` names no `scheme`, "
+                f"premise {premise} plays role `{edge.role}`, "
+                f"but inference `{inference.id}` names no `scheme`, "
                 "so it has no roles"
             )
             hint = "name the inference's `scheme`, or remove `role:`"

@@ -315,7 +315,10 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
         "S207",
         "invalid-value",
         "schema",
-        """A value breaks a rule of the format other than its type: an empty list or text, a URL that is not http(s), a repeated tag, a rule code that is not a code.
+        # The first line is the summary `argmap rules` lists, so it stays one line of the value.
+        "A value breaks a rule of the format other than its type: an empty list or text, "
+        "a URL that is not http(s), a repeated tag, a rule code that is not a code."
+        """
 
     Fails: `url: ftp://example.org/x`
 

@@ -47,7 +47,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             SEVERITY,
             duplicate.again,
             f"id `{duplicate.node_id}` is already used at line {duplicate.first.line}",
-            f"to use the same claim again write `- ref: {duplicate.node_id}`; otherwise give this node another id",
+            f"to use the same claim again write `- ref: {duplicate.node_id}`; "
+            "otherwise give this node another id",
             node=node_key(argmap.id, duplicate.node_id),
         )
         yield Problem.at(

@@ -67,7 +67,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
                 location,
                 f"{what} `{written}` names map `{map_id}`, which is not among the maps checked"
                 + did_you_mean(guess),
-                "check that map too (name both files, or their folder); maps in the same folder are found by their `id`",
+                "check that map too (name both files, or their folder); "
+                "maps in the same folder are found by their `id`",
             )
             continue
         ids = sorted(node.id for node in other.nodes)

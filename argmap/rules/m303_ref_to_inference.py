@@ -53,7 +53,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             CODE,
             SEVERITY,
             reference.location,
-            f"`{reference.written}` is an inference, but it is used here as {_WHERE.get(reference.context, f'a `{reference.context}` entry')}",
+            f"`{reference.written}` is an inference, but it is used here as "
+            f"{_WHERE.get(reference.context, f'a `{reference.context}` entry')}",
             "refer to a claim (the inference's conclusion or one of its premises); "
             "to attack the step itself, add a counterexample under the inference",
         )

@@ -57,7 +57,10 @@ def nearest_hint(quote_check: QuoteCheck, source: SourceText | None) -> str:
     if source is not None:
         difference = first_difference(quote_check.quote.text, source.text[nearest.start : nearest.end])
         if difference is not None and difference.shared:
-            return f"the nearest passage is at line {line}: {describe_difference(difference)}; copy the quote from the source"
+            return (
+                f"the nearest passage is at line {line}: {describe_difference(difference)}; "
+                "copy the quote from the source"
+            )
     return f"the nearest passage, at line {line}, reads “{nearest.text}”: copy the quote from the source"
 
 

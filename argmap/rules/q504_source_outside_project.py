@@ -4,9 +4,10 @@ A map is data that others send you: a pull request, a shared folder. If a
 source path could name any file, checking a map could read `~/.ssh/id_rsa`
 and print pieces of it in a hint. So a source must lie inside the map's
 project (the nearest folder above the map holding `.git`, `argmap.toml` or a
-`pyproject.toml` with `[tool.argmap]`, never the home folder): absolute paths, `..` that climbs out of the project and
-symbolic links that point out of it are refused, before argmap even looks
-whether the file exists, and nothing of such a file is ever shown.
+`pyproject.toml` with `[tool.argmap]`, never the home folder): absolute
+paths, `..` that climbs out of the project and symbolic links that point out
+of it are refused, before argmap even looks whether the file exists, and
+nothing of such a file is ever shown.
 
 Fails:
 

@@ -18,7 +18,8 @@ source:
 conclusions:
   - id: no-direct-link
     text: Military failures need not weaken Putin's hold on power.
-    quote: there is no direct connection between the failures of the military and the weakening of Putin’s power
+    quote: there is no direct connection between the failures of the military and the weakening of
+      Putin’s power
 ```
 
 Passes (for that sentence):
@@ -27,7 +28,8 @@ Passes (for that sentence):
     counterexamples:
       - id: saddam
         text: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
-        quote: Other examples suggest that we should be careful ... the defeat in Kuwait in 1991 did not remove Saddam Hussein
+        quote: Other examples suggest that we should be careful ... the defeat in Kuwait in 1991 did not
+          remove Saddam Hussein
 ```
 """
 
@@ -60,7 +62,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             CODE,
             SEVERITY,
             location,
-            f"line {sentence.line} of `{coverage.source_file}` carries reasoning ({markers}) that no quote covers: "
+            f"line {sentence.line} of `{coverage.source_file}` carries reasoning ({markers}) "
+            "that no quote covers: "
             f"“{excerpt(sentence.text, _START_WIDTH)}”",
             "quote it in a node if the map needs it; `argmap coverage` lists every uncovered sentence",
         )

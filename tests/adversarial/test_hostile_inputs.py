@@ -217,7 +217,8 @@ def chain_of_hundred_thousand_refs(root: Path) -> list[str]:
         parts.append(f"  - id: c{k}\n    text: Claim {k}.\n")
         if k + 1 < count:
             parts.append(
-                f"    because:\n      - id: i{k}\n        warrant: W.\n        premises:\n          - ref: c{k + 1}\n"
+                f"    because:\n      - id: i{k}\n        warrant: W.\n"
+                f"        premises:\n          - ref: c{k + 1}\n"
             )
     _write(root, "chain.yaml", _map("".join(parts)))
     return ["check", "--quiet", "chain.yaml"]
@@ -324,7 +325,8 @@ def duplicate_nested(root: Path) -> list[str]:
         root,
         "dup-nested.yaml",
         _map(
-            "  - id: a\n    text: A.\n    counterexamples:\n      - id: b\n        text: B.\n        because:\n"
+            "  - id: a\n    text: A.\n    counterexamples:\n"
+            "      - id: b\n        text: B.\n        because:\n"
             "          - id: from-c\n            premises:\n              - id: c\n                text: C.\n"
             "                quote: one\n                quote: two\n"
         ),
@@ -356,7 +358,8 @@ def unicode_lookalike_ref(root: Path) -> list[str]:
         root,
         "lookalike-ref.yaml",
         _map(
-            "  - id: revenge\n    text: A.\n  - id: b\n    text: B.\n    counterexamples:\n      - ref: r\u0435venge\n"
+            "  - id: revenge\n    text: A.\n"
+            "  - id: b\n    text: B.\n    counterexamples:\n      - ref: r\u0435venge\n"
         ),
     )
     return ["check", "lookalike-ref.yaml"]
@@ -370,7 +373,8 @@ def ref_to_itself(root: Path) -> list[str]:
         root,
         "self.yaml",
         _map(
-            "  - id: a\n    text: A.\n    because:\n      - id: from-a\n        warrant: W.\n        premises:\n          - ref: a\n"
+            "  - id: a\n    text: A.\n    because:\n"
+            "      - id: from-a\n        warrant: W.\n        premises:\n          - ref: a\n"
         ),
     )
     return ["check", "self.yaml"]
@@ -841,8 +845,9 @@ def test_check_of_a_folder_checks_a_map_that_opens_with_a_long_licence(project: 
     assert result.code == 1, result.output
     assert result.stdout == (
         f"maps/licensed.yaml:{line}:1: S203 unknown key `bogus` in the map [error]\n"
-        "    hint: the keys allowed here: `argmap`, `conclusions`, `expect`, `id`, `ignore`, `note`, `source`, "
-        "`tags`, `thesis`, `title`\n\n1 map checked: 1 error in 1 file.\n"
+        "    hint: the keys allowed here: "
+        "`argmap`, `conclusions`, `expect`, `id`, `ignore`, `note`, `source`, `tags`, `thesis`, `title`\n"
+        "\n1 map checked: 1 error in 1 file.\n"
     )
     assert result.stderr == ""
 
@@ -854,6 +859,7 @@ def test_fmt_maps_only_formats_a_map_that_opens_with_a_long_licence(project: Pat
     result = run_argmap("fmt", "--maps-only", "--check", "maps/licensed.yaml", cwd=project)
     assert (result.code, result.stdout) == (1, "")
     assert result.stderr == (
-        "would reformat maps/licensed.yaml\nargmap fmt: 1 file would be reformatted, 0 files already formatted\n"
+        "would reformat maps/licensed.yaml\n"
+        "argmap fmt: 1 file would be reformatted, 0 files already formatted\n"
     )
     assert path.read_text(encoding="utf-8") == _licensed_map(100 * 1024).replace("id: claim", "id:   claim")

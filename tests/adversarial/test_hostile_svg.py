@@ -42,7 +42,9 @@ PWNED = 'data-pwned="yes"'
 _RUN = "document.documentElement.setAttribute('data-pwned', 'y' + 'es')"
 
 PAYLOADS = {
-    "html-string": f'<<TABLE><TR><TD><IMG SRC="/etc/hostname"/></TD></TR></TABLE>> URL="javascript:{_RUN}" x=<y>',
+    "html-string": (
+        f'<<TABLE><TR><TD><IMG SRC="/etc/hostname"/></TD></TR></TABLE>> URL="javascript:{_RUN}" x=<y>'
+    ),
     "dot-syntax": f'"]; x [label="pwned" URL="javascript:{_RUN}" image="/etc/hostname"]; y [label="',
     "script": f"<script>{_RUN}</script>",
     "foreign-object": (
@@ -215,7 +217,10 @@ def test_a_title_that_closes_its_own_html_string_injects_nothing(hostile_project
     """The attack of issue 11: a title that starts with `<` and ends with `>`
     was written unquoted as the graph's tooltip, so the rest of it was DOT."""
     title = f'<b> URL="javascript:{_RUN}" stylesheet="javascript:{_RUN}" label=<x>'
-    text = f"argmap: 1\nid: hostile\ntitle: {yaml_double_quoted(title)}\nconclusions:\n  - id: claim\n    text: A claim.\n"
+    text = (
+        f"argmap: 1\nid: hostile\ntitle: {yaml_double_quoted(title)}\n"
+        "conclusions:\n  - id: claim\n    text: A claim.\n"
+    )
     (hostile_project / "map.yaml").write_text(text, encoding="utf-8")
     assert run_argmap("check", "map.yaml", cwd=hostile_project).code == 0
 
@@ -364,7 +369,10 @@ def _dom_after_load(chromium: str, page: Path, profile: Path) -> str:
 
 def _inlined(svg: str) -> str:
     body = re.sub(r"^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>\s*)?", "", svg)
-    return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>diagram</title></head><body>{body}</body></html>"
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>diagram</title></head>"
+        f"<body>{body}</body></html>"
+    )
 
 
 def test_chromium_runs_no_script_of_a_hostile_diagram(hostile_project: Path, tmp_path: Path) -> None:

@@ -93,7 +93,8 @@ def test_a_scheme_catalogue_outside_the_project_is_refused_unread(world: Path, w
         assert result.stderr == (
             f"argmap: {repo / 'pyproject.toml'} [tool.argmap]: `schemes`: `{written}` is outside the project "
             f"`{repo}`; argmap reads no catalogue there\n"
-            "  hint: keep scheme catalogues inside the project and name them relative to the configuration file\n"
+            "  hint: keep scheme catalogues inside the project "
+            "and name them relative to the configuration file\n"
         )
 
 
@@ -158,7 +159,8 @@ def test_a_configuration_above_the_checkout_is_not_read(world: Path) -> None:
     assert_no_crash(result)
     assert result.code == 1
     assert result.stdout == (
-        "maps/m.yaml:9:12: [error] Q501 the quote of conclusion `claim` does not occur in `seeds/article.txt`\n"
+        "maps/m.yaml:9:12: [error] Q501 "
+        "the quote of conclusion `claim` does not occur in `seeds/article.txt`\n"
     )
 
 
@@ -241,7 +243,8 @@ def test_a_source_file_name_over_255_bytes_is_a_problem(world: Path) -> None:
     assert_no_crash(result)
     assert result.code == 1
     assert result.stdout == (
-        f"maps/a.yaml:5:9: [error] Q503 source file `{name}` cannot name a file: a part of it is longer than 255 bytes\n"
+        f"maps/a.yaml:5:9: [error] Q503 source file `{name}` cannot name a file: "
+        "a part of it is longer than 255 bytes\n"
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 from argmap.analysis.evaluate import Evaluation, evaluation_for
 from argmap.config import Config
 from argmap.lint.runner import check_paths
+from argmap.problems import Severity
 from tests.helpers import write
 
 ESSAY = """\
@@ -238,13 +239,17 @@ def test_a_weight_out_of_range_is_refused(tmp_path: Path) -> None:
 
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-ONE_WAY = """\
-    counterexamples:
-      - ref: kherson-catastrophe#elite-decides
+# The seed confrontation declares its conflict over the elite once, on
+# `elite-turns`, and states which side prevails.
+PREFERENCE = """\
+    contradicts:
+      - ft-lose-or-win#society-decides
+    outweighs:
+      - ft-lose-or-win#society-decides
 """
 
 
-def confrontation_with(tmp_path: Path, replacement: str) -> Evaluation:
+def confrontation_with(tmp_path: Path, replacement: str, before_elite_turns: str = "") -> Evaluation:
     import shutil
 
     shutil.copytree(ROOT / "maps", tmp_path / "maps")
@@ -252,36 +257,50 @@ def confrontation_with(tmp_path: Path, replacement: str) -> Evaluation:
     (tmp_path / "argmap.toml").write_text("", encoding="utf-8")
     path = tmp_path / "maps" / "confrontation.yaml"
     text = path.read_text(encoding="utf-8")
-    assert ONE_WAY in text
-    path.write_text(text.replace(ONE_WAY, replacement), encoding="utf-8")
+    assert PREFERENCE in text
+    text = text.replace(PREFERENCE, replacement)
+    text = text.replace("  - id: elite-turns\n", before_elite_turns + "  - id: elite-turns\n")
+    path.write_text(text, encoding="utf-8")
     result = check_paths([path], Config(), cwd=tmp_path)
     return evaluation_for(result.run.context(result.workspace.requested[0]))
 
 
+DECLARED_ONLY = "    contradicts: [ft-lose-or-win#society-decides]\n"
+REVERSED = "  - ref: ft-lose-or-win#society-decides\n    outweighs: [elite-turns]\n"
+
+
 @pytest.mark.parametrize(
-    ("preference", "society", "elite"),
+    ("declaration", "reversal", "statuses"),
     [
-        ("", "undecided", "undecided"),
-        ("    outweighs: [kherson-catastrophe#elite-decides]\n", "in", "out"),
+        (PREFERENCE, "", ("out", "in", "in", "out")),
+        # Without the stated preference the conflict is left open, and so is
+        # the main question above it.
+        (DECLARED_ONLY, "", ("undecided", "undecided", "undecided", "undecided")),
+        # The preference reversed: the column's main line is back, and the
+        # documents' two claims rebut each other with nothing to prefer one.
+        (DECLARED_ONLY, REVERSED, ("in", "out", "undecided", "undecided")),
     ],
+    ids=["as-written", "no-preference", "reversed"],
 )
-def test_the_confrontation_declared_once_follows_its_preference(
-    tmp_path: Path, preference: str, society: str, elite: str
+def test_the_confrontation_follows_its_stated_preference(
+    tmp_path: Path, declaration: str, reversal: str, statuses: tuple[str, str, str, str]
 ) -> None:
-    evaluation = confrontation_with(
-        tmp_path, "    contradicts: [kherson-catastrophe#elite-decides]\n" + preference
-    )
+    evaluation = confrontation_with(tmp_path, declaration, reversal)
     assert (
         evaluation.status("ft-lose-or-win#society-decides"),
-        evaluation.status("kherson-catastrophe#elite-decides"),
-    ) == (society, elite)
+        evaluation.status("confrontation#elite-turns"),
+        evaluation.status("kherson-catastrophe#threat-to-putin"),
+        evaluation.status("ft-lose-or-win#no-direct-link"),
+    ) == statuses
 
 
-def test_the_confrontation_as_written_gets_a415(tmp_path: Path) -> None:
-    result = check_paths([ROOT / "maps" / "confrontation.yaml"], Config(), cwd=ROOT)
-    assert [(problem.code, problem.line) for problem in result.problems if problem.code == "A415"] == [
-        ("A415", 112)
-    ]
+def test_the_seed_maps_have_no_one_way_rebuttal_nor_any_warning() -> None:
+    result = check_paths([ROOT / "maps"], Config(), cwd=ROOT)
+    assert [
+        (problem.code, problem.file, problem.line)
+        for problem in result.problems
+        if problem.severity > Severity.INFO
+    ] == []
 
 
 def test_declarations_naming_nothing_or_an_inference_are_reported(tmp_path: Path) -> None:

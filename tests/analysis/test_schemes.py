@@ -123,7 +123,9 @@ def test_a_project_scheme_replaces_a_builtin_of_the_same_id(tmp_path: Path) -> N
         ),
         (
             OWN.replace(
-                "    roles:\n      - id: sanctions\n        description: Sanctions are imposed on the regime.\n",
+                "    roles:\n"
+                "      - id: sanctions\n"
+                "        description: Sanctions are imposed on the regime.\n",
                 "    roles: []\n",
             ),
             r"`roles` must be a non-empty list",
@@ -185,7 +187,10 @@ def test_parse_catalogue_keeps_optional_and_warrant_roles() -> None:
     text = OWN.replace(
         "        description: Sanctions are imposed on the regime.\n",
         "        description: Sanctions are imposed on the regime.\n"
-        "      - id: rule\n        description: Sanctions weaken.\n        required: false\n        warrant: true\n",
+        "      - id: rule\n"
+        "        description: Sanctions weaken.\n"
+        "        required: false\n"
+        "        warrant: true\n",
     )
     [scheme] = parse_catalogue(text, "inline")
     assert [(role.id, role.required, role.warrant) for role in scheme.roles] == [

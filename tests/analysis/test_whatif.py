@@ -78,3 +78,16 @@ def test_explain_names_a_node_met_twice_once(tmp_path: Path) -> None:
         ("demo#elite", 1, False),
         ("demo#society", 2, True),
     ]
+
+
+def test_whatif_added_attack_replaces_a_weaker_one_of_the_same_pair() -> None:
+    """The seed confrontation marks `blame-deflected` weaker than `from-elite-turn`; adding the
+    attack asks what happens if it were a plain counterexample, so it must change the verdict."""
+    maps = Path(__file__).resolve().parents[2] / "maps"
+    result = check_paths([maps / "confrontation.yaml"], Config(), cwd=maps.parent)
+    context = result.run.context(result.workspace.requested[0])
+    attack = ("kherson-catastrophe#blame-deflected", "kherson-catastrophe#from-elite-turn")
+    changed = {
+        change.key: change.after for change in what_if(context, Hypothesis(add_attacks=(attack,))).changes
+    }
+    assert changed["kherson-catastrophe#from-elite-turn"] is Status.OUT

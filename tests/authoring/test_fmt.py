@@ -33,7 +33,8 @@ MESSY = """\
 ---
 title: "Lose or win"    # the column's own words
 conclusions:
-    -   text: "Military failures need not weaken Putin's hold on power, whatever the generals and the pundits say."
+    -   text: "Military failures need not weaken Putin's hold on power, whatever the generals and the \
+pundits say."
         # the quote is verbatim
         quote: 'there is no direct connection'
         id: no-direct-link
@@ -370,11 +371,12 @@ def test_unicode_line_breaks_are_escaped_and_lines_count_as_yaml_counts_them() -
     # YAML 1.1 readers break lines at NEL, LS and PS too: written raw, they would
     # shift every line number after them. They come out escaped.
     text = formatted(
-        'argmap: 1\nid: m\ntitle: "x\u2028y"  # note\nconclusions:\n  - id: a\n    text: "A\u2029"\n    implicit: true\n'
+        'argmap: 1\nid: m\ntitle: "x\u2028y"  # note\n'
+        'conclusions:\n  - id: a\n    text: "A\u2029"\n    implicit: true\n'
     )
     assert (
-        text
-        == 'argmap: 1\nid: m\ntitle: "x\\Ly"  # note\nconclusions:\n  - id: a\n    text: "A\\P"\n    implicit: true\n'
+        text == 'argmap: 1\nid: m\ntitle: "x\\Ly"  # note\n'
+        'conclusions:\n  - id: a\n    text: "A\\P"\n    implicit: true\n'
     )
     loaded = load_text(text, "m.yaml")
     assert loaded.data is not None
@@ -383,7 +385,8 @@ def test_unicode_line_breaks_are_escaped_and_lines_count_as_yaml_counts_them() -
 
 def test_blank_lines_between_entries_are_kept_once() -> None:
     text = formatted(
-        "argmap: 1\n\n\n\nid: m\ntitle: T\n\nconclusions:\n\n  - id: a\n    text: A.\n    implicit: true\n\n\n"
+        "argmap: 1\n\n\n\nid: m\ntitle: T\n\n"
+        "conclusions:\n\n  - id: a\n    text: A.\n    implicit: true\n\n\n"
     )
     assert (
         text == "argmap: 1\n\nid: m\ntitle: T\n\nconclusions:\n  - id: a\n    text: A.\n    implicit: true\n"
@@ -786,7 +789,8 @@ def test_fmt_never_touches_a_file_that_does_not_parse(in_tmp: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[0] == "broken.yaml: not formatted: it has problems to fix first"
     assert lines[1] == (
-        "broken.yaml:4:12: L101 YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence) [error]"
+        "broken.yaml:4:12: L101 YAML syntax error: "
+        "did not find expected ',' or ']' (while parsing a flow sequence) [error]"
     )
     assert (
         lines[-1]
@@ -921,7 +925,10 @@ def test_a_folded_text_with_more_indented_lines_keeps_them_whole() -> None:
     # PyYAML's emitter folds a more-indented line at the width, which YAML
     # then reads as a line break: fmt refused the map as its own bug.
     deeper = " ".join(["deeper"] * 20) + " end"
-    text = f"argmap: 1\nid: m\ntitle: T\nconclusions:\n  - id: c\n    text: >\n      first\n        {deeper}\n      back\n"
+    text = (
+        "argmap: 1\nid: m\ntitle: T\nconclusions:\n"
+        f"  - id: c\n    text: >\n      first\n        {deeper}\n      back\n"
+    )
     assert formatted(text) == text
     loaded = load_text(text, "m.yaml")
     assert loaded.data is not None
@@ -968,7 +975,8 @@ def test_a_formatted_map_over_the_size_limit_is_not_written() -> None:
     with pytest.raises(FormatError) as raised:
         format_text(text, limits=Limits(max_bytes=len(text) + 1))
     assert raised.value.message == (
-        "<text>: the formatted map would be 61 bytes, over the limit of 58 for one map, so the file was left alone"
+        "<text>: the formatted map would be 61 bytes, over the limit of 58 for one map, "
+        "so the file was left alone"
     )
 
 
@@ -999,7 +1007,8 @@ def test_fmt_refuses_a_link_out_of_the_project(tmp_path: Path, monkeypatch: pyte
         assert (result.exit_code, result.stdout) == (2, "")
         # Refused where maps are discovered, for every command alike (argmap.input.workspace).
         assert result.stderr == (
-            f"argmap: map.yaml: a link to a file outside the project `{project.resolve()}`; argmap does not read it\n"
+            f"argmap: map.yaml: a link to a file outside the project `{project.resolve()}`; "
+            "argmap does not read it\n"
             "  hint: check maps inside their project; copy the map into it rather than linking to it\n"
         )
     assert outside.read_text(encoding="utf-8") == MESSY

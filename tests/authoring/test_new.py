@@ -77,7 +77,8 @@ def test_new_writes_a_map_with_the_schema_line_the_source_and_a_conclusion_to_fi
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "created maps/lose-or-win.yaml (id `lose-or-win`, source ../seeds/article.txt)\n"
-        "next: replace the TODOs in it, then run `argmap watch maps/lose-or-win.yaml` to see what is missing\n"
+        "next: replace the TODOs in it, "
+        "then run `argmap watch maps/lose-or-win.yaml` to see what is missing\n"
     )
     assert (project / "maps" / "lose-or-win.yaml").read_text(encoding="utf-8") == EXPECTED_ARTICLE_MAP
 

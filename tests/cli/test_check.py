@@ -71,7 +71,8 @@ def test_syntax_error_shows_excerpt_and_caret(tmp_path: Path) -> None:
     code, out, _ = invoke("check", "syntax.yaml")
     assert code == 1
     assert out.splitlines()[:3] == [
-        "syntax.yaml:3:8: L101 YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence) [error]",
+        "syntax.yaml:3:8: L101 YAML syntax error: "
+        "did not find expected ',' or ']' (while parsing a flow sequence) [error]",
         "    3 | title: [unclosed",
         "      |        ^",
     ]
@@ -352,7 +353,8 @@ def test_a_named_map_that_links_out_of_the_project_is_refused(
     result = CliRunner().invoke(app, ["check", "m.yaml"])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"argmap: m.yaml: a link to a file outside the project `{project.resolve()}`; argmap does not read it\n"
+        f"argmap: m.yaml: a link to a file outside the project `{project.resolve()}`; "
+        "argmap does not read it\n"
         "  hint: check maps inside their project; copy the map into it rather than linking to it\n"
     )
 

@@ -58,7 +58,8 @@ conclusions:
 DEMO_TREE = """\
 demo: A demo map
 ✓ in  conclusion no-direct-link: Military failures need not weaken Putin's hold on power.
-├── ✓ in  inference from-revenge: A base that counts defiance of the West as victory does not punish lost battles.
+├── ✓ in  inference from-revenge: A base that counts defiance of the West as victory does not punish \
+lost battles.
 │   ├── ✓ in  premise revenge: Putin's supporters see the invasion as revenge on the West.  ⚑ A407
 │   └── ✓ in  premise resistance: To them any resistance to the West is a victory.
 └── ✗ out  counterexample failures-topple: Military failures have brought regimes down before.
@@ -66,7 +67,8 @@ demo: A demo map
         ├── ✓ in  premise juntas: The Greek and Argentinian juntas fell after failed military adventures.
         └── ✓ in  counterexample saddam: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
 ✓ in  conclusion hard-to-lose: It is as hard for Putin to lose the war as to win it.
-└── ✓ in  inference from-resistance: Whatever counts as resistance counts as victory, so no loss counts as defeat.
+└── ✓ in  inference from-resistance: Whatever counts as resistance counts as victory, so no loss counts \
+as defeat.
     ├── ✓ in  ↪ premise resistance (see line 14)
     └── ✓ in  ↪ premise revenge (see line 12)
 8 in, 2 out, 0 undecided; 2 problems (argmap check demo.yaml)
@@ -99,8 +101,8 @@ def test_rules_lists_every_code_one_line_each() -> None:
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert (
-        "A403  term-gap                   warning  The conclusion speaks of things that neither the premises nor the warrant mention."
-        in lines
+        "A403  term-gap                   warning  "
+        "The conclusion speaks of things that neither the premises nor the warrant mention." in lines
     )
     assert any(line.startswith("A411  open-critical-questions    info     ") for line in lines)
     assert any(line.startswith("A412  expectation-mismatch       error    ") for line in lines)
@@ -131,8 +133,8 @@ def test_rules_unknown_code_exits_2_with_did_you_mean() -> None:
     code, out, err = invoke("rules", "term-gaps")
     assert (code, out) == (2, "")
     assert (
-        err
-        == "argmap: unknown rule `term-gaps`; did you mean `term-gap`?\n  hint: `argmap rules` lists the codes\n"
+        err == "argmap: unknown rule `term-gaps`; did you mean `term-gap`?\n"
+        "  hint: `argmap rules` lists the codes\n"
     )
 
 
@@ -221,10 +223,13 @@ def test_show_depth_folds_what_lies_below() -> None:
     assert out == (
         "demo: A demo map\n"
         "✓ in  conclusion no-direct-link: Military failures need not weaken Putin's hold on power.\n"
-        "├── ✓ in  inference from-revenge: A base that counts defiance of the West as victory does not punish lost battles.  … 2 more below\n"
-        "└── ✗ out  counterexample failures-topple: Military failures have brought regimes down before.  … 3 more below\n"
+        "├── ✓ in  inference from-revenge: "
+        "A base that counts defiance of the West as victory does not punish lost battles.  … 2 more below\n"
+        "└── ✗ out  counterexample failures-topple: "
+        "Military failures have brought regimes down before.  … 3 more below\n"
         "✓ in  conclusion hard-to-lose: It is as hard for Putin to lose the war as to win it.\n"
-        "└── ✓ in  inference from-resistance: Whatever counts as resistance counts as victory, so no loss counts as defeat.  … 2 more below\n"
+        "└── ✓ in  inference from-resistance: "
+        "Whatever counts as resistance counts as victory, so no loss counts as defeat.  … 2 more below\n"
         "8 in, 2 out, 0 undecided; 2 problems (argmap check demo.yaml)\n"
     )
 

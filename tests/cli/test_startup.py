@@ -56,8 +56,8 @@ def test_help_without_typer_or_rich(tmp_path: Path) -> None:
     assert out == plain_help()
     assert out.startswith("Usage: argmap [OPTIONS] COMMAND [ARGS]...\n")
     assert (
-        "  check        Check maps for problems: syntax, format, structure, gaps and\n               quotes.\n"
-        in out
+        "  check        Check maps for problems: syntax, format, structure, gaps and\n"
+        "               quotes.\n" in out
     )
 
 

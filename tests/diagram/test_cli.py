@@ -311,7 +311,8 @@ def test_depth_collapses_deeper_reasons_into_stubs_and_says_so() -> None:
     assert (code, err) == (0, "")
     # The conclusion and its inference; the premises, and the objection one step below, in stubs.
     assert _drawn_nodes(out) == {
-        "sketch#no-direct-link", "sketch#from-revenge", "stub-sketch#no-direct-link", "stub-sketch#from-revenge",
+        "sketch#no-direct-link", "sketch#from-revenge",
+        "stub-sketch#no-direct-link", "stub-sketch#from-revenge",
     }  # fmt: skip
     assert (
         "<B>+3 reasons</B>" in out

@@ -395,7 +395,8 @@ def test_the_order_of_the_yaml_changes_nothing(tmp_path: Path) -> None:
 
 def test_the_same_map_gives_the_same_bytes_whatever_the_hash_seed() -> None:
     script = (
-        "from pathlib import Path; from argmap.lint.runner import check_paths; from argmap.config import Config;"
+        "from pathlib import Path; from argmap.lint.runner import check_paths; "
+        "from argmap.config import Config;"
         "from argmap.diagram.dot import dot_source; import sys;"
         f"r = check_paths([Path({str(MAPS)!r})], Config(), cwd=Path({str(MAPS)!r}));"
         "sys.stdout.write(''.join(dot_source(r.run.context(m), [p for p in r.problems if p.file == m.file])"

@@ -113,7 +113,10 @@ def test_what_the_engine_writes_to_descriptor_2_is_captured(capfd: pytest.Captur
 
 def test_rendering_prints_nothing_of_the_engines_own(tmp_path: Path) -> None:
     """In a fresh process, where fontconfig speaks on first use."""
-    script = "from argmap.diagram.draw import draw; import sys; sys.stdout.buffer.write(draw('digraph { a -> b }', 'png').data[:4])"
+    script = (
+        "from argmap.diagram.draw import draw; import sys; "
+        "sys.stdout.buffer.write(draw('digraph { a -> b }', 'png').data[:4])"
+    )
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=tmp_path)
     assert (completed.stdout, completed.stderr) == (b"\x89PNG", b"")
 

@@ -141,7 +141,8 @@ def maps(draw_from: st.DrawFn) -> tuple[ArgMap, Annotations, dict[str, list[str]
     # What each node's label and tooltip must show, word for word.
     expected_in_label = {
         conclusion: [words[conclusion]],
-        inference: [],  # a connector shows its scheme's short name (checked apart), its warrant in the tooltip
+        # a connector shows its scheme's short name (checked apart), its warrant in the tooltip
+        inference: [],
         premise: [words[premise]],
         rebuttal: [words[rebuttal]],
         undercutter: [words[undercutter]],

@@ -48,7 +48,8 @@ def test_dot_matches_golden(golden: str, map_name: str, options: RenderOptions, 
         return
     assert path.exists(), f"{path} is missing: run ARGMAP_UPDATE_GOLDEN=1 pytest tests/diagram"
     assert dot == path.read_text(encoding="utf-8"), (
-        f"the DOT of {map_name} changed: if the change is intended, run ARGMAP_UPDATE_GOLDEN=1 pytest tests/diagram"
+        f"the DOT of {map_name} changed: "
+        "if the change is intended, run ARGMAP_UPDATE_GOLDEN=1 pytest tests/diagram"
     )
 
 
@@ -91,7 +92,7 @@ def test_the_confrontation_draws_every_node_its_evaluation_reads() -> None:
     result = check_paths([SEED_MAPS], Config(), cwd=SEED_MAPS)
     (argmap,) = [argmap for argmap in result.workspace.requested if argmap.id == "confrontation"]
     view = map_view(argmap, result.run.context(argmap).corpus)
-    assert "ft-lose-or-win#from-blurred-defeat" in view.keys
+    assert "ft-lose-or-win#from-symmetry" in view.keys
     assert "ft-lose-or-win#hard-to-lose-or-win" in view.keys
     premises = {edge.source for edge in view.edges if edge.target == "ft-lose-or-win#from-revenge"}
     stated = {

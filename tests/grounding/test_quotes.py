@@ -186,7 +186,10 @@ def test_nothing_alike_gets_no_passage() -> None:
 
 SKETCH_QUOTES = {
     # the quotes of the format sketch's example map, with the lines they are on
-    "there is no direct connection between the failures of the military and the weakening of Putin\u2019s power": 23,
+    (
+        "there is no direct connection between the failures of the military and the weakening of "
+        "Putin\u2019s power"
+    ): 23,
     "For them, it is revenge against the stronger West.": 21,
     "any form of resistance to the West is a victory, almost regardless of its outcome": 23,
     "after a series of failed military adventures that the Greek and Argentinian juntas collapsed": 11,

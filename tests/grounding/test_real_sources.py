@@ -162,7 +162,10 @@ def test_occurrence_and_after_choose_the_occurrence() -> None:
 
 def test_a_repeated_passage_gets_an_info_and_occurrence_silences_it(tmp_path: Path) -> None:
     text = "The opinion may be true.\nSo the opinion may be silenced.\n"
-    header = "argmap: 1\nid: m\ntitle: T\nsource:\n  file: ../sources/s.txt\nconclusions:\n  - id: c\n    text: C.\n"
+    header = (
+        "argmap: 1\nid: m\ntitle: T\nsource:\n  file: ../sources/s.txt\n"
+        "conclusions:\n  - id: c\n    text: C.\n"
+    )
     path = project(tmp_path, "s.txt", text.encode(), header + "    quote: opinion may be\n")
     result = check_paths([path], Config(), cwd=tmp_path)
     assert [problem for problem in result.problems if problem.code in ("Q501", "Q508")] == [

@@ -155,8 +155,10 @@ def test_view_shows_the_chain_that_connects_imported_nodes() -> None:
     home = build(SKETCH)
     third = build(
         "argmap: 1\nid: third\ntitle: T\nconclusions:\n"
-        "  - ref: ft#revenge\n    counterexamples:\n      - id: not-revenge\n        text: They see no revenge.\n        implicit: true\n"
-        "  - ref: ft#no-direct-link\n    counterexamples:\n      - id: direct\n        text: There is a link.\n        implicit: true\n"
+        "  - ref: ft#revenge\n    counterexamples:\n"
+        "      - id: not-revenge\n        text: They see no revenge.\n        implicit: true\n"
+        "  - ref: ft#no-direct-link\n    counterexamples:\n"
+        "      - id: direct\n        text: There is a link.\n        implicit: true\n"
     )
     view = map_view(third, Corpus.of([home, third]))
     # revenge → from-revenge → no-direct-link, and revenge → from-history →

@@ -257,7 +257,8 @@ def test_a_quote_cut_by_colon_space_says_so() -> None:
             "S204",
             11,
             9,
-            "`quote` of conclusion `no-direct-link` was read as a mapping: in YAML, `: ` after `First` starts one",
+            "`quote` of conclusion `no-direct-link` was read as a mapping: "
+            "in YAML, `: ` after `First` starts one",
         )
     ]
     loaded = load_text(cut, "m.yaml")

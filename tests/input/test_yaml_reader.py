@@ -224,7 +224,10 @@ def _too_deep_at(line: int, column: int, excerpt: str) -> Problem:
         line=line,
         column=column,
         message="the map nests deeper than 200 levels",
-        hint="flatten it: define the claim once and use `- ref: its-id`, or raise `max-depth` in the configuration",
+        hint=(
+            "flatten it: define the claim once and use `- ref: its-id`, "
+            "or raise `max-depth` in the configuration"
+        ),
         excerpt=excerpt,
     )
 

@@ -164,7 +164,8 @@ def test_losses_are_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "wrote nodeset10.yaml\n",
-        "argmap: warning: nodeset10.yaml: the AIF has no locutions (L-nodes): the claims have no source to be grounded in\n",
+        "argmap: warning: nodeset10.yaml: the AIF has no locutions (L-nodes): "
+        "the claims have no source to be grounded in\n",
     )
 
 

@@ -135,8 +135,10 @@ def test_the_cli_imports_argdown_json(tmp_path: Path, monkeypatch: pytest.Monkey
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "wrote retreat.yaml\n",
-        "argmap: warning: retreat.yaml: [Kherson] and [Orderly] are contradictory: kept as attacks both ways\n"
-        "argmap: warning: retreat.yaml: Argdown has no source document: the claims are not grounded unless they carry a quote\n",
+        "argmap: warning: retreat.yaml: [Kherson] and [Orderly] are contradictory: "
+        "kept as attacks both ways\n"
+        "argmap: warning: retreat.yaml: Argdown has no source document: "
+        "the claims are not grounded unless they carry a quote\n",
     )
     checked = runner.invoke(app, ["check", "retreat.yaml", "--select", "M,S,L"])
     assert checked.exit_code == 0, checked.stdout

@@ -62,7 +62,9 @@ def test_a_repeated_passage_grounds_on_its_own_line(tmp_path: Path) -> None:
         "We must act.\n\nPrices rise.\n\nSo: Prices rise.\n", encoding="utf-8"
     )
     (tmp_path / "essay.ann").write_text(
-        "T1\tMajorClaim 0 12\tWe must act.\nT2\tPremise 32 44\tPrices rise.\nR1\tsupports Arg1:T2 Arg2:T1\t\n",
+        "T1\tMajorClaim 0 12\tWe must act.\n"
+        "T2\tPremise 32 44\tPrices rise.\n"
+        "R1\tsupports Arg1:T2 Arg2:T1\t\n",
         encoding="utf-8",
     )
     result = import_and_check(tmp_path / "essay.ann", tmp_path)

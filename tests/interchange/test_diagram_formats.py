@@ -19,7 +19,10 @@ from argmap.output.checked_export import export_data
 from tests.helpers import ROOT
 
 runner = CliRunner()
-HOSTILE = 'Breaks "out"] --> x\nclick n1 "javascript:alert(1)"\n%% <script>alert(1)</script> #quot; `code` *bold* {{x}} & end'
+HOSTILE = (
+    'Breaks "out"] --> x\nclick n1 "javascript:alert(1)"\n'
+    "%% <script>alert(1)</script> #quot; `code` *bold* {{x}} & end"
+)
 
 
 def exported(path: Path) -> dict[str, Any]:
@@ -40,7 +43,8 @@ def hostile_map(folder: Path) -> Path:
 
 
 def test_graphml_has_every_node_and_edge_with_labels_and_status_colours() -> None:
-    document = exported(ROOT / "maps" / "ft-lose-or-win.yaml")
+    # The talk's map: it has nodes in and out (the column's has none out).
+    document = exported(ROOT / "maps" / "kherson-catastrophe.yaml")
     written = write_format("graphml", document)
     tree = ElementTree.fromstring(written.content)
     namespaces = {"g": "http://graphml.graphdrawing.org/xmlns", "y": "http://www.yworks.com/xml/graphml"}
@@ -55,7 +59,8 @@ def test_graphml_has_every_node_and_edge_with_labels_and_status_colours() -> Non
     }
     assert fills == {"in": "#E3F4EE", "out": "#EBEBEB"}
     assert written.losses == (
-        "GraphML keeps each node's words, kind, status, warrant, scheme and note: quotes and sources are not written",
+        "GraphML keeps each node's words, kind, status, warrant, scheme and note: "
+        "quotes and sources are not written",
     )
 
 
@@ -84,7 +89,8 @@ def test_a_hostile_label_cannot_break_out_of_its_node(tmp_path: Path) -> None:
         "flowchart BT\n"
         "  %% Hostile\n"
         '  n1("end: Breaks #34;out#34;#93; --#62; x click n1 #34;javascript:alert#40;1#41;#34; #37;#37; '
-        "#60;script#62;alert#40;1#41;#60;#47;script#62; #35;quot; #96;code#96; #42;bold#42; #123;#123;x#125;#125; "
+        "#60;script#62;alert#40;1#41;#60;#47;script#62; #35;quot; #96;code#96; #42;bold#42; "
+        "#123;#123;x#125;#125; "
         '#38; end #40;#10007; out#41;")\n'
         '  n2{{"graph: subgraph #93; #40;#10003; in#41;"}}\n'
         "  n2 -. attacks .-> n1\n"
@@ -105,14 +111,16 @@ def test_the_cli_writes_mermaid_and_graphml(tmp_path: Path, monkeypatch: pytest.
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "",
-        "argmap: warning: Mermaid keeps each node's id, words and status: quotes, notes and sources are not written\n",
+        "argmap: warning: Mermaid keeps each node's id, words and status: "
+        "quotes, notes and sources are not written\n",
     )
     assert (tmp_path / "hostile.mmd").read_text(encoding="utf-8").startswith("flowchart BT\n")
     result = runner.invoke(app, ["export", "hostile.yaml", "-f", "nonsense"])
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        "argmap: unknown export format `nonsense`\n  hint: use one of: json, aif, argdown, graphml, mermaid, sadface\n",
+        "argmap: unknown export format `nonsense`\n"
+        "  hint: use one of: json, aif, argdown, graphml, mermaid, sadface\n",
     )
 
 

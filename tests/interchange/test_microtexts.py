@@ -83,7 +83,8 @@ def test_every_relation_type_is_kept() -> None:
         "                        premises:\n"
         "                          - id: a4\n"
         "                            role: example\n"
-        "                            text: including planning abilities, reaction time, and reasoning to name\n"
+        "                            text: including planning abilities, reaction time, "
+        "and reasoning to name\n"
         "                              but a few.\n"
         "                            quote: including planning abilities, reaction time, and reasoning to\n"
         "                              name but a few.\n"
@@ -108,7 +109,8 @@ def test_every_relation_type_is_kept() -> None:
 
 def test_losses_say_how_attacks_on_attacks_were_mapped() -> None:
     assert read((DATA / "micro_b001.xml").read_bytes(), "micro_b001.xml", Limits())[0].losses == (
-        "c3: a3 undercuts the attack c1; argmap attacks only claims and inferences, so a3 attacks its attacker a1",
+        "c3: a3 undercuts the attack c1; argmap attacks only claims and inferences, "
+        "so a3 attacks its attacker a1",
         "a4 joins the attack c3 of a3; argmap's attacker is one claim, so a4 supports a3",
     )
 
@@ -155,7 +157,8 @@ def test_a_repeated_passage_is_pinned_to_its_own_place(tmp_path: Path) -> None:
         (b"<other/>", "bad.xml: not a microtext: the root element is <other>, not <arggraph>"),
         (b"<arggraph/>", "bad.xml: the microtext has no <edu>"),
         (
-            b"<arggraph><edu id='e1'>x</edu><adu id='a1'/><edge id='c1' src='e9' trg='a1' type='seg'/></arggraph>",
+            b"<arggraph><edu id='e1'>x</edu><adu id='a1'/>"
+            b"<edge id='c1' src='e9' trg='a1' type='seg'/></arggraph>",
             "bad.xml: edge c1 segments an unknown EDU or ADU",
         ),
     ],
@@ -169,7 +172,9 @@ def test_bad_xml_is_refused_with_its_position(content: bytes, message: str) -> N
 def test_the_cli_refuses_entities_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "bomb.xml").write_bytes(
-        b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n<arggraph>&lol2;</arggraph>\n'
+        b'<?xml version="1.0"?>\n'
+        b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n'
+        b"<arggraph>&lol2;</arggraph>\n"
     )
     result = runner.invoke(
         app, ["import", "--from", "microtexts", str(DATA / "micro_b001.xml"), "bomb.xml", "-o", "out"]

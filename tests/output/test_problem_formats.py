@@ -30,7 +30,8 @@ def test_github_cannot_be_fooled_by_line_breaks_or_escapes_in_user_strings() -> 
         "A402", Severity.WARNING, "a\x1b[2J.yaml", 9, 1, "done\n::error::forged\x1b]0;t\x07", "hint"
     )
     assert format_github(problem) == (
-        "::warning file=a\\x1b[2J.yaml,line=9,col=1,title=argmap A402::done\\x0a::error::forged\\x1b]0;t\\x07%0Ahint"
+        "::warning file=a\\x1b[2J.yaml,line=9,col=1,title=argmap A402::"
+        "done\\x0a::error::forged\\x1b]0;t\\x07%0Ahint"
     )
 
 

@@ -47,8 +47,10 @@ def _selected(page: Page) -> dict[str, object]:
     return dict(
         page.evaluate(
             "({panel: (document.querySelector('.node-panel.current') || {}).id || null,"
-            " marks: Array.from(document.querySelectorAll('mark.quote.current')).map(m => m.textContent).join(''),"
-            " shape: (document.querySelector('.map-node.current') || {getAttribute: () => null}).getAttribute('data-node')})"
+            " marks: Array.from(document.querySelectorAll('mark.quote.current'))"
+            ".map(m => m.textContent).join(''),"
+            " shape: (document.querySelector('.map-node.current') || {getAttribute: () => null})"
+            ".getAttribute('data-node')})"
         )
     )
 
@@ -61,7 +63,10 @@ def test_clicking_a_node_marks_its_passage_and_clicking_a_passage_selects_its_no
     page.click('.map-node[data-node="node-no-direct-link"]')
     assert _selected(page) == {
         "panel": "node-no-direct-link",
-        "marks": "there is no direct connection between the failures of the military and the weakening of Putin’s power",
+        "marks": (
+            "there is no direct connection between the failures of the military "
+            "and the weakening of Putin’s power"
+        ),
         "shape": "node-no-direct-link",
     }
     page.click('mark[data-nodes="node-revenge"]')
@@ -104,7 +109,8 @@ def test_every_quote_of_a_seed_map_is_marked_exactly_once(
     page = browser.open((seed_reports / f"{name}.html").as_uri())
     marked = page.evaluate(
         "(() => { const found = {}; document.querySelectorAll('mark[data-quotes]').forEach(m => {"
-        " m.getAttribute('data-quotes').split(' ').forEach(q => { found[q] = (found[q] || '') + m.textContent; }); });"
+        " m.getAttribute('data-quotes').split(' ')"
+        ".forEach(q => { found[q] = (found[q] || '') + m.textContent; }); });"
         " return found; })()"
     )
     expected = {
@@ -207,5 +213,6 @@ def test_a_hostile_map_runs_nothing_in_its_report(browser: Browser, tmp_path: Pa
             assert page.requests() == [url], (payload, name)
             assert page.evaluate("document.querySelectorAll('script').length") == 1
             assert not page.evaluate(
-                "Array.from(document.querySelectorAll('[href]')).some(e => /^\\s*(javascript|data|vbscript):/i.test(e.getAttribute('href')))"
+                "Array.from(document.querySelectorAll('[href]'))"
+                ".some(e => /^\\s*(javascript|data|vbscript):/i.test(e.getAttribute('href')))"
             )

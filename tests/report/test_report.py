@@ -39,14 +39,16 @@ def test_the_diagram_keeps_only_plain_drawing() -> None:
         b'<?xml version="1.0"?><!DOCTYPE svg><svg xmlns="http://www.w3.org/2000/svg" '
         b'xmlns:xlink="http://www.w3.org/1999/xlink" width="10pt" viewBox="0 0 10 10" onload="x()">'
         b'<script>x()</script><g class="node" id="n1"><title>claim</title>'
-        b'<a xlink:href="javascript:x()" xlink:title="tip"><path fill="url(http://evil/)" stroke="#000" d="M0,0L1,1"/>'
+        b'<a xlink:href="javascript:x()" xlink:title="tip">'
+        b'<path fill="url(http://evil/)" stroke="#000" d="M0,0L1,1"/>'
         b'<text x="1" y="2" style="x">&lt;b&gt;</text></a></g>'
         b'<foreignObject><div>x</div></foreignObject><image href="http://evil/"/><!-- c --></svg>'
     )
     assert interactive_svg(svg, {"claim": "node-claim"}, {"node-claim": "Claim <x>"}) == (
         '<svg viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg" role="img" class="diagram" '
         'aria-label="the argument map as a diagram; each node can be selected">'
-        '<g class="node map-node" data-node="node-claim" tabindex="0" role="button" aria-label="Claim &lt;x&gt;">'
+        '<g class="node map-node" data-node="node-claim" tabindex="0" role="button" '
+        'aria-label="Claim &lt;x&gt;">'
         '<g><path d="M0,0L1,1" stroke="#000"></path><text x="1" y="2">&lt;b&gt;</text></g></g></svg>'
     )
 
@@ -79,7 +81,9 @@ def test_check_names_stale_and_missing_reports(tmp_path: Path) -> None:
     completed = _argmap("report", "maps", "-o", str(out), "--check")
     assert completed.returncode == 1
     assert completed.stdout == (
-        f"{out / 'index.html'}: missing\n{out / 'ft-lose-or-win.html'}: stale\n2 reports up to date, 1 stale, 1 missing\n"
+        f"{out / 'index.html'}: missing\n"
+        f"{out / 'ft-lose-or-win.html'}: stale\n"
+        "2 reports up to date, 1 stale, 1 missing\n"
     )
     assert (out / "ft-lose-or-win.html").read_text(encoding="utf-8") == "old"
 

@@ -12,7 +12,8 @@ title: Demo
 conclusions:
   - id: no-direct-link
     text: Military failures need not weaken Putin's hold on power.
-    quote: there is no direct connection between the failures of the military and the weakening of Putin's power
+    quote: there is no direct connection between the failures of the military and the weakening of \
+Putin's power
 """
 
 SUPPORTED = (

@@ -43,7 +43,8 @@ def test_fires_on_a_single_premise_without_warrant(run_check: RunCheck) -> None:
 def test_silent_with_a_warrant(run_check: RunCheck) -> None:
     text = SINGLE.replace(
         "      - id: from-revenge\n",
-        "      - id: from-revenge\n        warrant: A base that counts defiance as victory does not punish lost battles.\n",
+        "      - id: from-revenge\n"
+        "        warrant: A base that counts defiance as victory does not punish lost battles.\n",
     )
     assert run_check(text, "A402") == []
 

@@ -45,8 +45,10 @@ def test_fires_on_an_unanswered_rebuttal(run_check: RunCheck) -> None:
             "demo.yaml",
             9,
             9,
-            "counterexample `failures-topple` stands unanswered: it rebuts `no-direct-link`, which is therefore out",
-            "if the document answers it, add the answer as a counterexample to it (or to the inference behind it); "
+            "counterexample `failures-topple` stands unanswered: it rebuts `no-direct-link`, "
+            "which is therefore out",
+            "if the document answers it, "
+            "add the answer as a counterexample to it (or to the inference behind it); "
             'if it does not, keep it and say so with `ignore: {A404: "..."}`',
             node="demo#failures-topple",
         )
@@ -80,7 +82,8 @@ def test_fires_on_an_unanswered_undercutter_of_the_documents_step(run_check: Run
                 implicit: true
     """
     assert [p.message for p in run_check(text, "A404")] == [
-        "counterexample `elite-decides` stands unanswered: it undercuts inference `from-revenge`, which is therefore out"
+        "counterexample `elite-decides` stands unanswered: it undercuts inference `from-revenge`, "
+        "which is therefore out"
     ]
 
 
@@ -103,7 +106,7 @@ def test_one_problem_per_counterexample_however_many_nodes_it_defeats(run_check:
     assert [(p.line, p.message) for p in run_check(text, "A404")] == [
         (
             9,
-            "counterexample `failures-topple` stands unanswered: it rebuts `hard-to-lose` and `no-direct-link`, "
-            "which are therefore out",
+            "counterexample `failures-topple` stands unanswered: "
+            "it rebuts `hard-to-lose` and `no-direct-link`, which are therefore out",
         )
     ]

@@ -31,7 +31,8 @@ conclusions:
 
 ANSWERED = CYCLE.replace(
     "          - ref: sanctions-work\n  - id: oligarchs",
-    "          - id: polls-fall\n            text: Support for the regime fell after each round of sanctions.\n"
+    "          - id: polls-fall\n"
+    "            text: Support for the regime fell after each round of sanctions.\n"
     "            implicit: true\n  - id: oligarchs",
 )
 
@@ -44,10 +45,12 @@ def test_fires_once_per_cycle_naming_it_and_its_dependents(run_check: RunCheck) 
             "demo.yaml",
             9,
             9,
-            "attack cycle `sanctions-rally` → `sanctions-work` → `sanctions-rally` leaves `sanctions-rally` and "
-            "`sanctions-work` undecided, and 2 nodes that depend on them: `from-sanctions` and `oligarchs-defect`",
-            "if the document prefers one side, answer the other with a further counterexample or drop the attack "
-            "it overrides; if it leaves the question open, list these nodes under `expect: {undecided: [...]}`",
+            "attack cycle `sanctions-rally` → `sanctions-work` → `sanctions-rally` "
+            "leaves `sanctions-rally` and `sanctions-work` undecided, "
+            "and 2 nodes that depend on them: `from-sanctions` and `oligarchs-defect`",
+            "if the document prefers one side, "
+            "answer the other with a further counterexample or drop the attack it overrides; "
+            "if it leaves the question open, list these nodes under `expect: {undecided: [...]}`",
             node="demo#sanctions-rally",
         )
     ]
@@ -58,7 +61,11 @@ def test_silent_when_the_tie_is_broken(run_check: RunCheck) -> None:
 
 
 def test_silent_when_the_map_expects_the_nodes_undecided(run_check: RunCheck) -> None:
-    expect = "expect:\n  undecided: [sanctions-work, sanctions-rally, from-sanctions, oligarchs-defect]\nconclusions:\n"
+    expect = (
+        "expect:\n"
+        "  undecided: [sanctions-work, sanctions-rally, from-sanctions, oligarchs-defect]\n"
+        "conclusions:\n"
+    )
     text = CYCLE.replace("conclusions:\n", expect)
     assert run_check(text, "A406") == []
     assert run_check(text, "A412") == []

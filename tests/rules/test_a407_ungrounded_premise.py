@@ -31,7 +31,8 @@ def test_fires_on_a_premise_without_quote_or_implicit(run_check: RunCheck) -> No
             12,
             13,
             "premise `revenge` has neither a `quote` nor `implicit: true`: nothing ties it to the source",
-            "add the passage that states it as `quote:`, or mark it `implicit: true` if the document leaves it unstated",
+            "add the passage that states it as `quote:`, "
+            "or mark it `implicit: true` if the document leaves it unstated",
             node="demo#revenge",
         )
     ]

@@ -34,8 +34,8 @@ def test_fires_with_did_you_mean(run_check: RunCheck) -> None:
             "demo.yaml",
             10,
             9,
-            "inference `from-history` names scheme `argument-from-exmaple`, which the scheme catalogue does not "
-            "have; did you mean `argument-from-example`?",
+            "inference `from-history` names scheme `argument-from-exmaple`, "
+            "which the scheme catalogue does not have; did you mean `argument-from-example`?",
             "`argmap schemes` lists the known schemes; a project adds its own with "
             '`schemes = ["my-schemes.yaml"]` in its configuration',
             node="demo#from-history",

@@ -47,7 +47,8 @@ def test_lists_the_questions_left_open(run_check: RunCheck) -> None:
             "demo.yaml",
             9,
             9,
-            "inference `from-signs` (argument-from-sign): 1 of 2 critical questions open: `other-explanations`",
+            "inference `from-signs` (argument-from-sign): "
+            "1 of 2 critical questions open: `other-explanations`",
             "`argmap schemes argument-from-sign` prints the questions; a counterexample under the inference "
             "that raises one says `question: <id>`",
             node="demo#from-signs",

@@ -36,8 +36,8 @@ def test_fires_with_did_you_mean(run_check: RunCheck) -> None:
             "demo.yaml",
             17,
             13,
-            "counterexample `saddam` raises question `counter-example`, which `argument-from-example` does not "
-            "have; did you mean `counterexamples`?",
+            "counterexample `saddam` raises question `counter-example`, "
+            "which `argument-from-example` does not have; did you mean `counterexamples`?",
             "`argmap schemes argument-from-example` lists its critical questions",
             node="demo#saddam",
         )

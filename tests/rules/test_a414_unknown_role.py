@@ -53,6 +53,8 @@ def test_fires_on_a_role_without_a_scheme(run_check: RunCheck) -> None:
         "        scheme: argument-from-expert-opinion\n", "        warrant: Experts are right.\n"
     )
     assert [p.message for p in run_check(text, "A414")] == [
-        "premise `kofman-expert` plays role `expert`, but inference `from-kofman` names no `scheme`, so it has no roles",
-        "premise `kofman-says` plays role `assertion`, but inference `from-kofman` names no `scheme`, so it has no roles",
+        "premise `kofman-expert` plays role `expert`, "
+        "but inference `from-kofman` names no `scheme`, so it has no roles",
+        "premise `kofman-says` plays role `assertion`, "
+        "but inference `from-kofman` names no `scheme`, so it has no roles",
     ]

@@ -32,7 +32,8 @@ def test_fires_on_a_hash_that_belongs_to_the_text(run_check: RunCheck) -> None:
             "demo.yaml",
             5,
             9,
-            "this `note` reads only “Project Gutenberg eBook”: YAML took ` #34901 (an excerpt)` for a comment",
+            "this `note` reads only “Project Gutenberg eBook”: "
+            "YAML took ` #34901 (an excerpt)` for a comment",
             'put the whole value in double quotes: "Project Gutenberg eBook #34901 (an excerpt)"',
         ),
         Problem(

@@ -133,10 +133,12 @@ source:
 conclusions:
   - id: no-direct-link
     text: Military failures need not weaken Putin's hold on power.
-    quote: there is no direct connection between the failures of the military and the weakening of Putin’s power
+    quote: there is no direct connection between the failures of the military and the weakening of \
+Putin’s power
     because:
       - id: from-revenge
-        warrant: A base that counts any defiance of the West as victory does not punish its leader for lost battles.
+        warrant: A base that counts any defiance of the West as victory does not punish its leader \
+for lost battles.
         premises:
           - id: revenge
             text: Putin's supporters see the invasion as revenge on the West, not as aggression.
@@ -153,7 +155,8 @@ conclusions:
             premises:
               - id: juntas
                 text: The Greek and Argentinian juntas fell after failed military adventures.
-                quote: after a series of failed military adventures that the Greek and Argentinian juntas collapsed
+                quote: after a series of failed military adventures that the Greek and Argentinian \
+juntas collapsed
             counterexamples:
               - id: saddam
                 text: Defeat in Kuwait in 1991 did not remove Saddam Hussein.

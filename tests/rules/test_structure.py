@@ -145,8 +145,10 @@ def test_m303_ref_to_inference(tmp_path: Path) -> None:
 
 def test_m304_circular_support_prints_the_path(tmp_path: Path) -> None:
     text = (
-        BASE
-        + "            because:\n              - id: from-a\n                premises:\n                  - ref: a\n"
+        BASE + "            because:\n"
+        "              - id: from-a\n"
+        "                premises:\n"
+        "                  - ref: a\n"
     )
     assert structural(tmp_path, demo=text) == [
         error(
@@ -170,8 +172,12 @@ def test_m304_self_support(tmp_path: Path) -> None:
 
 def test_m304_attack_cycles_are_not_support_cycles(tmp_path: Path) -> None:
     text = (
-        BASE
-        + "    counterexamples:\n      - id: c\n        text: C.\n        implicit: true\n        counterexamples:\n          - ref: a\n"
+        BASE + "    counterexamples:\n"
+        "      - id: c\n"
+        "        text: C.\n"
+        "        implicit: true\n"
+        "        counterexamples:\n"
+        "          - ref: a\n"
     )
     assert structural(tmp_path, demo=text) == []
 
@@ -181,14 +187,16 @@ def test_m304_long_cycle_needs_no_recursion(tmp_path: Path) -> None:
     lines = ["argmap: 1", "id: long", "title: Long", "conclusions:"]
     for index in range(3000):
         lines.append(
-            f"  - id: c{index}\n    text: Claim {index}.\n    implicit: true\n    because:\n      - id: i{index}\n        premises:\n          - ref: c{(index + 1) % 3000}"
+            f"  - id: c{index}\n    text: Claim {index}.\n    implicit: true\n"
+            f"    because:\n      - id: i{index}\n        premises:\n          - ref: c{(index + 1) % 3000}"
         )
     problems = structural(tmp_path, long="\n".join(lines) + "\n")
     assert [p.code for p in problems] == ["M304"]
     # c1 is the premise of i0, which supports c0: the loop runs c0 → i2999 → c2999 → … → c1 → i0 → c0
     assert (
         problems[0].message
-        == "circular support: c0 → i2999 → c2999 → i2998 → c2998 → i2997 → c2997 → i2996 → … (5991 more) → i0 → c0"
+        == "circular support: c0 → i2999 → c2999 → i2998 → c2998 → i2997 → c2997 → i2996 → … "
+        "(5991 more) → i0 → c0"
     )
 
 
@@ -204,7 +212,11 @@ def test_m303_a_map_may_undercut_another_maps_inference(tmp_path: Path) -> None:
     other = BASE.replace("id: demo", "id: other")
     third = (
         "argmap: 1\nid: third\ntitle: Third\nconclusions:\n"
-        "  - ref: other#from-b\n    counterexamples:\n      - id: objection\n        text: B does not license A.\n        implicit: true\n"
+        "  - ref: other#from-b\n"
+        "    counterexamples:\n"
+        "      - id: objection\n"
+        "        text: B does not license A.\n"
+        "        implicit: true\n"
     )
     assert structural(tmp_path, other=other, third=third) == []
 
@@ -213,7 +225,13 @@ def test_m303_an_inference_cannot_be_supported_from_elsewhere(tmp_path: Path) ->
     other = BASE.replace("id: demo", "id: other")
     third = (
         "argmap: 1\nid: third\ntitle: Third\nconclusions:\n"
-        "  - ref: other#from-b\n    because:\n      - id: why\n        premises:\n          - id: p\n            text: P.\n            implicit: true\n"
+        "  - ref: other#from-b\n"
+        "    because:\n"
+        "      - id: why\n"
+        "        premises:\n"
+        "          - id: p\n"
+        "            text: P.\n"
+        "            implicit: true\n"
     )
     (problem,) = structural(tmp_path, other=other, third=third)
     assert (problem.code, problem.message) == (
@@ -227,8 +245,10 @@ def test_ignore_on_a_ref_item_silences_that_node_here(tmp_path: Path) -> None:
     from argmap.problems import Location, Severity
 
     text = (
-        BASE
-        + "    counterexamples:\n      - ref: b\n        ignore:\n          M301: demo of a ref-level ignore\n"
+        BASE + "    counterexamples:\n"
+        "      - ref: b\n"
+        "        ignore:\n"
+        "          M301: demo of a ref-level ignore\n"
     )
     result = check_texts(tmp_path, demo=text)
     (unused,) = [p for p in result.problems if p.code == "X001"]

@@ -14,6 +14,7 @@ def format_problems(
 ) -> str:
     """Every problem on its own line; the count, colour and quiet do not apply."""
     return "".join(
-        f"{for_terminal(p.file)}:{p.line}:{p.column}: [{p.severity.label}] {p.code} {for_terminal(p.message)}\n"
+        f"{for_terminal(p.file)}:{p.line}:{p.column}: "
+        f"[{p.severity.label}] {p.code} {for_terminal(p.message)}\n"
         for p in problems
     )

@@ -81,7 +81,10 @@ def summary_line(problems: Sequence[Problem], files_checked: int) -> str:
 def problem_with_hint(problem: Problem) -> str:
     """One problem as `file:line:col: CODE message` and its hint below: for a
     command that reports the one problem that stopped it."""
-    text = f"{for_terminal(problem.file)}:{problem.line}:{problem.column}: {problem.code} {for_terminal(problem.message)}\n"
+    text = (
+        f"{for_terminal(problem.file)}:{problem.line}:{problem.column}: "
+        f"{problem.code} {for_terminal(problem.message)}\n"
+    )
     if problem.hint:
         text += f"    hint: {for_terminal(problem.hint)}\n"
     return text
