@@ -138,6 +138,9 @@ def messages(editor: Editor, uri: str) -> list[str]:
 @pytest.mark.asyncio
 async def test_a_valid_map_has_no_problems(editor: Editor, tmp_path: Path) -> None:
     text = MAP.format(schema=SCHEMA, scheme="argument-from-example", role="example")
+    # A broken map first: its message shows the schema was read, so the empty list below means something.
+    broken = await editor.open(tmp_path / "broken.yaml", text.replace("argmap: 1", "argmap: 2"))
+    assert messages(editor, broken) == ["`argmap` is the version of the format: write `argmap: 1`."]
     uri = await editor.open(tmp_path / "m.yaml", text)
     assert messages(editor, uri) == []
 
