@@ -24,6 +24,7 @@ from argmap.problems import ArgmapError, Location, Problem
 from argmap.rules.catalogue import CANNOT_CHECK
 
 if TYPE_CHECKING:
+    from argmap.analysis.schemes import Scheme
     from argmap.grounding.ground import MapGrounding
 
 
@@ -207,8 +208,11 @@ def scheme_help(snapshot: Snapshot, scheme_id: str) -> str | None:
     if snapshot.config is None:
         return None
     scheme = catalogue_for(snapshot.config).get(scheme_id)
-    if scheme is None:
-        return None
+    return None if scheme is None else scheme_markdown(scheme)
+
+
+def scheme_markdown(scheme: Scheme) -> str:
+    """A scheme's title, description, roles and critical questions, in Markdown."""
     lines = [f"**{scheme.title}** (`{scheme.id}`)", "", scheme.description, "", "Roles:"]
     lines += [
         f"- `{role.id}`{'' if role.required else ' (optional)'}: {role.description}" for role in scheme.roles
@@ -562,6 +566,7 @@ class Completion:
     label: str
     detail: str
     kind: str  # "node", "scheme", "role", "question", "key"
+    documentation: str = ""  # Markdown
 
 
 def completions(snapshot: Snapshot, line: int, column: int, last: Snapshot | None = None) -> list[Completion]:
@@ -603,7 +608,7 @@ def _schemes(snapshot: Snapshot) -> list[Completion]:
     from argmap.analysis.schemes import builtin_schemes, catalogue_for
 
     schemes = catalogue_for(snapshot.config) if snapshot.config else builtin_schemes()
-    return [Completion(scheme.id, scheme.title, "scheme") for scheme in schemes]
+    return [Completion(scheme.id, scheme.title, "scheme", scheme_markdown(scheme)) for scheme in schemes]
 
 
 def _scheme_parts(snapshot: Snapshot, scheme_id: str | None, part: str) -> list[Completion]:

@@ -269,7 +269,14 @@ def create_server() -> ArgmapServer:
             is_incomplete=False,
             items=[
                 types.CompletionItem(
-                    label=item.label, detail=item.detail or None, kind=_COMPLETION_KIND[item.kind]
+                    label=item.label,
+                    detail=item.detail or None,
+                    kind=_COMPLETION_KIND[item.kind],
+                    documentation=(
+                        types.MarkupContent(kind=types.MarkupKind.Markdown, value=item.documentation)
+                        if item.documentation
+                        else None
+                    ),
                 )
                 for item in found
             ],

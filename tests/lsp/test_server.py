@@ -175,9 +175,13 @@ async def test_completion_of_schemes_and_refs(client: LanguageClient, folder: Pa
             position=types.Position(line=11, character=16),
         )
     )
-    labels = [item.label for item in schemes.items]  # type: ignore[union-attr]
+    assert isinstance(schemes, types.CompletionList)
+    labels = [item.label for item in schemes.items]
     assert len(labels) == 18
     assert "argument-from-example" in labels
+    [example] = [item for item in schemes.items if item.label == "argument-from-example"]
+    assert isinstance(example.documentation, types.MarkupContent)
+    assert "- `typical`: Is the example typical of the kind of cases" in example.documentation.value
 
 
 @pytest.mark.asyncio
