@@ -223,7 +223,8 @@ WEIGHT = {
     "title": "Weight",
     "description": (
         "How strong this inference or counterexample is, from 0 to 1 (default 1). Weights "
-        "count where an attack is weighed: a `conceded` objection, or a claim with a `standard`."
+        "count where an attack is weighed: a `conceded` objection, or a claim with a `standard`. "
+        "On a premise of an inference with `weighing: criteria`: what the premise adds when it stands."
     ),
     "type": "number",
     "minimum": 0,
@@ -295,18 +296,44 @@ ABOUT = {
     ),
     "enum": ["documents", "world"],
 }
+ASSUMED = {
+    "title": "Assumed",
+    "description": (
+        "Whether the claim is accepted on its own (Carneades's assumptions). By default a claim "
+        "without `because` is and a claim with it is not. `false` on a claim without `because`: "
+        "nothing supports it, so it is out. `true` on a claim with `because`: it stands whatever "
+        "its inferences, unless an attack defeats it."
+    ),
+    "type": "boolean",
+}
+WEIGHING = {
+    "title": "Weighing",
+    "description": (
+        "How the inference weighs its premises, as Carneades does (docs/evaluation.md): "
+        "`linked` (all premises in: `weight`), `convergent` (one premise in: `weight`), "
+        "`cumulative` (`weight` times the share of premises in), `factorized` (no premise out: "
+        "`weight` times its premises' share of those of its issue). The inference is settled only "
+        "when its premises and undercutters are; it is in when its weight is above 0. "
+        "`criteria`: `weight` times the sum of the `weight`s of its premises that stand, 0 when "
+        "a premise without a `weight` (a hard constraint) is out."
+    ),
+    "enum": ["linked", "convergent", "cumulative", "factorized", "criteria"],
+}
 CLAIM_FIELDS.update(EVALUATION_CLAIM_FIELDS)
 CLAIM_FIELDS["standard"] = STANDARD
 CLAIM_FIELDS["about"] = ABOUT
+CLAIM_FIELDS["assumed"] = ASSUMED
 
 INFERENCE_FIELDS = {
     "id": node_id("inference"),
     "premises": {
         "title": "Premises",
-        "description": "The reasons that together support the claim (linked support).",
+        "description": (
+            "The reasons that together support the claim (linked support). An empty list: the "
+            "inference applies on its own unless undercut (Carneades's argument without premises)."
+        ),
         "type": "array",
         "items": {"$ref": "#/$defs/claimOrRef"},
-        "minItems": 1,
     },
     "warrant": text(
         "Warrant",
@@ -328,6 +355,7 @@ INFERENCE_FIELDS = {
         "anyOf": [],  # filled from the built-in catalogue by scheme_choices()
     },
     "weight": WEIGHT,
+    "weighing": WEIGHING,
     "counterexamples": {
         "title": "Counterexamples",
         "description": "Cases or claims that attack the step itself (undercutters).",
@@ -607,6 +635,42 @@ SCHEMA = {
             "items": {"$ref": "#/$defs/claimOrRef"},
             "minItems": 1,
         },
+        "issues": {
+            "title": "Issues",
+            "description": (
+                "Questions with mutually exclusive answers (Carneades's issues): at most one "
+                "position of an issue is in, the one whose strongest applicable inference meets "
+                "the issue's standard against every other position's (docs/evaluation.md)."
+            ),
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "positions"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": node_id("issue"),
+                    "positions": {
+                        "title": "Positions",
+                        "description": "The claims (`id` or `map-id#id`) that answer the issue.",
+                        "type": "array",
+                        "items": {"type": "string", "pattern": REF},
+                        "uniqueItems": True,
+                        "minItems": 2,
+                    },
+                    "standard": {
+                        "title": "Proof standard of the issue",
+                        "description": (
+                            "How much the winning position's weight must exceed the others': "
+                            "`preponderance` (the default), `clear-and-convincing`, "
+                            "`beyond-reasonable-doubt`."
+                        ),
+                        "enum": ["preponderance", "clear-and-convincing", "beyond-reasonable-doubt"],
+                    },
+                    "note": COMMON_NODE_FIELDS["note"],
+                },
+            },
+        },
         "expect": {
             "title": "Expected statuses",
             "description": (
@@ -617,6 +681,15 @@ SCHEMA = {
             "additionalProperties": False,
             "minProperties": 1,
             "properties": {
+                "semantics": {
+                    "title": "Semantics of the expected statuses",
+                    "description": (
+                        "The semantics the statuses are meant under (default `grounded`). Under "
+                        "`complete`, `preferred` or `stable`, a node is `in` (or `out`) when it is in "
+                        "(or out) in every labelling of that semantics, and `undecided` otherwise."
+                    ),
+                    "enum": ["grounded", "complete", "preferred", "stable"],
+                },
                 "in": {**EXPECT_LIST, "title": "Expected in", "description": "Nodes that must stand."},
                 "out": {
                     **EXPECT_LIST,

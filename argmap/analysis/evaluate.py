@@ -45,7 +45,7 @@ import attrs
 
 from argmap.analysis.context import MapContext, Run
 from argmap.analysis.graphs import strongly_connected
-from argmap.input.model import ArgMap, Edge, Kind, Node, Preference, Relation, split_key
+from argmap.input.model import ArgMap, Edge, Issue, Kind, Node, Preference, Relation, split_key
 from argmap.problems import Location
 from argmap.text import display_id
 
@@ -121,6 +121,28 @@ class _Graph:
     attacks: Mapping[tuple[str, str], Attack] = attrs.field(factory=dict)  # (source, target) -> how it counts
     forced: Mapping[str, Status] = attrs.field(factory=dict)  # what-if: statuses imposed from outside
     said: frozenset[str] | None = None  # the nodes whose quotes were found, when grounding ran
+    # position -> its issue (with its positions in scope only)
+    issue_of: Mapping[str, Issue] = attrs.field(factory=dict)
+    # (premise, inference) -> what the premise adds under `weighing: criteria`
+    premise_weights: Mapping[tuple[str, str], float] = attrs.field(factory=dict)
+
+    def rivals(self, key: str) -> tuple[str, ...]:
+        """What a position's status reads beyond its own inferences: the inferences of the other
+        positions of its issue and, for every inference of the issue with a `weighing`, its
+        premises and undercutters (its weight, not only its status, counts)."""
+        issue = self.issue_of.get(key)
+        if issue is None:
+            return ()
+        found: dict[str, None] = {}
+        for position in issue.positions:
+            for inference in self.supports.get(position, ()):
+                if position != key:
+                    found[inference] = None
+                if self.nodes[inference].weighing is not None:
+                    found.update(dict.fromkeys(self.premises.get(inference, ())))
+                    found.update(dict.fromkeys(self.attackers.get(inference, ())))
+        found.pop(key, None)
+        return tuple(found)
 
     def attack(self, source: str, target: str) -> Attack:
         found = self.attacks.get((source, target))
@@ -160,6 +182,7 @@ def evaluate(
     preferences: Iterable[Preference] = (),
     forced: Mapping[str, Status] | None = None,
     documents_said: frozenset[str] | None = None,
+    issues: Iterable[Issue] = (),
 ) -> Evaluation:
     """Label every claim and inference among `nodes`, using the `edges` between them.
 
@@ -170,10 +193,12 @@ def evaluate(
     `documents_said` are the nodes whose quotes the grounding found: an
     inference towards a claim `about: documents` counts a quoted premise as
     standing when the document says it, whatever its status (None: no
-    grounding was run, and premises count by their status).
+    grounding was run, and premises count by their status). `issues` are
+    the maps' Carneades issues.
     """
     node_index = {node.key: node for node in nodes}
     graph = _build_graph(node_index, edges, preferences, forced or {})
+    graph = attrs.evolve(graph, issue_of=_issue_index(node_index, issues))
     if documents_said is not None:
         graph = attrs.evolve(graph, said=documents_said)
     statuses = _label(graph)
@@ -246,9 +271,26 @@ def _evaluate_scope(context: MapContext) -> Evaluation:
         nodes = [node for other in maps for node in other.nodes]
         edges = [edge for other in maps for edge in other.edges]
         preferences = [preference for other in maps for preference in other.preferences]
-        return evaluate(nodes, edges, preferences, documents_said=documents_said(context))
+        issues = [issue for other in maps for issue in other.issues]
+        return evaluate(nodes, edges, preferences, documents_said=documents_said(context), issues=issues)
 
     return context.run.memo((_MEMO_KEY, files), compute)
+
+
+def _issue_index(node_index: Mapping[str, Node], issues: Iterable[Issue]) -> dict[str, Issue]:
+    """Position -> its issue, the positions that name no node left out (M302 reports them).
+
+    A claim that two issues name belongs to the first.
+    """
+    index: dict[str, Issue] = {}
+    for issue in issues:
+        positions = tuple(key for key in issue.positions if key in node_index and key not in index)
+        if len(positions) < 2:
+            continue
+        kept = attrs.evolve(issue, positions=positions)
+        for key in positions:
+            index[key] = kept
+    return dict(sorted(index.items()))
 
 
 def _build_graph(
@@ -265,9 +307,12 @@ def _build_graph(
     # (source, target) -> the attack edges stating it: one attack may be
     # stated twice (a counterexample and a `contradicts`), its marks add up.
     attack_edges: dict[tuple[str, str], list[Edge]] = {}
+    premise_weights: dict[tuple[str, str], float] = {}
     for edge in edges:
         if edge.source not in node_index or edge.target not in node_index:
             continue
+        if edge.relation is Relation.PREMISE and edge.weight is not None:
+            premise_weights.setdefault((edge.source, edge.target), edge.weight)
         if edge.relation is Relation.ATTACKS:
             attack_edges.setdefault((edge.source, edge.target), []).append(edge)
         triple = (edge.source, edge.target, edge.relation)
@@ -303,6 +348,7 @@ def _build_graph(
         attackers=frozen(attackers),
         attacks=dict(sorted(attacks.items())),
         forced={key: status for key, status in (forced or {}).items() if key in node_index},
+        premise_weights=dict(sorted(premise_weights.items())),
     )
 
 
@@ -361,10 +407,25 @@ def _label(graph: _Graph) -> dict[str, Status]:
             attacker_of.setdefault(position[source], []).append(index)
     label = [_UNDECIDED] * size
     forced = {position[key]: _IN if status is Status.IN else _OUT for key, status in graph.forced.items()}
+    carneades = [follows_carneades(graph, key) for key in keys]
+    # A position of an issue also waits for the inferences of the other positions.
+    for key in graph.issue_of:
+        for inference in graph.rivals(key):
+            # Counted as a ground, which a position's rule never reads: it only looks again.
+            ground_of.setdefault(position[inference], []).append(position[key])
+    status_by_label = {_UNDECIDED: Status.UNDECIDED, _IN: Status.IN, _OUT: Status.OUT}
+    label_by_status = {status: value for value, status in status_by_label.items()}
+
+    def status_of(key: str) -> Status:
+        return status_by_label[label[position[key]]]
 
     def decide(index: int) -> int:
         if index in forced:
             return forced[index]
+        if carneades[index]:
+            found = carneades_status(graph, keys[index], status_of)
+            if found is not None:
+                return label_by_status[found]
         if attackers_in[index] and not weighed[index]:
             return _OUT
         if is_inference[index]:
@@ -508,6 +569,168 @@ def _weigh(graph: _Graph, key: str, is_in: Callable[[str], bool]) -> bool:
     return weighing(graph, key, is_in).stands
 
 
+def follows_carneades(graph: _Graph, key: str) -> bool:
+    """Whether Carneades's rules decide `key` (`carneades_status`) rather than the default ones."""
+    node = graph.nodes[key]
+    if node.kind is Kind.INFERENCE:
+        return node.weighing is not None
+    return key in graph.issue_of or node.assumed is not None
+
+
+def carneades_status(graph: _Graph, key: str, status_of: Callable[[str], Status]) -> Status | None:
+    """The status Carneades's constructs give `key`, or None when the default rules decide it.
+
+    An inference with a `weighing` is in when its weight is above 0, out when
+    it is 0, and undecided while it cannot be weighed. A claim `assumed` is
+    like a premise: it stands unless an attack defeats it; a claim
+    `assumed: false` with no inference is out. A position of an issue is out
+    when an attack defeats it or its own weight is settled at 0; otherwise
+    it waits until every inference of its issue is weighed, and is in when
+    it wins the issue (`issue_winner`). Any attack that does not fail
+    defeats these nodes outright.
+    """
+    if not follows_carneades(graph, key):
+        return None
+    node = graph.nodes[key]
+    attacks = [status_of(source) for source in _live_attackers(graph, key)]
+    if node.kind is Kind.INFERENCE:
+        weight = inference_weight(graph, key, status_of)
+        if weight is None:
+            return Status.UNDECIDED
+        return Status.IN if weight > 0 else Status.OUT
+    if Status.IN in attacks:
+        return Status.OUT
+    unattacked = Status.UNDECIDED if Status.UNDECIDED in attacks else Status.IN
+    issue = graph.issue_of.get(key)
+    if issue is None:
+        if is_assumed(graph, key):
+            return unattacked
+        if graph.supports.get(key):
+            return None  # `assumed: false` on a claim with inferences: the default rules
+        return Status.OUT
+    if any(is_assumed(graph, position) for position in issue.positions):
+        # Carneades: assumed positions are in, and every other position of the issue out.
+        return unattacked if is_assumed(graph, key) else Status.OUT
+    if position_weight(graph, key, status_of) == 0:
+        return Status.OUT  # nothing supports it: it cannot win
+    winner = issue_winner(graph, issue, status_of)
+    if winner is None:
+        return Status.UNDECIDED
+    return unattacked if winner == key else Status.OUT
+
+
+def is_assumed(graph: _Graph, key: str) -> bool:
+    """Whether a claim is accepted on its own: `assumed`, by default when no inference supports it."""
+    assumed = graph.nodes[key].assumed
+    return assumed if assumed is not None else not graph.supports.get(key)
+
+
+def _live_attackers(graph: _Graph, key: str) -> list[str]:
+    return [
+        source
+        for source in graph.attackers.get(key, ())
+        if graph.attack(source, key).mode is not AttackMode.FAILS
+    ]
+
+
+def inference_weight(graph: _Graph, key: str, status_of: Callable[[str], Status]) -> float | None:
+    """How much an inference weighs, as Carneades 4 computes it (caes.go, weighing.go).
+
+    0 when an undercutter is in; None (not yet weighed) while an undercutter
+    or, with a `weighing`, a premise is undecided. Without a `weighing`, the
+    default rules settle the inference and its weight is its `weight` when in.
+    """
+    node = graph.nodes[key]
+    if node.weighing is None:
+        status = status_of(key)
+        return None if status is Status.UNDECIDED else graph.weight(key) if status is Status.IN else 0.0
+    attacks = [status_of(source) for source in _live_attackers(graph, key)]
+    if Status.IN in attacks:
+        return 0.0
+    premises = [status_of(premise) for premise in graph.premises.get(key, ())]
+    if Status.UNDECIDED in attacks or Status.UNDECIDED in premises:
+        return None
+    weight = graph.weight(key)
+    count, standing = len(premises), premises.count(Status.IN)
+    if node.weighing == "convergent":
+        return weight if standing else 0.0
+    if node.weighing == "cumulative":
+        return weight * standing / count if count else weight
+    if node.weighing == "criteria":
+        # Carneades's multi-criteria weighing: a premise without a weight is a hard constraint.
+        scored = [graph.premise_weights.get((premise, key)) for premise in graph.premises.get(key, ())]
+        if any(
+            score is None and status is Status.OUT for score, status in zip(scored, premises, strict=True)
+        ):
+            return 0.0
+        total = sum(
+            score
+            for score, status in zip(scored, premises, strict=True)
+            if score is not None and status is Status.IN
+        )
+        return weight * min(total, 1.0)
+    if node.weighing == "factorized":
+        if standing < count:
+            return 0.0
+        shared = _premises_of_issue(graph, key)
+        return weight * standing / shared if shared else weight
+    return weight if standing == count else 0.0  # linked
+
+
+def _premises_of_issue(graph: _Graph, inference: str) -> int:
+    """How many distinct premises the inferences of the conclusion's issue have (factorized weighing)."""
+    conclusions = [claim for claim, inferences in graph.supports.items() if inference in inferences]
+    issue = graph.issue_of.get(conclusions[0]) if conclusions else None
+    positions = issue.positions if issue is not None else tuple(conclusions)
+    return len(
+        {
+            premise
+            for position in positions
+            for other in graph.supports.get(position, ())
+            for premise in graph.premises.get(other, ())
+        }
+    )
+
+
+def position_weight(graph: _Graph, key: str, status_of: Callable[[str], Status]) -> float | None:
+    """A position's weight: that of its strongest inference (0 without one); None while one is unweighed."""
+    weights = [inference_weight(graph, inference, status_of) for inference in graph.supports.get(key, ())]
+    settled = [weight for weight in weights if weight is not None]
+    return max(settled, default=0.0) if len(settled) == len(weights) else None
+
+
+def issue_winner(graph: _Graph, issue: Issue, status_of: Callable[[str], Status]) -> str | None:
+    """The position that wins the issue, "" when none does, None while an inference is unweighed.
+
+    Carneades (caes.go, Issue.Resolve): the winner is the first position,
+    in the order written, with a weight above 0 that meets the issue's
+    standard against every other position.
+    """
+    weights: dict[str, float] = {}
+    for position in issue.positions:
+        weight = position_weight(graph, position, status_of)
+        if weight is None:
+            return None
+        weights[position] = weight
+    standard = Standard(issue.standard)
+    for position, weight in weights.items():
+        if weight > 0 and all(
+            _meets(standard, weight, other_weight)
+            for other, other_weight in weights.items()
+            if other != position
+        ):
+            return position
+    return ""
+
+
+def _meets(standard: Standard, pro: float, con: float) -> bool:
+    if standard is Standard.CLEAR_AND_CONVINCING:
+        return pro > con and pro - con > CLEAR_MARGIN
+    if standard is Standard.BEYOND_REASONABLE_DOUBT:
+        return pro > con and pro - con > CLEAR_MARGIN and con < REASONABLE_DOUBT
+    return pro > con  # preponderance
+
+
 def _find_cycles(graph: _Graph, statuses: Mapping[str, Status]) -> tuple[tuple[Cycle, ...], dict[str, Cycle]]:
     """The knots (strongly connected components) of undecided nodes.
 
@@ -521,7 +744,7 @@ def _find_cycles(graph: _Graph, statuses: Mapping[str, Status]) -> tuple[tuple[C
     # Dependency edges, predecessor -> node, between undecided nodes only.
     forward: dict[str, list[tuple[str, bool]]] = {}  # (successor, is an attack)
     for key in undecided:
-        for source in graph.supports.get(key, ()) + graph.premises.get(key, ()):
+        for source in graph.supports.get(key, ()) + graph.premises.get(key, ()) + graph.rivals(key):
             if source in undecided_set:
                 forward.setdefault(source, []).append((key, False))
         for source in graph.attackers.get(key, ()):
@@ -606,6 +829,10 @@ class _Explainer:
         status = self.evaluation.status(key)
         if key in self.graph.forced:
             return f"{status}: " + ("rejected" if status is Status.OUT else "accepted") + " by hypothesis"
+        if follows_carneades(self.graph, key):
+            carneades = self.carneades(key, status)
+            if carneades is not None:
+                return f"{status}: {carneades}"
         if status is Status.UNDECIDED:
             return "undecided: " + self.undecided(key)
         text = self.weighed(key, status)
@@ -622,6 +849,54 @@ class _Explainer:
             weaker = f"{noun} {self.names(failed, key)} {verb} weaker than it and does not defeat it"
             text = weaker if text == "not attacked" else f"{text}; {weaker}"
         return f"{status}: {text}"
+
+    def carneades(self, key: str, status: Status) -> str | None:
+        """The words for a node Carneades's rules decide; None where the usual words fit."""
+        graph, node = self.graph, self.graph.nodes[key]
+
+        def status_of(other: str) -> Status:
+            return self.evaluation.status(other)
+
+        defeaters = self.with_status(_live_attackers(graph, key), Status.IN)
+        if node.kind is Kind.INFERENCE:
+            if defeaters:
+                return "undercut by " + self.names(defeaters, key, with_status=True)
+            weight = inference_weight(graph, key, status_of)
+            premises = graph.premises.get(key, ())
+            if weight is None:
+                waiting = self.with_status([*premises, *_live_attackers(graph, key)], Status.UNDECIDED)
+                return f"its {node.weighing} weight waits for " + self.names(waiting, key, with_status=True)
+            standing = self.with_status(premises, Status.IN)
+            shown = f"{len(standing)} of its {len(premises)} premises in" if premises else "no premises"
+            return f"its {node.weighing} weight is {weight:g} ({shown})"
+        if defeaters:
+            return None  # rebutted, in the usual words
+        issue = graph.issue_of.get(key)
+        if issue is None:
+            if is_assumed(graph, key):
+                return "assumed" if status is Status.IN else None
+            return "not assumed, and no inference supports it" if not graph.supports.get(key) else None
+        name = f"issue `{issue.id}`"
+        assumed = [position for position in issue.positions if is_assumed(graph, position)]
+        if assumed:
+            if key in assumed:
+                return f"assumed, a position of {name}" if status is Status.IN else None
+            return f"{self.names(assumed, key)} of {name} is assumed"
+        weights = {position: position_weight(graph, position, status_of) for position in issue.positions}
+        if status is Status.UNDECIDED:
+            waiting = [position for position, weight in weights.items() if weight is None]
+            verb = "has" if len(waiting) == 1 else "have"
+            return f"{name} cannot be resolved while {self.names(waiting, key)} {verb} an unweighed inference"
+        shown = ", ".join(
+            f"{self.name(position, key)} {weight:g}"
+            for position, weight in weights.items()
+            if weight is not None
+        )
+        if status is Status.IN:
+            return f"it wins {name} under {issue.standard} (weights: {shown})"
+        if not weights.get(key):
+            return f"no inference of it has weight (a position of {name}; weights: {shown})"
+        return f"it does not win {name} under {issue.standard} (weights: {shown})"
 
     def weighed(self, key: str, status: Status) -> str | None:
         """The words for a node whose status came from weighing, else None."""

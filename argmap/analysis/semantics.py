@@ -40,6 +40,7 @@ from argmap.analysis.evaluate import (
     _Graph,
     _inferences_about_documents,
     _said_outright,
+    carneades_status,
     evaluation_for,
     weighing,
 )
@@ -130,6 +131,9 @@ def rule_status(
     forced = graph.forced.get(key)
     if forced is not None:
         return forced
+    carneades = carneades_status(graph, key, status_of)
+    if carneades is not None:
+        return carneades
     node = graph.nodes[key]
     attackers = [
         source
@@ -203,6 +207,7 @@ def _independent_parts(graph: _Graph, undecided: list[str]) -> list[list[str]]:
             *graph.supports.get(key, ()),
             *graph.premises.get(key, ()),
             *graph.attackers.get(key, ()),
+            *graph.rivals(key),
         ):
             if source in members:
                 neighbours[key].append(source)
@@ -238,6 +243,7 @@ def _search(
                 for source in graph.attackers.get(key, ())
                 if graph.attack(source, key).mode is not AttackMode.FAILS
             ),
+            *graph.rivals(key),
         ]
         predecessors[key] = [source for source in sources if source in members]
     successors: dict[str, list[str]] = {key: [] for key in undecided}

@@ -84,7 +84,8 @@ def evaluate_with(
     ]
     edges.extend(extra_edges)
     preferences = [preference for other in maps for preference in other.preferences]
-    return evaluate(nodes, edges, preferences, forced, documents_said(context))
+    issues = [issue for other in maps for issue in other.issues]
+    return evaluate(nodes, edges, preferences, forced, documents_said(context), issues)
 
 
 def changes_between(before: Evaluation, after: Evaluation) -> tuple[Change, ...]:

@@ -83,9 +83,9 @@ INDENT = 2
 # The narrowest room a text is given, however deep its node.
 _MIN_ROOM = 40
 
-MAP_KEYS = ("argmap", "id", "title", "source", "note", "tags", "ignore", "expect", "conclusions")
+MAP_KEYS = ("argmap", "id", "title", "source", "note", "tags", "ignore", "expect", "issues", "conclusions")
 SOURCE_KEYS = ("file", "title", "author", "date", "url", "language", "note")
-EXPECT_KEYS = ("in", "out", "undecided")
+EXPECT_KEYS = ("semantics", "in", "out", "undecided")
 NODE_KEYS = (
     "id",
     "ref",
@@ -101,6 +101,8 @@ NODE_KEYS = (
     # the evaluation's keys (docs/evaluation.md)
     "about",
     "standard",
+    "assumed",
+    "weighing",
     "weight",
     "conceded",
     "weaker",

@@ -16,8 +16,8 @@ def import_maps(
         ...,
         "--from",
         help=(
-            "The format of the files: json (argmap export), aif, argdown (argdown json), microtexts, brat "
-            "(see docs/interchange.md)."
+            "The format of the files: json (argmap export), aif, argdown (argdown json), microtexts, brat, "
+            "tgf, apx, carneades (Carneades 4 YAML; see docs/interchange.md)."
         ),
     ),
     output: Path = typer.Option(

@@ -78,8 +78,9 @@ def render(
         bool,
         typer.Option(
             "--check",
-            help="Write nothing; exit 1 and list the diagrams that are missing or older than their maps "
-            "(run it with the options of the render). Works for svg, png and dot.",
+            help="Write nothing; exit 1 and list the diagrams that are missing, older than their maps, "
+            "or left over from an earlier split (run it with the options of the render). "
+            "Works for svg, png and dot.",
         ),
     ] = False,
     force: Annotated[
@@ -153,7 +154,8 @@ def render(
         threshold = Severity.parse(min_severity)
     except ValueError as error:
         fail(f"--min-severity: {error}")
-    auto = direction is None and focus is None and depth is None
+    # Without a direction, each view (a depth, a focus too) is drawn the way that fits the width budget.
+    auto = direction is None
     direction = (direction or "BT").upper()
     output_format = output_format.lower()
     if output_format not in FORMATS:
@@ -277,6 +279,8 @@ def _report(
             typer.echo(f"{for_terminal(shown)}: missing")
         for shown in outcome.stale:
             typer.echo(f"{for_terminal(shown)}: stale")
+        for shown in outcome.left_over:
+            typer.echo(f"{for_terminal(shown)}: left over (no conclusion of its map is drawn there any more)")
         typer.echo(outcome.check_summary(result))
     elif outcome.rendered != ["-"]:
         typer.echo("argmap: " + outcome.summary(result), err=True)

@@ -26,11 +26,15 @@ def show(
 ) -> None:
     """Show a map as a tree: each node's status (✓ in, ✗ out, ? undecided),
     what it is where it stands (conclusion, inference, premise or
-    counterexample), its id and text, and the codes of its problems (⚑).
+    counterexample; "implicit premise" for one the analyst reconstructed,
+    `implicit: true`), its id and text, and the codes of its problems (⚑).
 
     A node used in several places is shown in full once and referred to
-    (↪) elsewhere. Exit code 0 when the map could be shown, 1 when it could
-    not be read, 2 when argmap could not run.
+    (↪) elsewhere. A map that refers to other maps shows what its diagram
+    draws: every node the evaluation of a shown node reads, and their
+    conclusions; what lies deeper in the other maps is counted ("… 3 more
+    below in map-id"). Exit code 0 when the map could be shown, 1 when it
+    could not be read, 2 when argmap could not run.
     """
     with tool_errors():
         from argmap.analysis.evaluate import evaluation_for

@@ -11,6 +11,7 @@ failed run leaves the previous file whole.
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +59,10 @@ class RenderOutcome:
     forced: list[tuple[str, int]] = attrs.Factory(list)  # map files drawn despite errors, with the count
     stale: list[str] = attrs.Factory(list)
     missing: list[str] = attrs.Factory(list)
+    # A part of a split drawn by an earlier run whose conclusion is gone: removed by a
+    # render, reported by `--check`.
+    left_over: list[str] = attrs.Factory(list)
+    removed: list[str] = attrs.Factory(list)
     warnings: list[str] = attrs.Factory(list)  # about the drawings (no font), each said once
 
     def unreadable(self, result: CheckResult) -> list[str]:
@@ -72,7 +77,7 @@ class RenderOutcome:
     def failed(self, result: CheckResult, check: bool) -> bool:
         """Whether the run failed (exit 1): a map not drawn, or with `check`, a diagram stale or missing."""
         if check:
-            return bool(self.stale or self.missing or self.not_drawn(result))
+            return bool(self.stale or self.missing or self.left_over or self.not_drawn(result))
         return bool(self.not_drawn(result))
 
     def check_summary(self, result: CheckResult) -> str:
@@ -82,6 +87,8 @@ class RenderOutcome:
             parts.append(f"{len(self.stale)} stale")
         if self.missing:
             parts.append(f"{len(self.missing)} missing")
+        if self.left_over:
+            parts.append(f"{len(self.left_over)} left over")
         not_drawn = self.not_drawn(result)
         if not_drawn:
             parts.append(f"{plural(len(not_drawn), 'map')} with errors")
@@ -92,6 +99,8 @@ class RenderOutcome:
         parts = [f"rendered {plural(len(self.rendered), 'diagram' if self.split else 'map')}"]
         if self.up_to_date:
             parts.append(f"{len(self.up_to_date)} up to date")
+        if self.removed:
+            parts.append(f"{len(self.removed)} left over from an earlier split removed")
         if self.refused:
             parts.append(f"{len(self.refused)} not rendered because of errors (--force draws them anyway)")
         unreadable = self.unreadable(result)
@@ -172,14 +181,59 @@ def render_job(
         planned = planned[:1]
     drawn: bytes | None = None
     outcome.split = outcome.split or len(planned) > 1
+    targets: set[Path] = set()
     for diagram in planned:
         target = destination
         if destination is not None and diagram.suffix is not None:
             target = destination.with_name(destination.stem + diagram.suffix + destination.suffix)
+        if target is not None:
+            targets.add(target)
         drawn = _render_one(diagram.dot, target, settings, outcome)
+    if destination is not None:
+        _left_over_parts(destination, targets, settings, outcome)
     if errors:
         outcome.forced.append((argmap.file, errors))
     return drawn
+
+
+def _left_over_parts(
+    destination: Path, targets: set[Path], settings: RenderSettings, outcome: RenderOutcome
+) -> None:
+    """The parts of an earlier split of this map (`map--part.svg`) that this run did not plan.
+
+    Only a file argmap drew is touched: its name is the map's followed by `--`, it carries
+    argmap's stamp (SVG and PNG; PDF and DOT carry none, so those are left alone), and no map
+    of that name stands beside it (`a--b.yaml` is a map of its own, its diagram not a part)."""
+    from argmap.diagram.draw import stamped_digest
+
+    if settings.output_format not in ("svg", "png"):
+        return
+    prefix = destination.stem + "--"
+    try:
+        candidates = sorted(destination.parent.glob(f"{glob.escape(prefix)}*{destination.suffix}"))
+    except OSError:
+        return
+    for candidate in candidates:
+        if candidate in targets or not candidate.name.startswith(prefix):
+            continue
+        if any(candidate.with_suffix(ending).exists() for ending in (".yaml", ".yml")):
+            continue
+        shown = shown_path(candidate)
+        existing = _read(candidate, shown, _DIGEST_WITHIN_BYTES)
+        if existing is None or stamped_digest(existing, settings.output_format) is None:
+            continue
+        if settings.check:
+            outcome.left_over.append(shown)
+            continue
+        try:
+            candidate.unlink()
+        except OSError as error:
+            raise SourceAccessError(
+                f"{shown}: cannot remove this diagram left over from an earlier split "
+                f"({error.strerror or error})",
+                hint="remove it by hand",
+            ) from None
+        outcome.removed.append(shown)
 
 
 def _render_one(

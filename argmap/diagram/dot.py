@@ -102,6 +102,10 @@ _STATUS_STYLES: Mapping[Status, _StatusStyle] = {
     Status.UNDECIDED: _StatusStyle("? undecided", "#7A5200", _ORANGE, "#FFF1CC", "2", _INK),
 }
 _STANDING_OBJECTION = _StatusStyle("objection stands", _DARK_VERMILLION, _VERMILLION, "#FFFFFF", "3", _INK)
+# Undecided, but it stands in some consistent choice between the claims in
+# conflict: the same amber, and the words say it (no colour carries it alone).
+_DEFENSIBLE = attrs.evolve(_STATUS_STYLES[Status.UNDECIDED], marker="? undecided · can stand")
+_DEFENSIBLE_MEANING = "can stand: it holds if its side of the conflict is chosen"
 
 _PROBLEM_BORDER = _REDDISH_PURPLE
 _PROBLEM_PENWIDTH = "3.4"
@@ -152,6 +156,29 @@ class Annotations:
     reasons: Mapping[str, str] = attrs.field(factory=dict)  # why a node has its status
     sources: Mapping[str, NodeSource] = attrs.field(factory=dict)
     problems: Mapping[str, tuple[Problem, ...]] = attrs.field(factory=dict)
+    # Undecided nodes that stand in some preferred labelling (credulously
+    # defensible): one side of a conflict the grounded verdict leaves open.
+    defensible: frozenset[str] = frozenset()
+
+
+def defensible_keys(context: MapContext) -> frozenset[str]:
+    """The nodes the grounded verdict leaves undecided that are `in` in some
+    preferred labelling (`argmap check --semantics preferred`): each can
+    stand, though not with every other. Empty when the search for labellings
+    goes past its bound (a step count, so the same map always gives the same
+    answer)."""
+    from argmap.analysis.evaluate import evaluation_for
+    from argmap.analysis.semantics import Semantics, SemanticsLimitError, labellings
+
+    evaluation = evaluation_for(context)
+    undecided = {key for key, status in evaluation.statuses.items() if status is Status.UNDECIDED}
+    if not undecided:
+        return frozenset()
+    try:
+        found = labellings(evaluation, Semantics.PREFERRED)
+    except SemanticsLimitError:
+        return frozenset()
+    return frozenset(found.credulous() & undecided)
 
 
 def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotations:
@@ -164,6 +191,7 @@ def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotat
     # The statuses of what the view counts in stubs, too: a stub tells how its reasons stand.
     counted = drawn.union(*view.hidden.values())
     statuses = {key: status for key, status in evaluation.statuses.items() if key in counted}
+    defensible = defensible_keys(context) & drawn
     reasons = {key: evaluation.explain(key) for key in sorted(statuses) if key in drawn}
     sources = _grounding(context, drawn)
     by_node: dict[str, list[Problem]] = {}
@@ -176,6 +204,7 @@ def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotat
         sources=sources,
         # Worst first, then by code: not by line, which moves when the YAML is reordered.
         problems={key: tuple(sorted(found, key=_problem_order)) for key, found in sorted(by_node.items())},
+        defensible=frozenset(defensible),
     )
 
 
@@ -284,11 +313,18 @@ def map_dot(
             labeljust="l",
             pencolor="transparent",
             fontname=FONT,
+            # The words under the diagram are no larger than those on its face.
+            fontsize=str(_TEXT_SIZE),
         )
+        # A stub stands beside its node, in its node's cluster: what a
+        # document's claim leaves out below it belongs to that document.
         for group, members in groups:
             if group is None:
                 for key in members:
                     _add_node(body, key, argmap, corpus, annotations, options, thesis, numbers)
+                for key in members:
+                    if key in view.stubs:
+                        _add_stub(body, key, view.stubs[key], corpus, annotations, options)
                 continue
             with body.subgraph(name=f"cluster_map_{_cluster_name(group)}") as cluster:
                 cluster.attr(
@@ -302,11 +338,19 @@ def map_dot(
                 )
                 for key in members:
                     _add_node(cluster, key, argmap, corpus, annotations, options, thesis, numbers)
-        for key, hidden in sorted(view.stubs.items()):
-            if key in set(keys):
-                _add_stub(body, key, hidden, corpus, annotations, options)
+                for key in members:
+                    if key in view.stubs:
+                        _add_stub(cluster, key, view.stubs[key], corpus, annotations, options)
     drawn = set(keys)
     mutual = _mutual_rebuttals(view.edges)
+    # Two claims in conflict stand side by side, on one rank, so that their
+    # edge is short and reads as between equals, not as one above the other.
+    for first, second in sorted(mutual):
+        if first < second and first in drawn and second in drawn:
+            with graph.subgraph() as side_by_side:
+                side_by_side.attr(rank="same")
+                side_by_side.node(dot_name(first))
+                side_by_side.node(dot_name(second))
     for edge in view.edges:
         if edge.source not in drawn or edge.target not in drawn:
             continue
@@ -543,6 +587,9 @@ def _plain(text: str) -> str:
     return value
 
 
+_BR_LEFT = '<BR ALIGN="LEFT"/>'
+
+
 def _html_lines(lines: Sequence[str]) -> str:
     return '<BR ALIGN="CENTER"/>'.join(dot_text(line) for line in lines)
 
@@ -603,6 +650,8 @@ def _status_style(node: Node, annotations: Annotations) -> _StatusStyle:
     status = annotations.statuses.get(node.key)
     if status is Status.IN and node.kind is Kind.COUNTEREXAMPLE:
         return _STANDING_OBJECTION
+    if status is Status.UNDECIDED and node.key in annotations.defensible:
+        return _DEFENSIBLE
     return _STATUS_STYLES[status] if status is not None else _PLAIN
 
 
@@ -731,6 +780,8 @@ def _node_tooltip(node: Node, imported: bool, annotations: Annotations) -> list[
         lines.append(reason)
     elif status is not None:
         lines.append(str(status))
+    if node.key in annotations.defensible:
+        lines.append(_DEFENSIBLE_MEANING + " (a preferred labelling accepts it)")
     if node.kind is Kind.INFERENCE:
         if node.scheme:
             lines.append(f"scheme: {node.scheme}")
@@ -867,12 +918,14 @@ def _footer(
 ) -> str:
     """Under the diagram: what the view hides, the legend, the notes. Never a pointer to a tooltip."""
     rows: list[str] = []
-    if view.hides:
-        rows.append(
-            '<TR><TD ALIGN="LEFT">'
-            f"{_font(f'<I>{_html_lines(wrap_text(view.hides, _NOTE_WRAP))}</I>', colour=_MUTED)}"
-            "</TD></TR>"
-        )
+    said = view.hides
+    if options.links:
+        example = sorted(options.links.values())[0]
+        where = "below" if example.startswith("#") else f"in a file named after it: {example}"
+        said = f"An overview. Each conclusion has a diagram of its own with all its reasons ({where}). {said}"
+    if said:
+        lines = _BR_LEFT.join(dot_text(line) for line in wrap_text(said, _NOTE_WRAP))
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(f"<I>{lines}</I>", colour=_MUTED)}</TD></TR>')
     if options.legend:
         rows.append(f'<TR><TD ALIGN="LEFT">{_legend(argmap, keys, view, corpus, annotations)}</TD></TR>')
     if numbers:
@@ -885,62 +938,116 @@ def _footer(
 def _legend(
     argmap: ArgMap, keys: Sequence[str], view: DiagramView, corpus: Corpus, annotations: Annotations
 ) -> str:
-    """One line of samples: only what this diagram uses."""
+    """Samples of the marks this diagram uses, each said in plain words, for
+    a reader who never saw the map's file."""
     nodes = [node for node in (corpus.node(key) for key in keys) if node is not None]
     attacks = any(edge.relation is Relation.ATTACKS for edge in view.edges)
     statuses = {annotations.statuses.get(node.key) for node in nodes}
+    undecided = {node.key for node in nodes if annotations.statuses.get(node.key) is Status.UNDECIDED}
     standing = any(
         node.kind is Kind.COUNTEREXAMPLE and annotations.statuses.get(node.key) is Status.IN for node in nodes
     )
     problems = any(
-        problem.severity >= Severity.WARNING for found in annotations.problems.values() for problem in found
+        problem.severity >= Severity.WARNING for key in keys for problem in annotations.problems.get(key, ())
     )
-    cells = [
-        f'<TD>{_font("<B>──▶</B>", colour=_BLUE)}</TD><TD ALIGN="LEFT">supports</TD>',
-    ]
+    thesis = _thesis(argmap, keys) is not None
+    cells: list[tuple[str, str]] = []
+    if thesis:
+        cells.append(
+            (
+                f'<TD BORDER="1" COLOR="{_BORDER}">{_font("<B>MAIN CLAIM</B>", colour=_BLUE)}</TD>',
+                "the map's main claim",
+            )
+        )
+    if Status.IN in statuses:
+        cells.append(
+            (f'<TD BORDER="1" COLOR="{_BORDER}">a claim</TD>', "a plain box stands: no objection defeats it")
+        )
+    cells.append((f"<TD>{_font('<B>──▶</B>', colour=_BLUE)}</TD>", "is a reason for"))
     if attacks:
-        cells.append(f'<TD>{_font("<B>╌╌┤</B>", colour=_VERMILLION)}</TD><TD ALIGN="LEFT">attacks</TD>')
+        cells.append((f"<TD>{_font('<B>╌╌┤</B>', colour=_VERMILLION)}</TD>", "objects to"))
+    if _mutual_rebuttals(view.edges):
+        cells.append(
+            (
+                f"<TD>{_font('<B>├━━┤ conflict</B>', colour=_DARK_VERMILLION)}</TD>",
+                "two claims contradict each other",
+            )
+        )
     if any(node.kind is Kind.INFERENCE for node in nodes):
         cells.append(
-            '<TD BORDER="1" STYLE="ROUNDED"><I>scheme</I></TD>'
-            '<TD ALIGN="LEFT">inference (● no scheme named)</TD>'
+            (
+                f'<TD BORDER="1" STYLE="ROUNDED" COLOR="{_BORDER}"><I>sign</I></TD>',
+                "a step of reasoning, named by its kind (○ when unnamed)",
+            )
         )
     if Status.OUT in statuses:
         style = _STATUS_STYLES[Status.OUT]
         cells.append(
-            f'<TD BGCOLOR="{style.fill}" BORDER="1">'
-            f'<FONT COLOR="{style.marker_colour}">✗ defeated</FONT></TD>'
-            '<TD ALIGN="LEFT">does not survive</TD>'
+            (
+                f'<TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}">'
+                f'<FONT COLOR="{style.marker_colour}">✗ defeated</FONT></TD>',
+                "an objection knocks it out, or its reasons fail",
+            )
         )
-    if Status.UNDECIDED in statuses:
+    if undecided - annotations.defensible:
         style = _STATUS_STYLES[Status.UNDECIDED]
         cells.append(
-            f'<TD BGCOLOR="{style.fill}" BORDER="1">'
-            f'<FONT COLOR="{style.marker_colour}">? undecided</FONT></TD>'
-            '<TD ALIGN="LEFT">cannot be settled</TD>'
+            (
+                f'<TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}">'
+                f'<FONT COLOR="{style.marker_colour}">? undecided</FONT></TD>',
+                "caught in a conflict the map cannot settle",
+            )
+        )
+    if undecided & annotations.defensible:
+        cells.append(
+            (
+                f'<TD BGCOLOR="{_DEFENSIBLE.fill}" BORDER="1" COLOR="{_DEFENSIBLE.border}">'
+                f'<FONT COLOR="{_DEFENSIBLE.marker_colour}">'
+                f"{dot_text(_DEFENSIBLE.marker)}</FONT></TD>",
+                "undecided, but it holds if its side of the conflict is chosen",
+            )
         )
     if standing:
         cells.append(
-            f'<TD BORDER="1" COLOR="{_VERMILLION}">'
-            f'<FONT COLOR="{_DARK_VERMILLION}">objection stands</FONT></TD>'
-            '<TD ALIGN="LEFT"></TD>'
+            (
+                f'<TD BORDER="1" COLOR="{_VERMILLION}">'
+                f'<FONT COLOR="{_DARK_VERMILLION}">objection stands</FONT></TD>',
+                "an objection nothing answers",
+            )
         )
-    if Status.IN in statuses:
-        cells.append('<TD BORDER="1">plain</TD><TD ALIGN="LEFT">stands</TD>')
     if any(node.implicit for node in nodes):
         cells.append(
-            '<TD BORDER="1" STYLE="DASHED">dashed</TD>'
-            '<TD ALIGN="LEFT">implicit: not stated in the source</TD>'
+            (
+                f'<TD BORDER="1" STYLE="DASHED" COLOR="{_BORDER}">dashed</TD>',
+                "not said in the source: the analyst's reading",
+            )
+        )
+    if view.stubs:
+        cells.append(
+            (
+                f'<TD BORDER="1" STYLE="ROUNDED,DASHED" COLOR="{_FAINT}">'
+                f'<FONT COLOR="{_MUTED}">+3 reasons</FONT></TD>',
+                "reasons or objections not drawn here",
+            )
         )
     if problems:
         cells.append(
-            f'<TD BORDER="1" COLOR="{_PROBLEM_BORDER}"><FONT COLOR="#9E2A6E">⚠ CODE</FONT></TD>'
-            '<TD ALIGN="LEFT">a problem argmap check reports</TD>'
+            (
+                f'<TD BORDER="1" COLOR="{_PROBLEM_BORDER}"><FONT COLOR="#9E2A6E">⚠ CODE</FONT></TD>',
+                "a problem that argmap check reports",
+            )
         )
-    rows = ["".join(cells[start : start + 4]) for start in range(0, len(cells), 4)]
+    per_row = 2  # two samples a row: the legend is never what makes a diagram too wide
+    rows = [
+        "".join(
+            f'{sample}<TD ALIGN="LEFT">{dot_text(meaning)}</TD>'
+            for sample, meaning in cells[start : start + per_row]
+        )
+        for start in range(0, len(cells), per_row)
+    ]
     return (
         '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2">'
-        '<TR><TD ALIGN="LEFT" COLSPAN="8"><B>Legend</B></TD></TR>'
+        f'<TR><TD ALIGN="LEFT" COLSPAN="{2 * per_row}"><B>Legend</B></TD></TR>'
         + "".join(f"<TR>{row}</TR>" for row in rows)
         + "</TABLE>"
     )

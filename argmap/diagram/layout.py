@@ -56,8 +56,12 @@ def plan_diagrams(
     split: bool = False,
     extension: str = "svg",
     measure: Callable[[str], float] = svg_width,
+    part_link: Callable[[str], str] | None = None,
 ) -> list[PlannedDiagram]:
-    """The diagrams of one map: one, or an index and one per conclusion."""
+    """The diagrams of one map: one, or an index and one per conclusion.
+
+    The index links each conclusion to its part: the part's file, or what
+    `part_link` makes of the part's suffix (a report links to its own page)."""
     problems = tuple(problems)
 
     def dot(chosen: RenderOptions) -> str:
@@ -73,7 +77,8 @@ def plan_diagrams(
                 return candidate
         return candidates[widths.index(min(widths))]
 
-    if not split and not (options.focus is None and options.depth is None and auto):
+    # A focus is one diagram; the whole map, or a depth of it, is split when no direction fits.
+    if not split and not (options.focus is None and auto):
         return [PlannedDiagram(None, fitting(options))]
     if not split:
         whole = fitting(options)
@@ -83,10 +88,13 @@ def plan_diagrams(
     if len(roots) < 2:
         return [PlannedDiagram(None, fitting(options))]
     stem = context.argmap.path.stem if context.argmap.path is not None else context.argmap.id
-    links = {root: f"{stem}{part_suffix(root, context.argmap.id)}.{extension}" for root in roots}
-    index = fitting(attrs.evolve(options, depth=0, links=links, notes=False))
     parts = [
         PlannedDiagram(part_suffix(root, context.argmap.id), fitting(attrs.evolve(options, root=root)))
         for root in roots
     ]
+    links = {
+        root: part_link(suffix) if part_link is not None else f"{stem}{suffix}.{extension}"
+        for root, suffix in ((root, part_suffix(root, context.argmap.id)) for root in roots)
+    }
+    index = fitting(attrs.evolve(options, depth=0, links=links, notes=False))
     return [PlannedDiagram(None, index), *parts]

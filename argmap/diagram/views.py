@@ -91,16 +91,23 @@ def diagram_view(
             if node is not None and node.kind is Kind.INFERENCE:
                 kept |= set(reasons.get(key, ()))
         kept &= everything | {focus}
-        said.append(f"Focus on `{_short_key(focus, argmap)}`: only its reasons and objections")
+        said.append("One claim and only what directly supports it or objects to it")
     elif root is not None:
         kept = _closure({root}, reasons)
+        others = len([key for key in argmap.roots if key != root])
         said.append(
-            f"The tree of `{_short_key(root, argmap)}` only; the map's other conclusions are drawn apart"
+            f"One conclusion of the map and what bears on it; the other {others} have diagrams of their own"
+            if others != 1
+            else "One conclusion of the map and what bears on it; the other has a diagram of its own"
         )
     if depth is not None:
         levels = _levels(argmap, view.keys, view.edges, corpus)
         kept = {key for key in kept if levels.get(key, 0) <= depth}
-        said.append(f"{depth} step{'' if depth == 1 else 's'} of reasoning below each conclusion")
+        if depth == 0:
+            said.append("Only the conclusions are drawn, each with the inferences that lead to it")
+        else:
+            steps = "one step" if depth == 1 else f"{depth} steps"
+            said.append(f"Drawn down to {steps} of reasoning below each conclusion")
     stubs: dict[str, frozenset[str]] = {}
     for key in sorted(kept):
         below = _hidden_below(key, reasons, kept)
@@ -111,10 +118,9 @@ def diagram_view(
             stubs[key] = frozenset(below | outside)
     hidden_count = len(set().union(*stubs.values())) if stubs else 0
     if hidden_count:
-        said.append(
-            f"{hidden_count} node{'' if hidden_count == 1 else 's'} below are collapsed into "
-            f"{len(stubs)} “+ reasons” stub{'' if len(stubs) == 1 else 's'}"
-        )
+        nodes = "1 node" if hidden_count == 1 else f"{hidden_count} nodes"
+        boxes = "the grey dashed box" if len(stubs) == 1 else f"the {len(stubs)} grey dashed boxes"
+        said.append(f"{nodes} below {'is' if hidden_count == 1 else 'are'} not drawn, but counted in {boxes}")
     others = len(everything - kept - set().union(*stubs.values())) if stubs else len(everything - kept)
     if others and (focus is not None or root is not None):
         said.append(f"{others} other node{'' if others == 1 else 's'} of the map not drawn")
@@ -162,8 +168,3 @@ def _levels(argmap: ArgMap, keys: tuple[str, ...], edges: tuple[Edge, ...], corp
     for key in keys:
         levels.setdefault(key, 0)
     return levels
-
-
-def _short_key(key: str, argmap: ArgMap) -> str:
-    prefix = argmap.id + "#"
-    return key[len(prefix) :] if key.startswith(prefix) else key

@@ -103,6 +103,11 @@ class Node:
     weight: float | None = None
     standard: str | None = None
     about: str | None = None
+    # Carneades's constructs (docs/evaluation.md): whether a claim is assumed
+    # (None: the default, a claim without inferences is), and how an
+    # inference weighs its premises (None: the default rules).
+    assumed: bool | None = None
+    weighing: str | None = None
     # Where each key of the node's mapping was written, for precise problems.
     field_locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
 
@@ -142,7 +147,8 @@ class Reference:
     target: str  # the qualified key
     map_id: str
     location: Location
-    context: str  # the list it stands in: conclusions, premises, counterexamples, contradicts or outweighs
+    # the list it stands in: conclusions, premises, counterexamples, contradicts, outweighs or issues
+    context: str
     parent: str | None  # the key of the node that holds that list
     # What this map adds to the referenced node through the ref item itself.
     adds_support: bool = False
@@ -163,6 +169,17 @@ class Preference:
 
     stronger: str
     weaker: str
+    map_id: str
+    location: Location
+
+
+@attrs.frozen
+class Issue:
+    """`issues:` item: mutually exclusive positions, one of which at most is in (Carneades)."""
+
+    id: str
+    positions: tuple[str, ...]  # keys, in the order written
+    standard: str  # preponderance, clear-and-convincing or beyond-reasonable-doubt
     map_id: str
     location: Location
 
@@ -195,6 +212,7 @@ class Expectation:
     key: str
     written: str
     location: Location
+    semantics: str = "grounded"  # `expect.semantics`: what the statuses are meant under
 
 
 @attrs.frozen
@@ -217,6 +235,7 @@ class ArgMap:
     node_index: Mapping[str, Node] = attrs.field(eq=False, hash=False, repr=False)
     preferences: tuple[Preference, ...] = ()
     thesis: str | None = None  # the key of the main conclusion the map names (`thesis:`), if any
+    issues: tuple[Issue, ...] = ()
 
     @classmethod
     def from_data(cls, data: YamlMapping, file: str, path: Path | None = None) -> ArgMap:
@@ -276,6 +295,7 @@ class _Builder:
                 line, column = items.positions[index]
                 pending.extend(self.visit(list_name, item, parent, self.at(line, column)))
         nodes = sorted(self.nodes.values(), key=lambda node: (node.location.line, node.location.column))
+        issues = tuple(self.issues())  # before the references are collected: positions are references
         return ArgMap(
             id=self.map_id,
             title=data["title"],
@@ -302,7 +322,35 @@ class _Builder:
             node_index={node.key: node for node in nodes},
             preferences=tuple(self.preferences),
             thesis=self.thesis_key(data.get("thesis")),
+            issues=issues,
         )
+
+    def issues(self) -> Iterator[Issue]:
+        """`issues:`, each position also a reference (so an unknown one is reported)."""
+        items: YamlSequence = self.data.get("issues") or YamlSequence(1, 1)
+        for index, item in enumerate(items):
+            positions: YamlSequence = item["positions"]
+            keys = []
+            for place, written in enumerate(positions):
+                key = qualify(written, self.map_id)
+                keys.append(key)
+                self.references.append(
+                    Reference(
+                        written=written,
+                        target=key,
+                        map_id=self.map_id,
+                        location=self.item_location(positions, place),
+                        context="issues",
+                        parent=None,
+                    )
+                )
+            yield Issue(
+                item["id"],
+                tuple(keys),
+                item.get("standard", "preponderance"),
+                self.map_id,
+                self.at(*items.positions[index]),
+            )
 
     def thesis_key(self, written: str | None) -> str | None:
         if written is None:
@@ -370,8 +418,16 @@ class _Builder:
             return  # roots are read off `conclusions` in roots_in_order()
         assert parent is not None
         if list_name == "premises":
+            weight = item.get("weight")  # what the premise adds under `weighing: criteria`
             edge = Edge(
-                key, parent, Relation.PREMISE, self.map_id, location, role=item.get("role"), via_ref=via_ref
+                key,
+                parent,
+                Relation.PREMISE,
+                self.map_id,
+                location,
+                role=item.get("role"),
+                via_ref=via_ref,
+                weight=None if weight is None else float(weight),
             )
         elif list_name == "because":
             edge = Edge(key, parent, Relation.SUPPORTS, self.map_id, location, via_ref=via_ref)
@@ -462,6 +518,8 @@ class _Builder:
             weight=None if item.get("weight") is None else float(item["weight"]),
             standard=item.get("standard"),
             about=item.get("about"),
+            assumed=item.get("assumed"),
+            weighing=item.get("weighing"),
             field_locations={name: self.key_location(item, name) for name in item},
         )
 
@@ -503,7 +561,11 @@ class _Builder:
                 continue
             for index, written in enumerate(written_ids):
                 yield Expectation(
-                    status, qualify(written, self.map_id), written, self.item_location(written_ids, index)
+                    status,
+                    qualify(written, self.map_id),
+                    written,
+                    self.item_location(written_ids, index),
+                    semantics=expect.get("semantics", "grounded"),
                 )
 
 

@@ -45,6 +45,7 @@ FORMATS: dict[str, str] = {
     "brat": "argmap.interchange.brat",
     "tgf": "argmap.interchange.tgf",
     "apx": "argmap.interchange.apx",
+    "carneades": "argmap.interchange.carneades",
     "graphml": "argmap.interchange.graphml",
     "mermaid": "argmap.interchange.mermaid",
     "sadface": "argmap.interchange.sadface",

@@ -20,8 +20,11 @@ NAME = "json"
 DESCRIPTION = "argmap's own JSON export (lossless)"
 EXTENSION = ".json"
 
-_CLAIM_KEYS = ("text", "quote", "implicit", "note", "at", "url", "tags", "ignore")
-_INFERENCE_KEYS = ("warrant", "scheme", "note", "tags", "ignore")
+_EVALUATION_KEYS = ("weight", "standard", "about", "assumed", "weighing", "contradicts", "outweighs")
+_CLAIM_KEYS = ("text", "quote", "implicit", "note", "at", "url", "tags", "ignore", *_EVALUATION_KEYS)
+_INFERENCE_KEYS = ("warrant", "scheme", "note", "tags", "ignore", *_EVALUATION_KEYS)
+# What an edge says about the item it places: under its scheme, for the evaluation.
+_EDGE_KEYS = ("role", "question", "weaker", "conceded", "weight")
 
 
 def write(document: dict[str, Any]) -> Written:
@@ -59,7 +62,10 @@ class _Rebuilder:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.nodes: dict[str, dict[str, Any]] = {str(node["id"]): node for node in document["nodes"]}
-        own_edges = [edge for edge in document.get("edges", []) if "map" not in edge]
+        # The two attacks of a `contradicts` come back from the node that declares it.
+        own_edges = [
+            edge for edge in document.get("edges", []) if "map" not in edge and not edge.get("conflict")
+        ]
         own_edges.sort(key=lambda edge: (int(edge.get("line", 0)), int(edge.get("column", 0))))
         self.into: dict[str, list[dict[str, Any]]] = {}
         self.defined_by_edge: set[str] = set()
@@ -88,8 +94,21 @@ class _Rebuilder:
             else:
                 conclusions.append(self._definition(root))
         data["conclusions"] = conclusions
+        if document.get("thesis"):
+            data["thesis"] = document["thesis"]
+        if document.get("issues"):
+            data["issues"] = [
+                {"id": issue["id"], "positions": list(issue["positions"])}
+                # preponderance is the default standard: written only when another one is meant
+                | ({} if issue["standard"] == "preponderance" else {"standard": issue["standard"]})
+                for issue in document["issues"]
+            ]
         if document.get("expect"):
-            data["expect"] = {status: list(ids) for status, ids in document["expect"].items() if ids}
+            data["expect"] = {
+                key: value if key == "semantics" else list(value)
+                for key, value in document["expect"].items()
+                if value
+            }
         return ImportedMap(f"{document['id']}.yaml", data)
 
     def _definition(self, node_id: str) -> dict[str, Any]:
@@ -97,18 +116,27 @@ class _Rebuilder:
         item: dict[str, Any] = {"id": node_id}
         for key in _INFERENCE_KEYS if node["kind"] == "inference" else _CLAIM_KEYS:
             value = node.get(key)
-            if value in (None, [], {}, False):
+            # A weight of 0 and `assumed: false` are kept; `implicit: false` is the default.
+            if value is None or value in ([], {}) or (key == "implicit" and value is False):
                 continue
-            if key == "quote" and len(value) == 1:
-                value = value[0]
+            if key == "quote":
+                value = _quotes(value, node.get("quote_places"))
             item[key] = value
         item.update(self._children(node_id))
+        if node["kind"] == "inference":
+            item.setdefault("premises", [])  # an inference that applies on its own (Carneades)
         return item
 
     def _reference(self, node_id: str) -> dict[str, Any]:
         item: dict[str, Any] = {"ref": node_id}
-        if self.nodes[node_id].get("imported"):
-            # This map's support and attacks on another map's node ride on its first reference.
+        node = self.nodes[node_id]
+        if node.get("imported"):
+            # This map's support and attacks on another map's node, and its conflicts and
+            # preferences about it, ride on its first reference.
+            if node_id not in self.children_placed:
+                for key in ("contradicts", "outweighs"):
+                    if node.get(key):
+                        item[key] = node[key]
             item.update(self._children(node_id))
         return item
 
@@ -125,16 +153,25 @@ class _Rebuilder:
                 else self._definition(child)
             )
             relation = edge["relation"]
+            for key in _EDGE_KEYS:
+                if edge.get(key) is not None and edge.get(key) is not False:
+                    placed[key] = edge[key]
             if relation == "supports":
                 lists.setdefault("because", []).append(placed)
             elif relation == "premise":
-                if edge.get("role"):
-                    placed["role"] = edge["role"]
                 lists.setdefault("premises", []).append(placed)
             elif relation == "attacks":
-                if edge.get("question"):
-                    placed["question"] = edge["question"]
                 lists.setdefault("counterexamples", []).append(placed)
             else:
                 raise ValueError(f"unknown relation {relation}")
         return lists
+
+
+def _quotes(texts: list[str], places: list[dict[str, Any]] | None) -> Any:
+    """The `quote` value: one text or a list, an item `{text, occurrence|after}` where it says which."""
+    if places is None:
+        places = [{} for _ in texts]
+    if len(places) != len(texts):
+        raise ValueError("`quote_places` must have one entry per quote")
+    quotes = [{"text": text, **place} if place else text for text, place in zip(texts, places, strict=True)]
+    return quotes[0] if len(quotes) == 1 else quotes

@@ -47,6 +47,9 @@ class Inference:
     warrant: str | None = None
     note: str | None = None
     tags: list[str] = attrs.Factory(list)
+    extra: dict[str, Any] = attrs.Factory(dict)
+    # premise id -> keys written on its item under this inference (a premise's `weight`)
+    premise_extra: dict[str, dict[str, Any]] = attrs.Factory(dict)
 
 
 @attrs.define
@@ -62,6 +65,10 @@ class GraphBuilder:
     inferences: dict[str, Inference] = attrs.Factory(dict)
     attacks: list[Attack] = attrs.Factory(list)
     losses: list[str] = attrs.Factory(list)
+    # Formats whose semantics has them (Carneades): inferences without premises
+    # apply on their own, and circles of support are kept (their members stay undecided).
+    keep_premiseless: bool = False
+    keep_support_cycles: bool = False
 
     def claim(self, claim: Claim) -> Claim:
         self.claims[claim.id] = claim
@@ -77,7 +84,8 @@ class GraphBuilder:
     def map_data(self, header: dict[str, Any], tail: dict[str, Any] | None = None) -> dict[str, Any]:
         """The map: `header` keys (argmap, id, title, source...) first, then the trees."""
         self._drop_dangling()
-        self._break_support_cycles()
+        if not self.keep_support_cycles:
+            self._break_support_cycles()
         layout = _Layout(self)
         return {**header, "conclusions": layout.conclusions(), **(tail or {})}
 
@@ -87,7 +95,7 @@ class GraphBuilder:
             if len(kept) < len(inference.premises):
                 self.losses.append(f"inference {inference.id}: a premise that is not a claim was dropped")
             inference.premises = kept
-            if inference.conclusion not in self.claims or not kept:
+            if inference.conclusion not in self.claims or not (kept or self.keep_premiseless):
                 del self.inferences[inference.id]
                 self.losses.append(f"inference {inference.id}: no conclusion or no premise; dropped")
         kept_attacks = []
@@ -219,11 +227,13 @@ class _Layout:
                 item[key] = value
         if inference.tags:
             item["tags"] = list(inference.tags)
+        item.update(inference.extra)
         premises = []
         for premise, role in inference.premises:
             used = self._use(premise, depth + 1)
             if role:
                 used["role"] = role
+            used.update(inference.premise_extra.get(premise, {}))
             premises.append(used)
         item["premises"] = premises
         counterexamples = self._counterexamples(inference.id, depth)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from argmap.analysis.context import MapContext
-from argmap.input.model import Edge, Node, map_view, split_key
+from argmap.input.model import Edge, Node, Quote, map_view, split_key
 from argmap.problems import Problem
 from argmap.text import relative_id
 
@@ -62,6 +62,12 @@ def export_map(
     def shown_id(key: str) -> str:
         return relative_id(key, argmap.id)
 
+    # `contradicts` and `outweighs` as the map declares them, on the node that declares them.
+    declared: dict[str, dict[str, list[str]]] = {}
+    for reference in argmap.references:
+        if reference.context in ("contradicts", "outweighs") and reference.parent is not None:
+            lists = declared.setdefault(reference.parent, {})
+            lists.setdefault(reference.context, []).append(shown_id(reference.target))
     exported_nodes = []
     roots = frozenset(argmap.roots)  # a tuple would make each lookup scan all the roots
     for key in sorted(nodes, key=lambda key: (split_key(key)[0] != argmap.id, shown_id(key))):
@@ -71,7 +77,11 @@ def export_map(
             entry["imported"] = True
         if key in view.context:
             entry["context"] = True  # shown only to connect imported nodes
+        if key in view.hidden:
+            # Counted, not dropped: a reader of the export knows what lies deeper.
+            entry["not_shown"] = sorted(shown_id(hidden) for hidden in view.hidden[key])
         entry["root"] = key in roots
+        entry.update(declared.get(key, {}))
         entry.update(extras.get(key, {}))
         entry["problems"] = by_node.get(key, [])
         exported_nodes.append(entry)
@@ -106,8 +116,10 @@ def export_map(
             )
             if value is not None
         }
-    expect: dict[str, list[str]] = {}
+    expect: dict[str, Any] = {}
     for expectation in argmap.expectations:
+        if expectation.semantics != "grounded":
+            expect["semantics"] = expectation.semantics
         expect.setdefault(expectation.status, []).append(expectation.written)
     document: dict[str, Any] = {
         "argmap": 1,
@@ -124,6 +136,17 @@ def export_map(
         document["ignore"] = {item.code: item.reason for item in argmap.suppressions}
     if expect:
         document["expect"] = expect
+    if argmap.thesis is not None:
+        document["thesis"] = shown_id(argmap.thesis)
+    if argmap.issues:
+        document["issues"] = [
+            {
+                "id": issue.id,
+                "positions": [shown_id(key) for key in issue.positions],
+                "standard": issue.standard,
+            }
+            for issue in argmap.issues
+        ]
     document.update(
         {"roots": [shown_id(key) for key in argmap.roots], "nodes": exported_nodes, "edges": edges}
     )
@@ -146,11 +169,26 @@ def node_as_dict(node: Node, shown_id: str) -> dict[str, Any]:
         value = getattr(node, name)
         if value is not None:
             entry[name] = value
+    if any(quote.occurrence is not None or quote.after is not None for quote in node.quotes):
+        entry["quote_places"] = [_quote_place(quote) for quote in node.quotes]
+    for name in ("weight", "standard", "about", "assumed", "weighing"):
+        value = getattr(node, name)
+        if value is not None:
+            entry[name] = value
     if node.tags:
         entry["tags"] = list(node.tags)
     if node.suppressions:
         entry["ignore"] = {item.code: item.reason for item in node.suppressions}
     return entry
+
+
+def _quote_place(quote: Quote) -> dict[str, Any]:
+    """Which occurrence of its passage a quote means, when it says (`occurrence`, `after`)."""
+    if quote.occurrence is not None:
+        return {"occurrence": quote.occurrence}
+    if quote.after is not None:
+        return {"after": quote.after}
+    return {}
 
 
 def _edge_extras(edge: Edge, map_id: str) -> dict[str, Any]:
@@ -161,6 +199,14 @@ def _edge_extras(edge: Edge, map_id: str) -> dict[str, Any]:
         extras["role"] = edge.role
     if edge.question:
         extras["question"] = edge.question
+    if edge.weaker:
+        extras["weaker"] = True
+    if edge.conceded:
+        extras["conceded"] = True
+    if edge.weight is not None:
+        extras["weight"] = edge.weight
+    if edge.declared_conflict:
+        extras["conflict"] = True  # one of the two attacks of a `contradicts` declaration
     return extras
 
 

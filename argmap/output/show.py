@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from argmap.analysis.context import MapContext
     from argmap.analysis.evaluate import Evaluation
     from argmap.input.model import Edge, Node
-    from argmap.problems import Problem
+    from argmap.problems import Location, Problem
 
 
 @attrs.frozen
@@ -34,67 +34,101 @@ class Row:
     guide: str  # the tree lines before it
     expanded: bool  # False: a further use of a node shown in full elsewhere
     hidden: int = 0  # nodes folded away below it by --depth
+    # Nodes of another map below it that the view leaves out (they lie deeper
+    # in that map than this map's evaluation reads): counted, never dropped.
+    outside: int = 0
 
 
 def tree_rows(context: MapContext) -> list[Row]:
-    """The map's tree, depth first in the order of the file, without recursion.
+    """The map's view as a tree, depth first in the order of the file, without recursion.
 
+    The tree holds what the map's diagram holds (`argmap.input.model.map_view`):
+    its own nodes and edges, and for a map that refers to other maps, every
+    node of theirs the evaluation of a shown node reads (each supporting
+    inference of a shown claim, every premise of a shown inference, every
+    attack) and what the referred nodes support up to their map's
+    conclusions. Those conclusions of other maps follow the map's own.
     Each node is expanded once: where the map defines it (or, for a node of
-    another map, where this map first uses it); every other use is a
+    another map, where the tree first meets it); every other use is a
     reference row. So shared premises and cycles print once.
     """
+    from argmap.input.model import map_view
+
     argmap = context.argmap
+    view = map_view(argmap, context.corpus)
     children: dict[str, list[Edge]] = {}
-    for edge in argmap.edges:
+    for edge in view.edges:
         children.setdefault(edge.target, []).append(edge)
     for edges in children.values():
-        edges.sort(key=lambda edge: (edge.location.line, edge.location.column))
+        # The map's own edges first, in the order of its file; then those of other maps, file by file.
+        edges.sort(
+            key=lambda edge: (
+                edge.location.file != argmap.file,
+                edge.location.file,
+                edge.location.line,
+                edge.location.column,
+                edge.source,
+            )
+        )
     expanded: set[str] = set()
+    met: set[str] = set()
 
-    def defines(key: str, line: int, column: int) -> bool:
+    def defines(key: str, where: Location | None) -> bool:
+        if key in expanded:
+            return False
         node = argmap.node_index.get(key)
-        if node is None:  # a node of another map: expanded at its first use
-            return key not in expanded
-        return (node.location.line, node.location.column) == (line, column) and key not in expanded
+        if node is None:  # a node of another map: expanded where the tree first meets it
+            return True
+        return where is not None and node.location == where
 
     rows: list[Row] = []
-    # (key, role, depth, guide of this row, guide for its children, line, column)
-    pending: list[tuple[str, str, int, str, str, int, int]] = []
-    for root, (line, column), defined_here in reversed(_roots_in_file_order(context)):
-        if not defined_here:
-            line, column = 0, 0
-        pending.append((root, "conclusion", 1, "", "", line, column))
-    while pending:
-        key, role, level, guide, child_guide, line, column = pending.pop()
-        expand = defines(key, line, column)
-        rows.append(Row(key, role, level, guide, expand))
-        if not expand:
-            continue
-        expanded.add(key)
-        edges = children.get(key, [])
-        for index in range(len(edges) - 1, -1, -1):
-            edge = edges[index]
-            last = index == len(edges) - 1
-            pending.append(
-                (
-                    edge.source,
-                    _ROLES[edge.relation],
-                    level + 1,
-                    child_guide + ("└── " if last else "├── "),
-                    child_guide + ("    " if last else "│   "),
-                    edge.location.line,
-                    edge.location.column,
+
+    def walk(top: str, role: str, where: Location | None) -> None:
+        # (key, role, depth, guide of this row, guide for its children, where it is written)
+        pending: list[tuple[str, str, int, str, str, Location | None]] = [(top, role, 1, "", "", where)]
+        while pending:
+            key, role, level, guide, child_guide, where = pending.pop()
+            expand = defines(key, where)
+            met.add(key)
+            outside = len(view.hidden.get(key, ())) if expand else 0
+            rows.append(Row(key, role, level, guide, expand, outside=outside))
+            if not expand:
+                continue
+            expanded.add(key)
+            edges = children.get(key, [])
+            for index in range(len(edges) - 1, -1, -1):
+                edge = edges[index]
+                last = index == len(edges) - 1
+                pending.append(
+                    (
+                        edge.source,
+                        _ROLES[edge.relation],
+                        level + 1,
+                        child_guide + ("└── " if last else "├── "),
+                        child_guide + ("    " if last else "│   "),
+                        edge.location,
+                    )
                 )
-            )
+
+    for root, where in _roots_in_file_order(context):
+        walk(root, "conclusion", where)
+    # What the view adds above the map's conclusions (what a referred node
+    # supports in its own map), then anything a cycle left unreached.
+    leads = {edge.source for edge in view.edges}
+    for key in [key for key in view.keys if key not in leads] + list(view.keys):
+        if key not in met:
+            node = context.corpus.node(key)
+            walk(key, str(node.kind) if node is not None else "conclusion", None)
     return rows
 
 
 _ROLES = {"premise": "premise", "supports": "inference", "attacks": "counterexample"}
 
 
-def _roots_in_file_order(context: MapContext) -> list[tuple[str, tuple[int, int], bool]]:
-    """Each root with where `conclusions` lists it, and whether it is defined there
-    (rather than a `- ref:` to a node defined further down or in another map)."""
+def _roots_in_file_order(context: MapContext) -> list[tuple[str, Location | None]]:
+    """Each root with where it is defined when `conclusions` defines it (None
+    for a `- ref:` to a node defined further down or in another map), in the
+    order `conclusions` lists them."""
     from argmap.input.model import Kind
 
     argmap = context.argmap
@@ -102,14 +136,14 @@ def _roots_in_file_order(context: MapContext) -> list[tuple[str, tuple[int, int]
     for reference in argmap.references:
         if reference.context == "conclusions":
             written.setdefault(reference.target, (reference.location.line, reference.location.column))
-    roots: list[tuple[str, tuple[int, int], bool]] = []
+    roots: list[tuple[tuple[int, int], str, Location | None]] = []
     for root in argmap.roots:
         node = argmap.node_index.get(root)
         if node is not None and node.kind is Kind.CONCLUSION:
-            roots.append((root, (node.location.line, node.location.column), True))
+            roots.append(((node.location.line, node.location.column), root, node.location))
         else:
-            roots.append((root, written.get(root, (0, 0)), False))
-    return sorted(roots, key=lambda item: item[1])
+            roots.append((written.get(root, (0, 0)), root, None))
+    return [(root, where) for _, root, where in sorted(roots, key=lambda item: item[0])]
 
 
 def fold(rows: list[Row], depth: int | None) -> list[Row]:
@@ -157,8 +191,11 @@ def show_lines(
     """The map's header, one line per row of its tree (folded below `depth`),
     and a summary of the statuses and problems."""
 
+    from argmap.input.model import map_view, split_key
+
     argmap = context.argmap
     rows = tree_rows(context)
+    context_hidden = map_view(argmap, context.corpus).hidden
     markers: dict[str | None, list[Problem]] = {}
     for problem in problems:
         markers.setdefault(problem.node, []).append(problem)
@@ -187,7 +224,8 @@ def show_lines(
             where = f"line {definitions[row.key]}" if row.key in definitions else "above"
             line.append(Segment(f"  ↪ {row.role} {shown_id(row.key)} (see {where})", "dim"))
         else:
-            line.append(Segment(f"  {row.role} ", "dim"))
+            role = f"implicit {row.role}" if node.implicit else row.role
+            line.append(Segment(f"  {role} ", "dim"))
             line.append(Segment(shown_id(row.key), "bold"))
             words = _words(node)
             if words:
@@ -196,12 +234,18 @@ def show_lines(
                 line.append(marker(markers[row.key]))
         if row.hidden:
             line.append(Segment(f"  … {row.hidden} more below", "dim"))
+        if row.outside:
+            owner = for_terminal(split_key(row.key)[0])
+            line.append(Segment(f"  … {row.outside} more below in {owner} (not shown here)", "dim"))
         lines.append(ShowLine(tuple(line)))
     counts = {status: 0 for status in ("in", "out", "undecided")}
     for key in dict.fromkeys(row.key for row in rows):
         if key in evaluation.statuses:
             counts[str(evaluation.status(key))] += 1
     summary = ", ".join(f"{count} {status}" for status, count in counts.items())
+    left_out = len({key for row in rows for key in context_hidden.get(row.key, ())})
+    if left_out:
+        summary += f"; {left_out} deeper node{'s' if left_out != 1 else ''} of other maps not shown"
     total = len(problems)
     summary += f"; {total} problem{'s' if total != 1 else ''}" + (
         f" (argmap check {for_terminal(argmap.file)})" if total else ""

@@ -41,6 +41,11 @@ _STATUS_WORDS = {
     Status.OUT: ("✗ out", "it is defeated"),
     Status.UNDECIDED: ("? undecided", "the map cannot settle it"),
 }
+_CAN_STAND = (
+    "? undecided · can stand",
+    "the map cannot settle it, but it holds if its side of the conflict is chosen "
+    "(a preferred labelling accepts it)",
+)
 _KIND_WORDS = {
     Kind.CONCLUSION: "Conclusion",
     Kind.PREMISE: "Premise",
@@ -89,6 +94,7 @@ class _Page:
     by_display: Mapping[str, str]  # how messages name a node -> DOM id
     problems: tuple[Problem, ...]
     report_names: Mapping[str, str]  # map id -> its report's file name
+    defensible: frozenset[str] = frozenset()  # undecided, but in in some preferred labelling
 
     @property
     def argmap(self) -> ArgMap:
@@ -128,8 +134,9 @@ def report_html(
     report_names: Mapping[str, str] | None = None,
 ) -> str:
     """The report of the context's map, as the text of one HTML file."""
-    from argmap.diagram.dot import RenderOptions, dot_name, dot_source, drawn_keys
+    from argmap.diagram.dot import RenderOptions, defensible_keys, dot_name, drawn_keys
     from argmap.diagram.draw import draw
+    from argmap.diagram.layout import plan_diagrams
     from argmap.report.svg import interactive_svg
 
     argmap = context.argmap
@@ -145,13 +152,36 @@ def report_html(
     names = dict(report_names or {})
     for other in scope_maps(context):
         names.setdefault(other.id, report_name(other))
-    page = _Page(context, evaluation_for(context), keys, nodes, dom_ids, by_display, problems, names)
-
-    dot = dot_source(context, problems, RenderOptions())
-    labels = {dom_ids[key]: _aria_label(page, key) for key in keys}
-    diagram = interactive_svg(
-        draw(dot, "svg", engine).data, {dot_name(key): dom_ids[key] for key in keys}, labels
+    page = _Page(
+        context,
+        evaluation_for(context),
+        keys,
+        nodes,
+        dom_ids,
+        by_display,
+        problems,
+        names,
+        defensible_keys(context),
     )
+
+    labels = {dom_ids[key]: _aria_label(page, key) for key in keys}
+    node_ids = {dot_name(key): dom_ids[key] for key in keys}
+    # The diagrams `argmap render` draws: the whole map when it fits the
+    # width budget, else an overview and one diagram per conclusion.
+    planned = plan_diagrams(context, problems, RenderOptions(), part_link=lambda suffix: f"#view{suffix}")
+    views: list[_View] = []
+    drawn: dict[str, int] = {}  # DOT -> its view: two claims in conflict share one tree, drawn once
+    for part in planned:
+        caption = _view_caption(page, part.suffix, len(planned))
+        if part.dot in drawn:
+            first = views[drawn[part.dot]]
+            views[drawn[part.dot]] = attrs.evolve(first, caption=f"{first.caption} / {caption}")
+            continue
+        drawn[part.dot] = len(views)
+        svg = interactive_svg(draw(part.dot, "svg", engine).data, node_ids, labels)
+        views.append(_View(f"view{part.suffix or ''}", caption, svg))
+    diagram = _diagrams(views)
+    view_list = _view_list(views)
     style = asset("report.css")
     script = asset("report.js")
     policy = (
@@ -169,11 +199,11 @@ def report_html(
     if confrontation and others:
         half = max(1, (len(others) + 1) // 2)
         body.append(_document_column(page, others[:half], "document-a"))
-        body.append(_map_section(page, diagram))
+        body.append(_map_section(page, diagram, view_list))
         body.append(_document_column(page, others[half:], "document-b"))
     else:
         body.append(_source_section(page))
-        body.append(_map_section(page, diagram))
+        body.append(_map_section(page, diagram, view_list))
     body.append("</main>\n")
     body.append(_findings(page))
     body.append(
@@ -193,6 +223,57 @@ def report_html(
         + "".join(body)
         + f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+@attrs.frozen
+class _View:
+    """One diagram of the report: the whole map, a split's overview, or one conclusion's part."""
+
+    anchor: str  # its DOM id
+    caption: str  # plain text
+    svg: str  # the inline SVG markup
+
+
+def _view_caption(page: _Page, suffix: str | None, count: int) -> str:
+    if suffix is None:
+        return "Overview: the conclusions" if count > 1 else ""
+    from argmap.diagram.layout import part_suffix
+
+    for root in page.argmap.roots:
+        if part_suffix(root, page.argmap.id) == suffix:
+            node = page.nodes.get(root)
+            words = node.label if node is not None else display_id(root, page.argmap.id)
+            return words if len(words) <= 90 else words[:89].rstrip() + "…"
+    return suffix.strip("-")
+
+
+def _view_list(views: Sequence[_View]) -> str:
+    """For a split map: the list of its diagrams, folded, above them."""
+    if len(views) == 1:
+        return ""
+    parts = [
+        '<details class="view-list"><summary>'
+        f"{len(views)} diagrams: an overview, then one per conclusion</summary>"
+        '<nav aria-label="The diagrams of this map"><ol>'
+    ]
+    parts.extend(
+        f'<li><a href="#{escape_html(view.anchor)}">{escape_html(view.caption)}</a></li>' for view in views
+    )
+    parts.append("</ol></nav></details>\n")
+    return "".join(parts)
+
+
+def _diagrams(views: Sequence[_View]) -> str:
+    """The one diagram; or a split's overview first, then each conclusion's diagram under its caption."""
+    if len(views) == 1:
+        return views[0].svg
+    parts = []
+    for view in views:
+        parts.append(
+            f'<figure class="view" id="{escape_html(view.anchor)}">'
+            f"<figcaption>{escape_html(view.caption)}</figcaption>{view.svg}</figure>"
+        )
+    return "".join(parts)
 
 
 def _aria_label(page: _Page, key: str) -> str:
@@ -291,7 +372,7 @@ def _source_section(page: _Page) -> str:
     return "".join(parts)
 
 
-def _map_section(page: _Page, diagram: str) -> str:
+def _map_section(page: _Page, diagram: str, view_list: str = "") -> str:
     parts = ['<section id="map" class="map-pane" aria-labelledby="map-title">\n']
     parts.append('<h2 id="map-title">The map</h2>\n')
     parts.append(
@@ -300,6 +381,7 @@ def _map_section(page: _Page, diagram: str) -> str:
         '<span class="toolbar-hint">Select a node to read its quote and why it stands or falls.</span>'
         "</div>\n"
     )
+    parts.append(view_list)
     parts.append(f'<div class="diagram-frame">{diagram}</div>\n')
     parts.append('<section class="panels" aria-label="The selected node" aria-live="polite">\n')
     parts.append(
@@ -344,6 +426,9 @@ def _panel(page: _Page, key: str) -> str:
     status = page.evaluation.statuses.get(key)
     if status is not None:
         short, meaning = _STATUS_WORDS[status]
+        if key in page.defensible:
+            # Where the preferred semantics says more than the grounded verdict.
+            short, meaning = _CAN_STAND
         parts.append(
             f'<p class="status status-{status.value}">'
             f"<strong>{escape_html(short)}</strong>: {escape_html(meaning)}.</p>\n"

@@ -6,7 +6,10 @@ records which claims must stand and which must fall once the map is
 complete. When an edit changes the outcome (a counterexample added, a ref
 that now points elsewhere), this rule says so, with the status the
 evaluation found and why. Entries may name nodes of other maps
-(`other-map#id`) that this map refers to.
+(`other-map#id`) that this map refers to. The statuses are the grounded
+ones unless `expect.semantics` names another semantics (`complete`,
+`preferred`, `stable`): then a node is `in` or `out` when it is so in every
+labelling of that semantics, and `undecided` otherwise.
 
 Fails (`no-direct-link` is out: `failures-topple` stands unanswered):
 
@@ -38,10 +41,11 @@ conclusions:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from argmap.analysis.context import MapContext
-from argmap.analysis.evaluate import evaluation_for
+from argmap.analysis.evaluate import Status, evaluation_for
+from argmap.analysis.semantics import Labellings, Semantics, SemanticsLimitError, labellings
 from argmap.config import Config
 from argmap.problems import Problem, Severity
 
@@ -55,19 +59,56 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
     if not argmap.expectations:
         return
     evaluation = evaluation_for(context)
+    semantics = Semantics(argmap.expectations[0].semantics)
+    agreed: Mapping[str, Status] = evaluation.statuses
+    if semantics is not Semantics.GROUNDED:
+        try:
+            agreed = _agreed_statuses(labellings(evaluation, semantics))
+        except SemanticsLimitError as error:
+            yield Problem.at(
+                CODE,
+                SEVERITY,
+                argmap.expectations[0].location,
+                f"the expected statuses cannot be compared: {error.message}",
+                "expect the grounded statuses instead (remove `expect.semantics`)",
+            )
+            return
     for expectation in argmap.expectations:
         if expectation.key not in evaluation.statuses:
             continue  # a node that does not exist: M302 says so
-        actual = evaluation.status(expectation.key)
+        actual = agreed.get(expectation.key, Status.UNDECIDED)
         if actual == expectation.status:
             continue
+        reason = (
+            evaluation.explain(expectation.key)
+            if semantics is Semantics.GROUNDED
+            else f"{actual} under the {semantics} semantics ({_how(actual)})"
+        )
         yield Problem.at(
             CODE,
             SEVERITY,
             expectation.location,
-            f"`{expectation.written}` is expected {expectation.status} "
-            f"but is {evaluation.explain(expectation.key)}",
+            f"`{expectation.written}` is expected {expectation.status} but is {reason}",
             "if the map is right and the expectation outdated, move the id to "
             f"`expect.{actual}`; otherwise fix what changed the outcome",
             node=expectation.key,
         )
+
+
+def _agreed_statuses(found: Labellings) -> dict[str, Status]:
+    """A node's status in every labelling, where they all agree; undecided where they do not, or
+    where there is no labelling at all (an odd cycle has no stable one)."""
+    if not found.count:
+        return {key: Status.UNDECIDED for key in found.base}
+    agreed = dict(found.base)
+    for part in found.parts:
+        for key in part[0]:
+            shared = {labelling[key] for labelling in part}
+            agreed[key] = shared.pop() if len(shared) == 1 else Status.UNDECIDED
+    return agreed
+
+
+def _how(status: Status) -> str:
+    if status is Status.UNDECIDED:
+        return "its labellings disagree, or there is none"
+    return f"{status} in every labelling"

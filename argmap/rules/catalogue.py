@@ -1,7 +1,8 @@
 """Every code argmap can report, with its documentation.
 
 This is the one table of codes: the loader's (L1xx, argmap/input/yaml_reader.py),
-the schema's (S2xx, argmap/input/schema.py), the rules' (M3xx, A4xx, Q5xx:
+the schema's (S2xx, argmap/input/schema.py), the Carneades import's refusals
+(I6xx, argmap/interchange/carneades.py), the rules' (M3xx, A4xx, Q5xx:
 one module each in argmap/rules/, registered in `RULES`) and the meta codes
 (X0xx, argmap/lint/runner.py), each with its name, default severity, state,
 documentation, options and the module that emits it. The loader and the
@@ -326,6 +327,42 @@ _FIXED: tuple[tuple[str, str, str, str], ...] = (
     """,
     ),
     (
+        "I601",
+        "carneades-not-a-graph",
+        "import",
+        """`argmap import --from carneades`: the file is not a Carneades 4 argument graph.
+
+    An unknown key (with the key Carneades knows that is closest), a value
+    of the wrong type, a reference to a statement the graph does not
+    declare (a premise, a conclusion, an undercutter, a position, an entry
+    of `tests:`), an undefined scheme or weighing function, or a graph
+    without statements. Nothing is written; exit code 1.
+
+    Fails: `premises: [q, r]` where `statements:` declares no `r`.
+
+    Passes: declare `r` under `statements:`.
+    """,
+    ),
+    (
+        "I602",
+        "carneades-unsupported",
+        "import",
+        """`argmap import --from carneades`: the graph uses what argmap cannot evaluate faithfully.
+
+    Schemes with CHR `deletions` or `guards` (Carneades runs them in a
+    Constraint Handling Rules engine; argmap instantiates schemes by
+    forward chaining only), a scheme whose conclusion keeps a variable its
+    premises do not bind, and rules that never stop (more than 10,000
+    applications, or terms nested deeper than 20 levels). The map would
+    not get Carneades's labels, so nothing is written; exit code 1.
+    docs/interchange.md lists the examples of Carneades 4 this refuses.
+
+    Fails: a scheme with `deletions: [leq(X,X)]`.
+
+    Passes: the arguments it would construct, stated under `arguments:`.
+    """,
+    ),
+    (
         "X001",
         "unused-ignore",
         "meta",
@@ -374,6 +411,7 @@ _EMITTERS = {
     "load": "argmap.input.yaml_reader",
     "schema": "argmap.input.schema",
     "meta": "argmap.lint.runner",
+    "import": "argmap.interchange.carneades",
 }
 # Codes emitted elsewhere than their family's module.
 _EMITTED_BY = {"X003": "argmap.lsp.analysis"}
@@ -389,7 +427,7 @@ def all_codes() -> list[CodeInfo]:
         CodeInfo(
             code,
             name,
-            Severity.ERROR if code[0] in "LS" else Severity.WARNING,
+            Severity.ERROR if code[0] in "LSI" else Severity.WARNING,
             *_split_doc(doc),
             family,
             emitted_by=_EMITTED_BY.get(code, _EMITTERS[family]),

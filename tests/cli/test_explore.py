@@ -57,16 +57,19 @@ conclusions:
 
 DEMO_TREE = """\
 demo: A demo map
-✓ in  conclusion no-direct-link: Military failures need not weaken Putin's hold on power.
+✓ in  implicit conclusion no-direct-link: Military failures need not weaken Putin's hold on power.
 ├── ✓ in  inference from-revenge: A base that counts defiance of the West as victory does not punish \
 lost battles.
 │   ├── ✓ in  premise revenge: Putin's supporters see the invasion as revenge on the West.  ⚑ A407
-│   └── ✓ in  premise resistance: To them any resistance to the West is a victory.
-└── ✗ out  counterexample failures-topple: Military failures have brought regimes down before.
+│   └── ✓ in  implicit premise resistance: To them any resistance to the West is a victory.
+└── ✗ out  implicit counterexample failures-topple: Military failures have brought regimes down \
+before.
     └── ✗ out  inference from-history: [argument-from-example]  ⚑ A411
-        ├── ✓ in  premise juntas: The Greek and Argentinian juntas fell after failed military adventures.
-        └── ✓ in  counterexample saddam: Defeat in Kuwait in 1991 did not remove Saddam Hussein.
-✓ in  conclusion hard-to-lose: It is as hard for Putin to lose the war as to win it.
+        ├── ✓ in  implicit premise juntas: The Greek and Argentinian juntas fell after failed military \
+adventures.
+        └── ✓ in  implicit counterexample saddam: Defeat in Kuwait in 1991 did not remove Saddam \
+Hussein.
+✓ in  implicit conclusion hard-to-lose: It is as hard for Putin to lose the war as to win it.
 └── ✓ in  inference from-resistance: Whatever counts as resistance counts as victory, so no loss counts \
 as defeat.
     ├── ✓ in  ↪ premise resistance (see line 14)
@@ -222,12 +225,13 @@ def test_show_depth_folds_what_lies_below() -> None:
     assert code == 0
     assert out == (
         "demo: A demo map\n"
-        "✓ in  conclusion no-direct-link: Military failures need not weaken Putin's hold on power.\n"
+        "✓ in  implicit conclusion no-direct-link: "
+        "Military failures need not weaken Putin's hold on power.\n"
         "├── ✓ in  inference from-revenge: "
         "A base that counts defiance of the West as victory does not punish lost battles.  … 2 more below\n"
-        "└── ✗ out  counterexample failures-topple: "
+        "└── ✗ out  implicit counterexample failures-topple: "
         "Military failures have brought regimes down before.  … 3 more below\n"
-        "✓ in  conclusion hard-to-lose: It is as hard for Putin to lose the war as to win it.\n"
+        "✓ in  implicit conclusion hard-to-lose: It is as hard for Putin to lose the war as to win it.\n"
         "└── ✓ in  inference from-resistance: "
         "Whatever counts as resistance counts as victory, so no loss counts as defeat.  … 2 more below\n"
         "8 in, 2 out, 0 undecided; 2 problems (argmap check demo.yaml)\n"
@@ -257,8 +261,8 @@ def test_show_marks_undecided_and_cycles_print_once() -> None:
     assert code == 0
     assert out == (
         "demo: Cycle\n"
-        "? undecided  conclusion a: Sanctions work.  ⚑ A401 A406\n"
-        "└── ? undecided  counterexample b: Sanctions backfire.\n"
+        "? undecided  implicit conclusion a: Sanctions work.  ⚑ A401 A406\n"
+        "└── ? undecided  implicit counterexample b: Sanctions backfire.\n"
         "    └── ? undecided  ↪ counterexample a (see line 5)\n"
         "0 in, 0 out, 2 undecided; 2 problems (argmap check demo.yaml)\n"
     )

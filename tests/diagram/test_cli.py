@@ -319,10 +319,11 @@ def test_depth_collapses_deeper_reasons_into_stubs_and_says_so() -> None:
         and "<B>+1 reason, +2 objections</B>" in out
         and "2 stand, 1 defeated" in out
     )
+    # What the view hides, in words (the sentence wrapped at its line breaks).
     assert (
-        "0 steps of reasoning below each conclusion; 7 nodes below are collapsed into 2 “+ reasons” stubs."
-        in out
-    )
+        "Only the conclusions are drawn, each with the inferences that lead to it; "
+        "7 nodes below are not drawn, but counted in the 2 grey dashed boxes."
+    ) in out.replace('<BR ALIGN="LEFT"/>', " ")
     assert invoke("render", "maps/sketch.yaml", "--depth", "0") == (0, "", "argmap: rendered 1 map\n")
     assert sorted(path.name for path in Path("maps").glob("*.svg")) == ["sketch.svg"]
     code, out, err = invoke("render", "maps/sketch.yaml", "--depth", "-1")
@@ -336,9 +337,9 @@ def test_focus_draws_one_node_with_its_reasons_and_objections() -> None:
         assert (code, err) == (0, "")
         assert _drawn_nodes(out) == {"sketch#from-history", "sketch#juntas", "sketch#saddam"}
         assert (
-            "Focus on `from-history`: only its reasons and objections; 6 other nodes of the map not drawn."
-            in out
-        )
+            "One claim and only what directly supports it or objects to it; "
+            "6 other nodes of the map not drawn."
+        ) in out.replace('<BR ALIGN="LEFT"/>', " ")
 
 
 def test_focus_on_a_node_the_map_does_not_draw_is_a_usage_error() -> None:
@@ -369,7 +370,7 @@ def test_split_writes_an_index_linking_one_diagram_per_conclusion() -> None:
     assert 'xlink:href="crossmap--regime-holds.svg"' in index
     assert 'xlink:href="crossmap--sketch--failures-topple.svg"' in index
     part = Path("out/crossmap--regime-holds.svg").read_text(encoding="utf-8")
-    assert "The tree of `regime&#45;holds` only; the map&#39;s other conclusions are drawn apart" in part
+    assert "One conclusion of the map and what bears on it; the other has a diagram of its own" in part
     assert "<title>crossmap#regime&#45;holds</title>" in part
     other = Path("out/crossmap--sketch--failures-topple.svg").read_text(encoding="utf-8")
     assert "<title>sketch#failures&#45;topple</title>" in other
@@ -405,3 +406,27 @@ def test_notes_number_the_nodes_and_give_each_quote_and_source_line() -> None:
     assert "warrant: A base that counts any defiance of the West as victory" in out
     assert "tooltip" not in out.split("<B>Notes</B>")[1].split(">>")[0]
     assert "<B>Notes</B>" not in invoke("render", "maps/sketch.yaml", "-o", "-", "-f", "dot")[1]
+
+
+def test_a_part_left_over_from_an_earlier_split_is_reported_then_removed() -> None:
+    shutil.copytree(MAPS, "maps")
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out")[0] == 0
+    # A conclusion that the map no longer has: its diagram is argmap's (stamped), its name a part's.
+    shutil.copy("out/crossmap--regime-holds.svg", "out/crossmap--gone.svg")
+    # Not parts: an unstamped file, and the diagram of a map whose own name starts alike.
+    Path("out/crossmap--notes.svg").write_text("<svg/>", encoding="utf-8")
+    shutil.copy("out/crossmap--regime-holds.svg", "out/crossmap--other.svg")
+    Path("out/crossmap--other.yaml").write_text(SIMPLE, encoding="utf-8")
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out", "--check")[:2] == (
+        1,
+        "out/crossmap--gone.svg: left over (no conclusion of its map is drawn there any more)\n"
+        "3 diagrams up to date, 1 left over\n",
+    )
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out") == (
+        0,
+        "",
+        "argmap: rendered 0 diagrams, 3 up to date, 1 left over from an earlier split removed\n",
+    )
+    assert not Path("out/crossmap--gone.svg").exists()
+    assert Path("out/crossmap--notes.svg").exists() and Path("out/crossmap--other.svg").exists()
+    assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out", "--check")[0] == 0

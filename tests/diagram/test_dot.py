@@ -198,6 +198,8 @@ def test_nodes_are_grouped_in_a_cluster_per_source_document(crossmap: Any) -> No
     assert {str(name) for name in sketch_cluster.nodes()} == {
         "sketch#failures-topple", "sketch#from-history", "sketch#juntas", "sketch#no-direct-link",
         "sketch#saddam",
+        # a stub stands in the cluster of its node: what it counts lies in that document
+        "stub-sketch#no-direct-link",
     }  # fmt: skip
     imported = node(crossmap, "sketch#no-direct-link")
     assert "from map `sketch`" in imported["tooltip"]
@@ -305,9 +307,23 @@ def test_the_title_is_on_top(sketch: Any) -> None:
 def test_the_legend_shows_what_the_diagram_uses_and_can_be_left_out() -> None:
     dot, graph = rendered("sketch.yaml")
     legend = graph.get_subgraph("cluster_body").graph_attr["label"]
-    for sample in ("supports", "attacks", "<I>scheme</I>", "✗ defeated", "objection stands", "implicit"):
-        assert sample in legend
+    # Each mark with its meaning in plain words, for a reader who never saw the map's file.
+    for sample, meaning in (
+        ("MAIN CLAIM", "the map&#x27;s main claim"),
+        ("a claim", "a plain box stands: no objection defeats it"),
+        ("──▶", "is a reason for"),
+        ("╌╌┤", "objects to"),
+        ("<I>sign</I>", "a step of reasoning, named by its kind (○ when unnamed)"),
+        ("✗ defeated", "an objection knocks it out, or its reasons fail"),
+        ("objection stands", "an objection nothing answers"),
+        ("dashed", "not said in the source: the analyst&#x27;s reading"),
+    ):
+        assert sample in legend and meaning in legend, sample
     assert "undecided" not in legend and "tooltip" not in legend
+    # No sample of what the diagram does not draw: no stub, no conflict, no problem marked.
+    assert "+3 reasons" not in legend and "conflict" not in legend and "⚠" not in legend
+    _, shallow = rendered("sketch.yaml", RenderOptions(depth=0))
+    assert "reasons or objections not drawn here" in shallow.get_subgraph("cluster_body").graph_attr["label"]
     _, troubles = rendered("troubles.yaml")
     assert "? undecided" in troubles.get_subgraph("cluster_body").graph_attr["label"]
     dot, graph = rendered("sketch.yaml", RenderOptions(legend=False))
@@ -426,3 +442,61 @@ def test_statuses_are_optional() -> None:
     annotations = Annotations(statuses={claim.key: Status.UNDECIDED})
     graph = pygraphviz.AGraph(string=map_dot(argmap, Corpus.of([argmap]), annotations))
     assert "? undecided" in graph.get_node(claim.key).attr["label"]
+
+
+CYCLES = """\
+argmap: 1
+id: cycles
+title: Two conflicts
+conclusions:
+  - id: even-a
+    text: Sanctions work.
+    implicit: true
+    counterexamples:
+      - id: even-b
+        text: Sanctions backfire.
+        implicit: true
+        counterexamples:
+          - ref: even-a
+  - id: odd-a
+    text: The first says the second is wrong.
+    implicit: true
+    counterexamples:
+      - id: odd-c
+        text: The third says the first is wrong.
+        implicit: true
+        counterexamples:
+          - id: odd-b
+            text: The second says the third is wrong.
+            implicit: true
+            counterexamples:
+              - ref: odd-a
+"""
+
+
+def test_undecided_nodes_that_can_stand_are_marked_where_preferred_semantics_differs(tmp_path: Path) -> None:
+    """A two-way conflict: each side is in in some preferred labelling, so each
+    "can stand". An odd cycle has no side to choose: its nodes stay plain undecided."""
+    (tmp_path / "argmap.toml").write_text("", encoding="utf-8")
+    (tmp_path / "cycles.yaml").write_text(CYCLES, encoding="utf-8")
+    result = check_paths([tmp_path / "cycles.yaml"], Config(), cwd=tmp_path)
+    (argmap,) = result.workspace.requested
+    context = result.run.context(argmap)
+    annotations = annotations_for(context, ())
+    assert {key: str(annotations.statuses[key]) for key in sorted(annotations.statuses)} == {
+        f"cycles#{name}": "undecided" for name in ("even-a", "even-b", "odd-a", "odd-b", "odd-c")
+    }
+    assert annotations.defensible == {"cycles#even-a", "cycles#even-b"}
+    graph = pygraphviz.AGraph(string=dot_source(context))
+    for name in ("even-a", "even-b"):
+        shown = node(graph, f"cycles#{name}")
+        assert "? undecided · can stand" in shown["label"]
+        assert "can stand: it holds if its side of the conflict is chosen" in shown["tooltip"]
+    for name in ("odd-a", "odd-b", "odd-c"):
+        shown = node(graph, f"cycles#{name}")
+        assert "? undecided" in shown["label"] and "can stand" not in shown["label"] + shown["tooltip"]
+    legend = graph.get_subgraph("cluster_body").graph_attr["label"]
+    assert "undecided, but it holds if its side of the conflict is chosen" in legend
+    assert "caught in a conflict the map cannot settle" in legend
+    # The same bytes every time.
+    assert dot_source(context) == dot_source(context)

@@ -26,6 +26,18 @@ CASES = [
     ("sketch-focus.dot", "sketch.yaml", RenderOptions(focus="sketch#from-revenge")),
     ("sketch-notes.dot", "sketch.yaml", RenderOptions(notes=True, page=True)),
     ("crossmap-root.dot", "crossmap.yaml", RenderOptions(root="crossmap#regime-holds")),
+    # A split's index: the conclusions, their reasons in stubs, each linked to its part.
+    (
+        "crossmap-index.dot",
+        "crossmap.yaml",
+        RenderOptions(
+            depth=0,
+            links={
+                "crossmap#regime-holds": "crossmap--regime-holds.svg",
+                "sketch#failures-topple": "crossmap--sketch--failures-topple.svg",
+            },
+        ),
+    ),
 ]
 
 

@@ -48,8 +48,11 @@ def test_depth_keeps_the_top_levels_and_counts_the_rest_in_stubs(checked: Any) -
     hidden = set().union(*view.stubs.values())
     assert hidden | set(view.keys) == {node.key for node in sketch.nodes}
     assert view.hides == (
-        "0 steps of reasoning below each conclusion; 7 nodes below are collapsed into 2 “+ reasons” stubs."
+        "Only the conclusions are drawn, each with the inferences that lead to it; "
+        "7 nodes below are not drawn, but counted in the 2 grey dashed boxes."
     )
+    one = diagram_view(sketch, checked.workspace.corpus, depth=1).hides
+    assert one.startswith("Drawn down to one step of reasoning below each conclusion; ")
     deeper = diagram_view(sketch, checked.workspace.corpus, depth=1)
     assert set(view.keys) < set(deeper.keys)
 
@@ -65,7 +68,7 @@ def test_focus_keeps_the_node_its_inferences_their_premises_and_its_attackers(ch
     assert view.stubs["sketch#failures-topple"] == frozenset(
         {"sketch#from-history", "sketch#juntas", "sketch#saddam"}
     )
-    assert view.hides.startswith("Focus on `no-direct-link`: only its reasons and objections")
+    assert view.hides.startswith("One claim and only what directly supports it or objects to it; ")
 
 
 def test_root_keeps_the_tree_of_one_conclusion(checked: Any) -> None:
@@ -76,7 +79,9 @@ def test_root_keeps_the_tree_of_one_conclusion(checked: Any) -> None:
         "crossmap#not-a-junta",
     }  # fmt: skip
     assert "crossmap#regime-holds" not in view.keys
-    assert view.hides.startswith("The tree of `sketch#failures-topple` only")
+    assert view.hides.startswith(
+        "One conclusion of the map and what bears on it; the other has a diagram of its own; "
+    )
     assert top_keys(crossmap, view.keys, view.edges) == ["sketch#failures-topple"]
 
 

@@ -259,7 +259,8 @@ def test_an_unknown_or_export_only_format_is_refused(tmp_path: Path, monkeypatch
         assert (result.exit_code, result.stdout, result.stderr) == (
             2,
             "",
-            f"argmap: {message}\n  hint: import from: json, aif, argdown, microtexts, brat, tgf, apx\n",
+            f"argmap: {message}\n"
+            "  hint: import from: json, aif, argdown, microtexts, brat, tgf, apx, carneades\n",
         )
 
 

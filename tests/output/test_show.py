@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from argmap.input.model import Corpus, Kind, MapView, Relation, map_view
+
 MAP = """\
 argmap: 1
 id: demo
@@ -44,9 +48,104 @@ def test_the_plain_rendering_is_the_segments_joined_and_needs_no_rich(tmp_path: 
     )
     assert done.stdout == (
         "demo: Demo\n"
-        "✓ in  conclusion c: It holds.\n"
+        "✓ in  implicit conclusion c: It holds.\n"
         "└── ✓ in  inference i  ⚑ A402\n"
-        "    └── ✓ in  premise p: A reason.\n"
+        "    └── ✓ in  implicit premise p: A reason.\n"
         "3 in, 0 out, 0 undecided; 1 problem (argmap check demo.yaml)\n"
         "False\n"  # rich was not imported
     )
+
+
+# --- the seed maps, through the CLI -------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _show_seed_map(name: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "show", f"maps/{name}", "--no-color"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    return done.stdout
+
+
+def _seed_view(map_id: str) -> tuple[MapView, Corpus]:
+    from argmap.config import Config
+    from argmap.lint.runner import check_paths
+
+    result = check_paths([ROOT / "maps"], Config(), cwd=ROOT)
+    (argmap,) = [found for found in result.workspace.requested if found.id == map_id]
+    corpus = result.run.context(argmap).corpus
+    return map_view(argmap, corpus), corpus
+
+
+def _expanded(out: str, shown: str) -> list[str]:
+    """The lines that show `shown` in full (not a ↪ reference to it)."""
+    found = []
+    for line in out.splitlines()[1:-1]:
+        if "↪" in line:
+            continue
+        words = line.split(": ", 1)[0].split()
+        if words and words[-1] == shown:
+            found.append(line)
+    return found
+
+
+def test_show_of_the_confrontation_holds_every_node_its_evaluation_reads() -> None:
+    out = _show_seed_map("confrontation.yaml")
+    view, corpus = _seed_view("confrontation")
+    keys = set(view.keys)
+    stated = [edge for other in corpus.maps for edge in other.edges]
+    # Nothing the evaluation of a shown node reads is dropped silently: each
+    # reason and attack of a shown node is shown or counted below it; those
+    # of the claims this map sets in conflict, and every premise of a shown inference, are shown.
+    disputed = {
+        key
+        for edge in stated
+        if edge.relation is Relation.ATTACKS and edge.map_id == "confrontation"
+        for key in (edge.source, edge.target)
+        if not key.startswith("confrontation#")
+    }
+    assert disputed
+    for edge in stated:
+        if edge.target not in keys:
+            continue
+        assert edge.source in keys or edge.source in view.hidden.get(edge.target, ()), edge
+        target = corpus.node(edge.target)
+        if edge.target in disputed or (target is not None and target.kind is Kind.INFERENCE):
+            assert edge.source in keys, edge
+    assert any(not key.startswith("confrontation#") for key in keys)
+    # Each node the view (and so the diagram) holds is shown in full exactly once.
+    for key in keys:
+        assert len(_expanded(out, key.removeprefix("confrontation#"))) == 1, key
+    # What the view leaves out is counted on the node it lies below.
+    hidden = view.hidden
+    assert hidden
+    for key, below in hidden.items():
+        (line,) = _expanded(out, key.removeprefix("confrontation#"))
+        owner = key.split("#")[0]
+        assert line.endswith(f"  … {len(below)} more below in {owner} (not shown here)"), line
+    left_out = len(set().union(*hidden.values()))
+    assert f"; {left_out} deeper nodes of other maps not shown" in out.splitlines()[-1]
+
+
+@pytest.mark.parametrize("name", ["ft-lose-or-win.yaml", "kherson-catastrophe.yaml", "confrontation.yaml"])
+def test_show_marks_the_implicit_premises_and_only_them(name: str) -> None:
+    out = _show_seed_map(name)
+    view, corpus = _seed_view(name.removesuffix(".yaml"))
+    map_id = name.removesuffix(".yaml")
+    implicit = 0
+    for key in view.keys:
+        node = corpus.node(key)
+        if node is None or not node.kind.is_claim:
+            continue
+        (line,) = _expanded(out, key.removeprefix(f"{map_id}#"))
+        # The role before the id says it: "implicit premise", "implicit conclusion".
+        marked = any(f"  implicit {kind} " in line for kind in ("conclusion", "premise", "counterexample"))
+        assert marked is node.implicit, line
+        implicit += node.implicit
+    assert implicit  # each seed map has reconstructed premises

@@ -96,3 +96,60 @@ def test_a_report_asks_only_for_its_own_script_and_style() -> None:
     assert page.count("<script") == 1
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//(?!www\.youtube)""", page)
     assert " style=" not in page
+
+
+def test_a_split_map_shows_its_overview_then_each_conclusions_diagram(tmp_path: Path) -> None:
+    """The report draws what `argmap render` draws: for a map split into one
+    diagram per conclusion, the overview first, then every part, listed."""
+    completed = _argmap("report", "maps", "-o", str(tmp_path))
+    assert completed.returncode == 0, completed.stderr
+    rendered = _argmap("render", "maps", "-o", str(tmp_path / "svg"), "-f", "dot")
+    assert rendered.returncode == 0, rendered.stderr
+    parts = sorted(
+        path.stem.removeprefix("ft-lose-or-win") for path in (tmp_path / "svg").glob("ft-lose-or-win--*.dot")
+    )
+    assert parts  # the column is too wide for one diagram
+    page = (tmp_path / "ft-lose-or-win.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<figure class="view" id="(view[^"]*)"><figcaption>([^<]*)</figcaption><svg ', page)
+    assert figures[0] == ("view", "Overview: the conclusions")
+    assert sorted(anchor.removeprefix("view") for anchor, _ in figures[1:]) == parts
+    assert (
+        "view--no-direct-link",
+        "Military failures, the loss of Kherson among them, do not weaken Putin&#x27;s hold on power.",
+    ) in figures
+    listed = re.findall(r'<li><a href="#(view[^"]*)">', page)
+    assert listed == [anchor for anchor, _ in figures]
+    # Each conclusion's diagram holds its reasons: a premise is drawn in its part, not only in a list.
+    part = page.split('id="view--no-direct-link"', 1)[1].split("</figure>", 1)[0]
+    assert 'data-node="node-revenge"' in part
+    # A map that fits in one diagram keeps one.
+    assert '<figure class="view"' not in (tmp_path / "kherson-catastrophe.html").read_text(encoding="utf-8")
+
+
+def test_the_panel_of_an_undecided_node_that_can_stand_says_so(tmp_path: Path) -> None:
+    """Two claims that rebut each other: each can stand (a preferred labelling
+    accepts it); a third claim attacked by nothing keeps its plain words."""
+    (tmp_path / "argmap.toml").write_text("", encoding="utf-8")
+    (tmp_path / "conflict.yaml").write_text(
+        "argmap: 1\nid: conflict\ntitle: A conflict\nconclusions:\n"
+        "  - id: works\n    text: Sanctions work.\n    implicit: true\n"
+        "    counterexamples:\n      - id: backfires\n        text: Sanctions backfire.\n"
+        "        implicit: true\n        counterexamples:\n          - ref: works\n"
+        "  - id: plain\n    text: Sanctions are in place.\n    implicit: true\n",
+        encoding="utf-8",
+    )
+    completed = _argmap("report", "conflict.yaml", "-o", "out", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    page = (tmp_path / "out" / "conflict.html").read_text(encoding="utf-8")
+    for node_id in ("works", "backfires"):
+        panel = page.split(f'id="node-{node_id}"', 1)[1].split("</article>", 1)[0]
+        assert (
+            '<p class="status status-undecided"><strong>? undecided · can stand</strong>: '
+            "the map cannot settle it, "
+            "but it holds if its side of the conflict is chosen (a preferred labelling accepts it).</p>"
+        ) in panel
+    # Only where the preferred semantics says more: a node the grounded verdict accepts keeps its words.
+    accepted = page.split('id="node-plain"', 1)[1].split("</article>", 1)[0]
+    assert "<strong>✓ in</strong>: it stands." in accepted
+    # The diagram in the report says it too.
+    assert "? undecided · can stand" in page.split('<div class="diagram-frame">', 1)[1]

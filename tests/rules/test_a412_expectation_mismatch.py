@@ -86,3 +86,41 @@ def test_expectations_may_name_nodes_of_a_referenced_map(run_check: RunCheck) ->
     assert [p.message for p in run_check(wrong, "A412", others={"ft": ft})] == [
         "`ft#no-direct-link` is expected in but is out: rebutted by `demo#elite-turns` (in)"
     ]
+
+
+CONFLICT = """\
+argmap: 1
+id: demo
+title: A two-way conflict
+expect:
+  semantics: SEMANTICS
+  in: [a]
+  undecided: [b]
+conclusions:
+  - id: a
+    text: A.
+    implicit: true
+    contradicts: [b]
+  - id: b
+    text: B.
+    implicit: true
+"""
+
+
+def test_expectations_under_another_semantics_are_sceptical(run_check: RunCheck) -> None:
+    # Two preferred labellings, one with `a` in, one with `b` in: neither is in in every one.
+    problems = run_check(CONFLICT.replace("SEMANTICS", "preferred"), "A412")
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (
+            6,
+            "`a` is expected in but is undecided under the preferred semantics "
+            "(its labellings disagree, or there is none)",
+        )
+    ]
+
+
+def test_an_outweighed_side_is_out_in_every_stable_labelling(run_check: RunCheck) -> None:
+    text = CONFLICT.replace("SEMANTICS", "stable").replace(
+        "    contradicts: [b]\n", "    contradicts: [b]\n    outweighs: [b]\n"
+    )
+    assert run_check(text.replace("  undecided: [b]\n", "  out: [b]\n"), "A412") == []

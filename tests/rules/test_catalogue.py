@@ -12,7 +12,7 @@ from argmap.rules import RULES
 from argmap.rules.catalogue import State, all_codes
 
 PACKAGE = Path(__file__).resolve().parents[2] / "argmap"
-CODE = re.compile(r"[LSMAQXE][0-9]{3}")
+CODE = re.compile(r"[LSIMAQXE][0-9]{3}")
 
 # Every stable code with its name: a stable code is never renumbered, renamed or removed.
 STABLE = {
