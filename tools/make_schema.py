@@ -654,7 +654,7 @@ SCHEMA = {
                         "title": "Positions",
                         "description": "The claims (`id` or `map-id#id`) that answer the issue.",
                         "type": "array",
-                        "items": {"type": "string", "pattern": REF},
+                        "items": {"type": "string", "pattern": REF, "patternErrorMessage": REF_MESSAGE},
                         "uniqueItems": True,
                         "minItems": 2,
                     },
