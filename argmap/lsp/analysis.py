@@ -7,6 +7,7 @@ Positions are argmap's: 1-based lines and columns counted in characters.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -529,36 +530,28 @@ _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?:\{\s*)?(?P<key>[a-z_]+)\s*:
 _ANY_KEY_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<value>.*))?$")
 _ITEM_LINE = re.compile(r"^(?P<indent>\s*)-\s+(?P<typed>[^\s:]*)$")
 
-NODE_KEYS = {
-    "conclusion": (
-        "id",
-        "text",
-        "quote",
-        "implicit",
-        "because",
-        "counterexamples",
-        "note",
-        "tags",
-        "ignore",
-        "at",
-        "url",
-    ),
-    "inference": ("id", "scheme", "warrant", "premises", "counterexamples", "note", "tags", "ignore"),
-    "premise": (
-        "id",
-        "text",
-        "quote",
-        "implicit",
-        "role",
-        "because",
-        "counterexamples",
-        "note",
-        "tags",
-        "ignore",
-        "ref",
-    ),
-    "top": ("argmap", "id", "title", "source", "conclusions", "expect", "note", "tags", "ignore"),
+# The keys completed in each place, read from the schema so that a key the format gains is
+# offered at once. A claim's keys depend on where it stands: `role` under an inference's
+# premises, `question`, `weaker` and `conceded` on a counterexample, `weight` on both.
+_NOT_ON = {
+    "conclusion": ("role", "question", "weight", "conceded", "weaker"),
+    "premise": ("question", "conceded", "weaker"),
+    "counterexample": ("role",),
 }
+
+
+@functools.cache
+def node_keys() -> dict[str, tuple[str, ...]]:
+    from argmap.input.schema import load_schema
+
+    schema = load_schema()
+    claim = tuple(schema["$defs"]["claim"]["properties"])
+    keys = {kind: tuple(key for key in claim if key not in excluded) for kind, excluded in _NOT_ON.items()}
+    keys["premise"] += ("ref",)
+    keys["counterexample"] += ("ref",)
+    keys["inference"] = tuple(schema["$defs"]["inference"]["properties"])
+    keys["top"] = tuple(schema["properties"])
+    return keys
 
 
 @attrs.frozen
@@ -703,7 +696,7 @@ def _under_expect(lines: Sequence[str], line: int) -> bool:
 def _keys_for(lines: Sequence[str], line: int, current: str) -> tuple[str, ...]:
     indent = len(current) - len(current.lstrip(" -"))
     if indent == 0:
-        return NODE_KEYS["top"]
+        return node_keys()["top"]
     for number in range(line - 2, -1, -1):
         text = lines[number]
         stripped = text.lstrip(" ")
@@ -713,15 +706,15 @@ def _keys_for(lines: Sequence[str], line: int, current: str) -> tuple[str, ...]:
             and level < indent
         ):
             name = stripped.split(":")[0]
-            return NODE_KEYS[
+            return node_keys()[
                 {
                     "because": "inference",
                     "premises": "premise",
-                    "counterexamples": "conclusion",
+                    "counterexamples": "counterexample",
                     "conclusions": "conclusion",
                 }[name]
             ]
-    return NODE_KEYS["conclusion"]
+    return node_keys()["conclusion"]
 
 
 def referring_maps(snapshot: Snapshot, candidates: Mapping[Path, str]) -> list[Path]:

@@ -185,6 +185,32 @@ async def test_completion_of_schemes_and_refs(client: LanguageClient, folder: Pa
 
 
 @pytest.mark.asyncio
+async def test_completion_of_keys_follows_the_schema(client: LanguageClient, folder: Path) -> None:
+    """Every key of the format is offered where it may stand, the ones added for the evaluation too."""
+    text = MAP.replace("conclusions:\n", "\nconclusions:\n").replace(
+        "          - id: base\n", "          - id: base\n            \n"
+    )
+    uri = await open_map(client, folder / "keys.yaml", text)
+
+    async def labels(line: int, character: int) -> list[str]:
+        found = await client.text_document_completion_async(
+            types.CompletionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=line, character=character),
+            )
+        )
+        assert isinstance(found, types.CompletionList)
+        return [item.label for item in found.items]
+
+    top_line = text.splitlines().index("")
+    assert {"thesis", "issues", "expect", "conclusions"} <= set(await labels(top_line, 0))
+    premise_line = text.splitlines().index("            ")
+    offered = await labels(premise_line, 12)
+    assert {"role", "weight", "assumed", "contradicts"} <= set(offered)
+    assert "question" not in offered and "conceded" not in offered
+
+
+@pytest.mark.asyncio
 async def test_code_action_replaces_the_quote_with_the_nearest_passage(
     client: LanguageClient, folder: Path
 ) -> None:
