@@ -14,7 +14,7 @@ command does, each over the same library the command runs:
     statuses = argmap.evaluate("maps/ft-lose-or-win.yaml")   # {"map#node": Status.IN, ...}
     svg = argmap.render("maps/ft-lose-or-win.yaml")          # bytes
     document = argmap.export("maps/ft-lose-or-win.yaml")     # the JSON export, as data
-    page = argmap.report("maps/ft-lose-or-win.yaml")         # one HTML file, as text
+    page = argmap.html_report("maps/ft-lose-or-win.yaml")    # one HTML file, as text
 
 Each stage is imported when its function is first called, so importing
 `argmap` costs nothing (`argmap --version` and `argmap check` start from
@@ -51,9 +51,9 @@ __all__ = [
     "check",
     "evaluate",
     "export",
+    "html_report",
     "load",
     "render",
-    "report",
 ]
 
 # Names re-exported from their stage, imported on first use (PEP 562).
@@ -130,8 +130,11 @@ def export(path: PathArgument, config: Config | None = None) -> dict[str, Any]:
     return export_data(*_checked_map(path, config))
 
 
-def report(path: PathArgument, config: Config | None = None) -> str:
-    """The HTML report of the map at `path`, as the text of one self-contained file."""
+def html_report(path: PathArgument, config: Config | None = None) -> str:
+    """The HTML report of the map at `path`, as the text of one self-contained file.
+
+    (Not `argmap.report`: that name is the report stage's package, which
+    Python sets on `argmap` once any of its modules is imported.)"""
     from argmap.report.html import report_html
 
     result, argmap = _checked_map(path, config)
