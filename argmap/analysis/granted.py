@@ -11,6 +11,7 @@ defeats its target, and what outweighs it, from the evaluation alone.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 import attrs
 
@@ -54,7 +55,7 @@ def granted_attacks(evaluation: Evaluation) -> dict[tuple[str, str], GrantedAtta
     return found
 
 
-def prevailing_side(granted: dict[tuple[str, str], GrantedAttack], first: str, second: str) -> str | None:
+def prevailing_side(granted: Mapping[tuple[str, str], GrantedAttack], first: str, second: str) -> str | None:
     """In a conflict between `first` and `second` (an attack each way), the side whose attack counts
     while the other's is weaker; None when neither or both are."""
     first_weaker = _is_weaker(granted, first, second)
@@ -64,6 +65,6 @@ def prevailing_side(granted: dict[tuple[str, str], GrantedAttack], first: str, s
     return second if first_weaker else first
 
 
-def _is_weaker(granted: dict[tuple[str, str], GrantedAttack], source: str, target: str) -> bool:
+def _is_weaker(granted: Mapping[tuple[str, str], GrantedAttack], source: str, target: str) -> bool:
     found = granted.get((source, target))
     return found is not None and found.grant is Grant.WEAKER

@@ -915,7 +915,9 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus, annotations: An
         if granted is not None:
             if not granted.defeats:
                 attributes.update(_SET_ASIDE)
-            labels.append(_font(f"<B>{dot_text(_grant_words(granted)[0])}</B>", colour=_DARK_VERMILLION))
+            # One word a line: a label between two claims side by side must not widen the diagram.
+            words = "<BR/>".join(dot_text(part) for part in _grant_words(granted)[0].split(" · "))
+            labels.append(_font(f"<B>{words}</B>", colour=_DARK_VERMILLION))
         if edge.question:
             question = _short(edge.question.replace("-", " "), 28)
             labels.append(_font(f"<I>{dot_text(question)}?</I>", colour=_DARK_VERMILLION))

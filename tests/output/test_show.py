@@ -149,3 +149,24 @@ def test_show_marks_the_implicit_premises_and_only_them(name: str) -> None:
         assert marked is node.implicit, line
         implicit += node.implicit
     assert implicit  # each seed map has reconstructed premises
+
+
+def test_show_marks_conceded_and_weaker_attacks() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "show", "tests/diagram/granted/granted.yaml", "--no-color"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert "├── ✓ in  counterexample annoying (conceded, outweighed): Sorting rubbish is annoying." in lines
+    assert (
+        "└── ✓ in  counterexample mixed-plants (weaker): Some plants sort mixed rubbish themselves." in lines
+    )
+    assert any("counterexample bins-cost (conceded, not outweighed): " in line for line in lines)
+    # A further use of an attack keeps its mark: the reference row too.
+    assert "└── ✗ out  ↪ counterexample deposits-fail (weaker) (see line 28)" in lines
+    # An ordinary attack has none.
+    assert "└── ✓ in  ↪ counterexample deposits-work (see line 22)" in lines
