@@ -880,7 +880,7 @@ _SET_ASIDE = {**_ATTACK, "color": _PALE_VERMILLION, "penwidth": "1.2", "arrowsiz
 _GRANT_WORDS: Mapping[tuple[Grant, bool], tuple[str, str]] = {
     (Grant.CONCEDED, False): (
         "conceded",
-        "granted by the author, and outweighed by the reasons it objects to",
+        "granted by the author, and outweighed by the reasons for what it objects to",
     ),
     (Grant.CONCEDED, True): (
         "conceded · not outweighed",
@@ -957,7 +957,9 @@ def _conflict_attributes(edge: Edge, argmap: ArgMap, annotations: Annotations) -
     attributes["tooltip"] = _plain_lines(
         [f"`{source_id}` and `{target_id}` rebut each other; `{winner_id}` outweighs `{loser_id}`"]
     )
-    attributes["labeldistance"] = "2.2"
+    # Off the line and away from the middle, where "conflict" stands, even on a short edge.
+    attributes["labeldistance"] = "2.5"
+    attributes["labelangle"] = "40"
     if winner == edge.source:  # the bar at the head, the loser's end
         attributes["dir"] = "forward"
         attributes["taillabel"] = prevails

@@ -84,7 +84,7 @@ def test_a_conflict_one_side_outweighs_has_one_bar_and_says_prevails_at_the_winn
 def test_the_legend_says_each_new_mark_once_in_words() -> None:
     meanings = _legend_meanings(_dot())
     for meaning in (
-        "granted by the author, and outweighed by the reasons it objects to",
+        "granted by the author, and outweighed by the reasons for what it objects to",
         "granted by the author, and no reason outweighs it: it defeats what it objects to",
         "an objection weaker than what it objects to: it defeats nothing",
         "of two claims in conflict, the one that outweighs the other",
@@ -94,7 +94,7 @@ def test_the_legend_says_each_new_mark_once_in_words() -> None:
 
 def test_the_legend_leaves_out_the_marks_a_view_does_not_draw() -> None:
     meanings = _legend_meanings(_dot(RenderOptions(root="granted#sort-rubbish")))
-    assert "granted by the author, and outweighed by the reasons it objects to" in meanings
+    assert "granted by the author, and outweighed by the reasons for what it objects to" in meanings
     assert "an objection weaker than what it objects to: it defeats nothing" in meanings
     assert not [meaning for meaning in meanings if "no reason outweighs" in meaning or "prevails" in meaning]
     assert "of two claims in conflict, the one that outweighs the other" not in meanings
