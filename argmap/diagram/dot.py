@@ -11,7 +11,10 @@ the notes. Support runs in blue, solid, with an arrowhead; attack runs in
 vermillion, dashed and thicker, ending in a bar: colour, line and end each
 tell them apart, so the diagram reads in greyscale and for colour-blind
 readers (Okabe and Ito's palette). A mutual rebuttal is one double-headed
-edge between the two claims, not two.
+edge between the two claims, not two. An attack that defeats nothing (a
+conceded objection its target's reasons outweigh, a weaker one) is thinner
+and paler and says `conceded` or `weaker` on its line; a conflict one side
+wins has its bar at the losing end and `prevails` at the other.
 
 Status is marked by exception: a node that stands is drawn plain; a
 defeated node is grey with grey text and says "defeated"; an undecided one
