@@ -8,7 +8,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -31,6 +30,8 @@ class Limits:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path`."""
+    import tempfile  # here: `argmap check` writes nothing and starts without it
+
     folder = path.parent if str(path.parent) else Path()
     descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     temporary = Path(name)
@@ -131,3 +132,12 @@ def write_output(path: Path, data: bytes, shown: str | None = None) -> None:
         write_atomically(path, data)
     except OSError as error:
         raise OutputError(f"cannot write {name}: {error.strerror or error}") from None
+
+
+def package_text(*parts: str) -> str:
+    """A data file of the argmap package (`package_text("data", "schemes.yaml")`), as text.
+
+    Read beside this module rather than through `importlib.resources`, whose
+    readers (with `zipfile`) cost `argmap check` more to import than reading
+    the file: argmap is installed as files, never run from a zip archive."""
+    return Path(__file__).parent.joinpath(*parts).read_text(encoding="utf-8")

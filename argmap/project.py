@@ -22,7 +22,6 @@ above it, is in no project (`NoProject`).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -206,6 +205,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise ConfigError(f"{path}: not UTF-8 text (the first bad byte is on line {line})") from None
+    import tomllib  # here: a folder without argmap.toml never needs it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

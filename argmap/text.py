@@ -6,7 +6,6 @@ commands suggest the same way and name nodes the same way.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["closest", "did_you_mean", "display_id", "relative_id"]
@@ -33,6 +32,8 @@ def closest(
         )
         if containing:
             return containing[0]
+    import difflib  # here: only a misspelt name needs it
+
     matches = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return matches[0] if matches else None
 

@@ -24,6 +24,7 @@ import importlib.util
 import json
 import random
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -498,6 +499,65 @@ def test_parallel_check_redoes_the_share_of_a_helper_that_failed(
     monkeypatch.setattr(argmap.lint.parallel, "_receive", lambda receiver: None)
     _folder_of_maps(tmp_path, 12)
     result = argmap.lint.parallel.check_paths_parallel([tmp_path], Config(), jobs=2, cwd=tmp_path, min_maps=1)
+    assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems
+
+
+def test_parallel_check_loads_each_share_of_the_files_in_its_own_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.lint.parallel
+    from argmap.input.workspace import load_files as plain_load
+
+    if argmap.lint.parallel._fork_context() is None:
+        pytest.skip("fork is not available here")
+    loaded_here: list[int] = []  # what this process loaded (helpers record in their own copy)
+
+    def recording_load(files: Sequence[Path], names: Sequence[str], config: Config) -> list[object]:
+        loaded_here.append(len(files))
+        return plain_load(files, names, config)  # type: ignore[return-value]
+
+    monkeypatch.setattr(argmap.lint.parallel, "load_files", recording_load)
+    _folder_of_maps(tmp_path, 30)
+    result = argmap.lint.parallel.check_paths_parallel([tmp_path], Config(), jobs=3, cwd=tmp_path, min_maps=1)
+    assert loaded_here == [10]
+    assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems
+
+
+def test_parallel_check_loads_every_file_here_when_a_loading_helper_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.lint.parallel
+
+    if argmap.lint.parallel._fork_context() is None:
+        pytest.skip("fork is not available here")
+
+    def failing_helper(sender: Any, *arguments: object) -> None:
+        sender.send(("error", "OSError: as if a file had vanished"))
+        sender.close()
+
+    monkeypatch.setattr(argmap.lint.parallel, "_loading_helper", failing_helper)
+    _folder_of_maps(tmp_path, 12)
+    result = argmap.lint.parallel.check_paths_parallel([tmp_path], Config(), jobs=2, cwd=tmp_path, min_maps=1)
+    single = check_paths([tmp_path], Config(), cwd=tmp_path)
+    assert result.problems == single.problems
+    assert result.workspace.files == single.workspace.files
+
+
+def test_parallel_check_within_idle_cores_starts_no_helper_on_a_busy_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.lint.parallel
+
+    def no_helpers(*arguments: object, **keywords: object) -> list[object]:
+        raise AssertionError("no helper process when no core is idle")
+
+    monkeypatch.setattr(argmap.lint.parallel, "default_jobs", lambda: 1)
+    monkeypatch.setattr(argmap.lint.parallel, "_analyse_in_parallel", no_helpers)
+    monkeypatch.setattr(argmap.lint.parallel, "_load_in_parallel", no_helpers)
+    _folder_of_maps(tmp_path, 25)
+    result = argmap.lint.parallel.check_paths_parallel(
+        [tmp_path], Config(), jobs=2, cwd=tmp_path, min_maps=1, within_idle_cores=True
+    )
     assert result.problems == check_paths([tmp_path], Config(), cwd=tmp_path).problems
 
 

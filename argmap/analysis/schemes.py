@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ import attrs
 
 from argmap.analysis.context import MapContext
 from argmap.config import Config
-from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, read_bounded
+from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, package_text, read_bounded
 from argmap.input.model import ArgMap, Edge
 from argmap.problems import ConfigError, Location
 from argmap.text import closest, did_you_mean
@@ -105,7 +104,7 @@ def catalogue_for_context(context: MapContext) -> Catalogue:
 
 @lru_cache(maxsize=1)
 def builtin_schemes() -> tuple[Scheme, ...]:
-    text = resources.files("argmap").joinpath("data", "schemes.yaml").read_text(encoding="utf-8")
+    text = package_text("data", "schemes.yaml")
     return parse_catalogue(text, BUILTIN_NAME)
 
 

@@ -151,6 +151,9 @@ def _snowball(language: str) -> Any:
     name = SNOWBALL_LANGUAGES.get(language.split("-")[0].split("_")[0].casefold())
     if name is None:
         return None
+    stemmer = _one_snowball_stemmer(name)
+    if stemmer is not None:
+        return stemmer
     try:
         import snowballstemmer  # imported here: `argmap check` starts without it
     except ImportError:
@@ -159,6 +162,39 @@ def _snowball(language: str) -> Any:
         return snowballstemmer.stemmer(name)
     except KeyError:  # an older release without this language
         return None
+
+
+def _one_snowball_stemmer(name: str) -> Any:
+    """The pure-Python Snowball stemmer `name`, its one module imported alone, or None.
+
+    `import snowballstemmer` imports the stemmers of all its thirty-odd
+    languages (a tenth of `argmap check`'s start-up) to use one. Its package
+    is entered without running its `__init__` just long enough to import
+    `snowballstemmer.<name>_stemmer`; anything unexpected (PyStemmer
+    installed, which the package would prefer; another layout) returns None
+    and the caller takes the package's own `stemmer(name)`.
+    tests/analysis/test_terms.py holds both to the same stems."""
+    import importlib
+    import importlib.util
+    import sys
+
+    if "snowballstemmer" in sys.modules or importlib.util.find_spec("Stemmer") is not None:
+        return None
+    spec = importlib.util.find_spec("snowballstemmer")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)
+    try:
+        module = importlib.import_module(f"snowballstemmer.{name}_stemmer")
+    except ImportError:
+        return None
+    finally:
+        # A later `import snowballstemmer` runs the real package, which
+        # finds this module already imported.
+        del sys.modules["snowballstemmer"]
+    class_name = "".join(part.title() for part in name.split("_")) + "Stemmer"
+    stemmer_class = getattr(module, class_name, None)
+    return None if stemmer_class is None else stemmer_class()
 
 
 @lru_cache(maxsize=1 << 16)

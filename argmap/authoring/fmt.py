@@ -26,7 +26,9 @@ alike. The canonical layout:
   date, boolean or null (`at: '01:58:12'`, `date: '2022-11-10'`: PyYAML and
   other 1.1 readers would make a number and a date of them). Texts with line
   breaks become literal blocks (`|`); a folded block (`>`) stays folded.
-- every comment kept. A comment on its own line belongs to what follows it
+- every comment kept, a tail of text that ` #` made a comment included: fmt
+  cannot know it was meant as text, so it warns (M306) and leaves the fix,
+  quoting the whole value, to the author. A comment on its own line belongs to what follows it
   and moves with it when keys are reordered, at its new indentation;
   a comment indented deeper than what follows closes the block above it and
   stays at that block's end; a comment at the end of a line stays at the end
@@ -250,6 +252,20 @@ def write_formatted(result: Formatted) -> bool:
             f"{result.file}: cannot write ({error.strerror or error}); the map is unchanged"
         ) from None
     return True
+
+
+def cut_by_comments(result: Formatted, *, written: bool) -> tuple[Problem, ...]:
+    """M306 warnings for the prose values a ` #` cut short, at their lines in
+    the file as it is after fmt (`written`) or as it was.
+
+    YAML read the tail of such a value as a comment, and fmt keeps it as one,
+    where it was: joining it back into the value would change what the map
+    says, which fmt never does on its own. The warning names the fix.
+    """
+    from argmap.rules.m306_text_cut_by_comment import cut_values
+
+    text = result.text if written and result.text is not None else result.original
+    return tuple(cut_values(text, result.file))
 
 
 def canonical_text(text: str) -> str:

@@ -241,6 +241,8 @@ def source_metadata(source: Path) -> dict[str, str]:
         raise SourceAccessError(f"{source}: cannot read: it is {refused.reason}") from None
     except OSError as error:
         raise SourceAccessError(f"{source}: cannot read ({error.strerror or error})") from None
+    if head.startswith("%PDF-"):
+        return _pdf_metadata(source)
     metadata: dict[str, str] = {}
     lines = head.splitlines()
     body = lines
@@ -261,6 +263,19 @@ def source_metadata(source: Path) -> dict[str, str]:
     if "url" in metadata and not re.match(r"^https?://\S+$", metadata["url"]):
         del metadata["url"]  # the schema wants an http(s) URL
     return metadata
+
+
+def _pdf_metadata(source: Path) -> dict[str, str]:
+    """A PDF's own title and author, when it gives them (and pypdf, the `pdf`
+    extra, is there to read them); else nothing, and the map is titled by
+    the file's name: the bytes of a PDF are no title."""
+    from argmap.grounding.pdf import document_info
+
+    try:
+        raw = read_bounded(source, 64 * 1024 * 1024)
+    except (UnsafeFile, OSError):
+        return {}
+    return {key: _shorten(value) for key, value in document_info(raw).items()}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")

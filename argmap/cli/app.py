@@ -77,13 +77,15 @@ def main() -> None:
 
 
 def open_one_map(path: Path, command: str) -> tuple[OneMap, ArgMap]:
-    """Check the one map `command` works on; when it cannot be read as a map,
-    print its problems and exit 1. Raises ArgmapError (for `tool_errors`)."""
+    """Check the one map `command` works on; when it cannot be read as a map
+    (or fails the schema), print its problems and exit 1. Raises ArgmapError (for `tool_errors`)."""
     from argmap.lint.runner import check_one_map
     from argmap.output.formats import format_problems
 
     opened = check_one_map(path, config_for([path]), command=command)
-    if opened.argmap is None:
+    # A map that failed the schema is checked without what failed, but no
+    # command builds on that part: its problems say what to fix first.
+    if opened.argmap is None or opened.argmap.partial:
         typer.echo(format_problems(opened.result.problems, "text", files_checked=1), err=True, nl=False)
         raise typer.Exit(EXIT_PROBLEMS)
     return opened, opened.argmap

@@ -124,7 +124,7 @@ def run_check(
         if jobs < 0:
             fail("--jobs takes 0 (every core) or a number of processes")
         config = config_for(paths, config_file, select=select, ignore=ignore, max_file_size=max_file_size)
-        result = check_paths_parallel(paths, config, jobs, maps_only=maps_only)
+        result = check_paths_parallel(paths, config, jobs, maps_only=maps_only, within_idle_cores=True)
     coloured = use_colour(colour) and output_format == "text"
     output = format_problems(
         at_least(result.problems, threshold),

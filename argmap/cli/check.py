@@ -60,8 +60,9 @@ def check(
         "--jobs",
         "-j",
         help=(
-            "Processes to check with: 0 (the default) uses every core once there are 20 maps or more; "
-            "1 stays in one process. The output is the same."
+            "Processes to check with, at most one per core that other programs leave idle: 0 (the "
+            "default) uses them all once there are 20 maps or more; 1 stays in one process. The "
+            "output is the same."
         ),
     ),
     semantics: str = typer.Option(

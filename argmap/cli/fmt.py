@@ -49,7 +49,7 @@ def fmt(
     paths = paths or [Path()]
     refused = changed = unchanged = 0
     with tool_errors():
-        from argmap.authoring.fmt import format_file, write_formatted
+        from argmap.authoring.fmt import cut_by_comments, format_file, write_formatted
         from argmap.input.workspace import discover, display_name
         from argmap.output.formats import format_problems
 
@@ -66,6 +66,14 @@ def fmt(
                     format_problems(result.problems, "text", files_checked=1, quiet=True), err=True, nl=False
                 )
                 continue
+            cuts = cut_by_comments(result, written=result.changed and not (check or diff))
+            for cut in cuts:
+                typer.echo(
+                    f"{for_terminal(cut.file)}:{cut.line}:{cut.column}: {cut.code} "
+                    f"{for_terminal(cut.message)} [{cut.severity.label}]\n"
+                    f"    hint: {for_terminal(cut.hint or '')}",
+                    err=True,
+                )
             if not result.changed:
                 unchanged += 1
                 continue

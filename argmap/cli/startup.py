@@ -13,9 +13,10 @@ it and reports errors as before: the two doors run the same `run_check`.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 from argmap import __version__
+
+TYPE_CHECKING = False  # not `from typing`: see argmap/cli/__init__.py
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -67,8 +68,8 @@ COMMAND_SUMMARIES = (
     (
         "show",
         "Show a map as a tree: each node's status (✓ in, ✗ out, ? undecided), what it is where it "
-        "stands (conclusion, inference, premise or counterexample), its id and text, and the codes of"
-        " its problems (⚑).",
+        'stands (conclusion, inference, premise or counterexample; "implicit premise" for one the '
+        "analyst reconstructed, `implicit: true`), its id and text, and the codes of its problems (⚑).",
     ),
     (
         "explain",

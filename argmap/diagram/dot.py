@@ -300,8 +300,7 @@ def map_dot(
     options: RenderOptions | None = None,
 ) -> str:
     """The DOT of `argmap`'s diagram. Pure and deterministic."""
-    import graphviz
-
+    from argmap.diagram.dot_writer import DotGraph  # graphviz.Digraph's bytes, quoted faster
     from argmap.diagram.views import diagram_view
 
     annotations = annotations or Annotations()
@@ -327,7 +326,7 @@ def map_dot(
     }
     if options.page:
         graph_attr["size"] = "{:g},{:g}".format(*_PAGE_INCHES)
-    graph = graphviz.Digraph(
+    graph = DotGraph(
         name=argmap.id if _SAFE_DOT_NAME.match(argmap.id) else "argmap",
         comment="drawn by argmap render from the map of this id; edit the map, not this file",
         graph_attr=graph_attr,

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import enum
 import os
-import re
 import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,6 +35,7 @@ from typing import Any
 import attrs
 
 from argmap.analysis.context import MapContext
+from argmap.grounding.patterns import PatternRefused, compile_ignore
 from argmap.grounding.quotes import ELISION_MAX_GAP, Outcome, QuoteIndex, QuoteMatch, excerpt
 from argmap.grounding.sources import (
     RefusalReason,
@@ -90,6 +90,10 @@ class QuoteCheck:
     source_words: str | None  # what the source writes there, when found
     nearest_line: int | None = None  # the line of the nearest passage, when not found
     also_line: int | None = None  # where the passage occurs again, when the quote does not say which
+    # The same places as messages name them: `line 12`, or `p. 3, line 4` in a PDF.
+    place: str | None = None
+    nearest_place: str | None = None
+    also_place: str | None = None
 
 
 @attrs.frozen
@@ -182,13 +186,11 @@ def _ground(context: MapContext) -> MapGrounding:
         return MapGrounding(source_file=display, issue=issue, source_location=location)
     try:
         ignore = compile_ignore(source_info.ignore)
-    except SourceUnreadable as bad_pattern:
-        issue = SourceIssue(
-            SourceIssueKind.UNREADABLE,
-            bad_pattern.message,
-            bad_pattern.hint,
-            source_info.ignore_location or location,
-        )
+    except PatternRefused as refused:
+        where = source_info.ignore_location or location
+        if refused.index is not None and refused.index < len(source_info.ignore_locations):
+            where = source_info.ignore_locations[refused.index]
+        issue = SourceIssue(SourceIssueKind.UNREADABLE, refused.message, refused.hint, where)
         return MapGrounding(source_file=display, issue=issue, source_location=location)
     index = context.run.memo(
         ("argmap.grounding.quotes.index", path, source_info.encoding, source_info.ignore),
@@ -243,42 +245,45 @@ def _read_once(
     return context.run.memo(("argmap.grounding.sources", path, encoding), read)
 
 
-def compile_ignore(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """The `source.ignore` patterns, compiled; `SourceUnreadable` for one that is not a regular expression."""
-    compiled: list[re.Pattern[str]] = []
-    for pattern in patterns:
-        try:
-            compiled.append(re.compile(pattern))
-        except re.error as error:
-            raise SourceUnreadable(
-                f"`source.ignore` pattern `{pattern}` is not a regular expression ({error.msg})",
-                hint=(
-                    "write a Python regular expression in single quotes, "
-                    r"with `\[` for a literal `[`: '\[Pg \d+\]'"
-                ),
-            ) from None
-    return tuple(compiled)
-
-
 def _check_quotes(argmap: ArgMap, source: SourceText, index: QuoteIndex) -> list[QuoteCheck]:
     checks: list[QuoteCheck] = []
     for node in argmap.nodes:
         for number, quote in enumerate(node.quotes, start=1):
             match = index.find(quote.text, quote.occurrence, quote.after)
             line = marker = words = nearest_line = also_line = None
+            place = nearest_place = also_place = None
             if match.also_at is not None:
                 also_line = source.line_of(match.also_at)
+                also_place = source.place_of(match.also_at)
             if match.start is not None and match.end is not None:
                 line = source.line_of(match.start)
-                found_marker = source.marker_at_or_after(match.start)
-                marker = found_marker.text if found_marker is not None else None
+                place = source.place_of(match.start)
+                # A PDF's pages are its markers: the page a quote begins on.
+                marker = source.page_locator(match.start)
+                if marker is None:
+                    found_marker = source.marker_at_or_after(match.start)
+                    marker = found_marker.text if found_marker is not None else None
                 words = excerpt(source.text[match.start : match.end], 160)
             if match.nearest is not None:
                 nearest_line = source.line_of(match.nearest.start)
+                nearest_place = source.place_of(match.nearest.start)
             which = f"quote {number}" if len(node.quotes) > 1 else "the quote"
             label = f"{which} of {describe(node)}"
             checks.append(
-                QuoteCheck(node.key, label, quote, match, line, marker, words, nearest_line, also_line)
+                QuoteCheck(
+                    node.key,
+                    label,
+                    quote,
+                    match,
+                    line,
+                    marker,
+                    words,
+                    nearest_line,
+                    also_line,
+                    place,
+                    nearest_place,
+                    also_place,
+                )
             )
     return checks
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import html
 import os
 import re
 from collections.abc import Mapping
@@ -91,6 +90,15 @@ class Block:
 
 
 @attrs.frozen
+class Page:
+    """A page of a PDF source, in the plain-text view."""
+
+    start: int  # the offset of the view at which the page begins
+    label: str  # its number as the document prints it ("12", "iv"), or its position
+    line: int  # the line of the view on which it begins
+
+
+@attrs.frozen
 class SourceText:
     """A source document as plain text, with the way back to its lines."""
 
@@ -105,11 +113,18 @@ class SourceText:
     # Each kind of line end the source uses, with how many lines end so,
     # most used first: more than one kind is worth a warning (Q507).
     line_endings: tuple[tuple[str, int], ...] = ()
+    # The pages of a PDF source, in order; none for a text.
+    pages: tuple[Page, ...] = ()
     _marker_offsets: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _page_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @_marker_offsets.default
     def _offsets_of_markers(self) -> tuple[int, ...]:
         return tuple(marker.offset for marker in self.markers)
+
+    @_page_starts.default
+    def _starts_of_pages(self) -> tuple[int, ...]:
+        return tuple(page.start for page in self.pages)
 
     def line_of(self, offset: int) -> int:
         """The 1-based source line holding `offset` of the plain-text view.
@@ -119,6 +134,27 @@ class SourceText:
         is the one that holds the text.
         """
         return max(1, bisect.bisect_right(self.line_starts, offset))
+
+    def page_of(self, offset: int) -> Page | None:
+        """The page of a PDF source that holds `offset` (None for a text)."""
+        if not self.pages:
+            return None
+        index = bisect.bisect_right(self._page_starts, offset) - 1
+        return self.pages[max(index, 0)]
+
+    def place_of(self, offset: int) -> str:
+        """Where `offset` is, as messages name it: `line 12` of a text, and
+        `p. 3, line 4` (the line within the page) of a PDF."""
+        line = self.line_of(offset)
+        page = self.page_of(offset)
+        if page is None:
+            return f"line {line}"
+        return f"p. {page.label}, line {line - page.line + 1}"
+
+    def page_locator(self, offset: int) -> str | None:
+        """`p. 3` for a place in a PDF source, as a citation names it."""
+        page = self.page_of(offset)
+        return None if page is None else f"p. {page.label}"
 
     def marker_at_or_after(self, offset: int) -> Marker | None:
         """The first marker at or after `offset`: for a statement followed by
@@ -285,6 +321,10 @@ def read_source(
         raise SourceUnreadable(
             f"source file `{display}` cannot be read ({error.strerror or error})"
         ) from None
+    from argmap.grounding.pdf import is_pdf, read_pdf
+
+    if is_pdf(path.suffix, raw):
+        return read_pdf(raw, display)
     text = decode_source(raw, display, encoding)
     markdown = True if path.suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES else None
     return parse_text(text, markdown=markdown)
@@ -439,6 +479,13 @@ _HIDDEN_ATTRIBUTE = re.compile(
     re.IGNORECASE,
 )
 _MARKER_ATTRIBUTE = re.compile(r"""\bdata-(?:t|time|timestamp)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _unescape(text: str) -> str:
+    """`html.unescape`, imported on first use: a plain-text source never needs it."""
+    import html
+
+    return html.unescape(text)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -698,7 +745,7 @@ class _ViewBuilder:
                 self.tag(match.group("open_name"), token, number)
                 return
             elif kind == "entity":
-                self.emit(html.unescape(token))
+                self.emit(_unescape(token))
             elif kind == "emphasis" and self.keeps_literally(text, match.start(), match.end(), token):
                 self.emit(token)
             # comments, and emphasis markers, are dropped
@@ -733,6 +780,6 @@ class _ViewBuilder:
         marker = _MARKER_ATTRIBUTE.search(attributes)
         if marker:
             value = next(group for group in marker.groups() if group is not None)
-            self.markers.append(Marker(self.length, html.unescape(value), number))
+            self.markers.append(Marker(self.length, _unescape(value), number))
         if name.lower() in _BREAKING_TAGS:
             self.emit(" ")

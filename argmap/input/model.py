@@ -204,6 +204,7 @@ class SourceInfo:
     note: str | None = None
     location: Location | None = None  # where `file:` was written
     ignore_location: Location | None = None
+    ignore_locations: tuple[Location, ...] = ()  # of each pattern, for problems about one
 
 
 @attrs.frozen
@@ -236,6 +237,12 @@ class ArgMap:
     preferences: tuple[Preference, ...] = ()
     thesis: str | None = None  # the key of the main conclusion the map names (`thesis:`), if any
     issues: tuple[Issue, ...] = ()
+    # When the map failed the schema and was checked without what failed
+    # (`argmap.input.salvage`): the ids of the nodes left out, and of the
+    # nodes that lost a child so.
+    dropped_ids: frozenset[str] = frozenset()
+    incomplete_ids: frozenset[str] = frozenset()
+    partial: bool = False  # checked without what failed the schema
 
     @classmethod
     def from_data(cls, data: YamlMapping, file: str, path: Path | None = None) -> ArgMap:
@@ -282,6 +289,11 @@ class _Builder:
         if end is None:
             return self.at(line, column)
         return Location(self.file, line, column, end_line=end[0], end_column=end[1])
+
+    def item_locations(self, items: object) -> tuple[Location, ...]:
+        if not isinstance(items, YamlSequence):
+            return ()
+        return tuple(self.item_location(items, index) for index in range(len(items)))
 
     def build(self) -> ArgMap:
         data = self.data
@@ -545,6 +557,7 @@ class _Builder:
             encoding=source.get("encoding"),
             ignore=tuple(source.get("ignore", ())),
             ignore_location=self.value_location(source, "ignore") if "ignore" in source else None,
+            ignore_locations=self.item_locations(source.get("ignore")),
             note=source.get("note"),
             location=self.value_location(source, "file")
             if "file" in source

@@ -16,9 +16,9 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from typing import Any
 
+from argmap.files import package_text
 from argmap.input.yaml_reader import YamlMapping, YamlSequence
 from argmap.problems import Problem, Severity
 from argmap.text import closest, did_you_mean
@@ -36,7 +36,7 @@ FORMAT_VERSION = 1
 
 @functools.cache
 def schema_text() -> str:
-    return resources.files("argmap").joinpath("data/argmap.schema.json").read_text(encoding="utf-8")
+    return package_text("data", "argmap.schema.json")
 
 
 @functools.cache
@@ -47,29 +47,33 @@ def load_schema() -> dict[str, Any]:
 
 def validate(data: YamlMapping, file: str) -> list[Problem]:
     """Problems with `data` as an argmap map; empty when it is valid."""
+    return [problem for problem, _ in validated(data, file)]
+
+
+def validated(data: YamlMapping, file: str) -> list[tuple[Problem, tuple[Any, ...]]]:
+    """Problems with `data` as an argmap map, each with the path in `data` of
+    what failed; empty when it is valid."""
     version = data.get("argmap")
     if "argmap" in data and not (type(version) is int and version == FORMAT_VERSION):
         line, column = _value_position(data, "argmap")
-        return [
-            Problem(
-                code=UNSUPPORTED_VERSION,
-                severity=Severity.ERROR,
-                file=file,
-                line=line,
-                column=column,
-                message=(
-                    f"this map declares format version `{_shown(version)}`; "
-                    f"this argmap reads version {FORMAT_VERSION}"
-                ),
-                hint=(
-                    f"write `argmap: {FORMAT_VERSION}`, "
-                    "or upgrade argmap if the map was written for a newer one"
-                ),
-            )
-        ]
+        problem = Problem(
+            code=UNSUPPORTED_VERSION,
+            severity=Severity.ERROR,
+            file=file,
+            line=line,
+            column=column,
+            message=(
+                f"this map declares format version `{_shown(version)}`; "
+                f"this argmap reads version {FORMAT_VERSION}"
+            ),
+            hint=(
+                f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap if the map was written for a newer one"
+            ),
+        )
+        return [(problem, ("argmap",))]
     if compiled_validator()(data):
         return []
-    return explain(data, file)
+    return explained(data, file)
 
 
 @functools.cache
@@ -304,7 +308,18 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
 
 
 def explain(data: YamlMapping, file: str) -> list[Problem]:
-    """Run jsonschema and translate each of its errors for the user.
+    """Run jsonschema and translate each of its errors for the user (see `explained`)."""
+    return [problem for problem, _ in explained(data, file)]
+
+
+def error_paths(data: YamlMapping) -> list[tuple[Any, ...]]:
+    """Where in `data` the schema fails: the paths of its errors."""
+    return [path for _, path in explained(data, "")]
+
+
+def explained(data: YamlMapping, file: str) -> list[tuple[Problem, tuple[Any, ...]]]:
+    """Run jsonschema and translate each of its errors for the user, with
+    the path in `data` of what failed (`argmap.input.salvage` leaves it out).
 
     jsonschema recurses through nested nodes, so it is run on one node at a
     time: each argument node is validated against its own definition with
@@ -330,7 +345,7 @@ def explain(data: YamlMapping, file: str) -> list[Problem]:
         return validators[pointer]
 
     child_lists = _child_lists(schema)
-    problems: dict[tuple[int, int, str, str], Problem] = {}
+    problems: dict[tuple[int, int, str, str], tuple[Problem, tuple[Any, ...]]] = {}
     pending: list[tuple[list[Any], str, Any]] = [([], "#", data)]
     while pending:
         path, pointer, node = pending.pop()
@@ -340,8 +355,16 @@ def explain(data: YamlMapping, file: str) -> list[Problem]:
         for error in _leaf_errors(validator_for(pointer).iter_errors(stubbed)):
             error.path.extendleft(reversed(path))
             problem = _translate(error, data, file)
-            problems.setdefault((problem.line, problem.column, problem.code, problem.message), problem)
-    return sorted(problems.values(), key=lambda problem: problem.sort_key)
+            failed = tuple(error.absolute_path)
+            if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+                # What failed is the unknown key, not the mapping that holds it.
+                known = error.schema.get("properties", {})
+                extra = sorted(key for key in error.instance if key not in known)
+                failed += (extra[0],) if len(extra) == 1 else ()
+            problems.setdefault(
+                (problem.line, problem.column, problem.code, problem.message), (problem, failed)
+            )
+    return sorted(problems.values(), key=lambda found: found[0].sort_key)
 
 
 def _child_lists(schema: dict[str, Any]) -> dict[str, dict[str, str]]:

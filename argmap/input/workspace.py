@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -18,7 +18,8 @@ import attrs
 from argmap.config import Config
 from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, open_regular
 from argmap.input.model import ArgMap, Corpus, split_key
-from argmap.input.schema import validate
+from argmap.input.salvage import salvage
+from argmap.input.schema import validated
 from argmap.input.yaml_reader import LoadedFile, load_bytes, read_map_file
 from argmap.problems import Problem, SourceAccessError, UsageError
 from argmap.project import NoProject, contains, lexical_path, project_root
@@ -174,6 +175,27 @@ def _unfinished_argmap_line(window: bytes) -> bytes:
     return last_line if b"\nargmap".startswith(last_line) else b""
 
 
+# One file loaded: its map (None when it could not be read as one) and its problems.
+LoadedMap = tuple[ArgMap | None, list[Problem]]
+# Loads files (paths, display names) in order; `argmap.lint.parallel` shares the work out.
+LoadFiles = Callable[[Sequence[Path], Sequence[str], Config], list[LoadedMap]]
+
+
+def load_files(
+    files: Sequence[Path],
+    names: Sequence[str],
+    config: Config,
+    buffers: Mapping[Path, bytes] | None = None,
+) -> list[LoadedMap]:
+    """Each file read, validated and modelled, in order."""
+    loaded: list[LoadedMap] = []
+    for path, name in zip(files, names, strict=True):
+        problems: list[Problem] = []
+        argmap = _load_one(path, name, config, problems, buffers or {})
+        loaded.append((argmap, problems))
+    return loaded
+
+
 def load_workspace(
     paths: Sequence[Path],
     config: Config,
@@ -181,18 +203,22 @@ def load_workspace(
     *,
     maps_only: bool = False,
     buffers: Mapping[Path, bytes] | None = None,
+    load_many: LoadFiles | None = None,
 ) -> Workspace:
     """`buffers` (by resolved path) stand in for the files' bytes on disk:
-    an editor's unsaved text is checked as it is."""
+    an editor's unsaved text is checked as it is. `load_many` loads the
+    named files in place of `load_files` (with the same result, in order)."""
     buffers = buffers or {}
     files = discover(paths, maps_only=maps_only, cwd=cwd)
+    names = [display_name(path, cwd) for path in files]
     problems: list[Problem] = []
     requested: list[ArgMap] = []
-    names: list[str] = []
-    for path in files:
-        name = display_name(path, cwd)
-        names.append(name)
-        argmap = _load_one(path, name, config, problems, buffers)
+    if load_many is None or buffers:  # unsaved buffers are the language server's: one process
+        loaded = load_files(files, names, config, buffers)
+    else:
+        loaded = load_many(files, names, config)
+    for argmap, found in loaded:
+        problems.extend(found)
         if argmap is not None:
             requested.append(argmap)
     helpers = _load_referenced_maps(requested, files, config, cwd, buffers)
@@ -212,11 +238,18 @@ def _load_one(
     problems.extend(loaded.problems)
     if loaded.data is None:
         return None
-    schema_problems = validate(loaded.data, name)
-    problems.extend(schema_problems)
-    if schema_problems:
+    failures = validated(loaded.data, name)
+    problems.extend(problem for problem, _ in failures)
+    if not failures:
+        return ArgMap.from_data(loaded.data, name, path.resolve())
+    # The rest of the file is still checked, without what failed.
+    salvaged = salvage(loaded.data, [failed for _, failed in failures])
+    if salvaged is None:
         return None
-    return ArgMap.from_data(loaded.data, name, path.resolve())
+    argmap = ArgMap.from_data(salvaged.data, name, path.resolve())
+    return attrs.evolve(
+        argmap, dropped_ids=salvaged.dropped, incomplete_ids=salvaged.incomplete, partial=True
+    )
 
 
 def _load_referenced_maps(

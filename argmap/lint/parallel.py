@@ -7,26 +7,35 @@ the rules (grounding above all: each map's source is read and indexed) cost
 about three times what loading costs, and each map's rules depend only on
 the corpus, not on the other maps' results.
 
-How: the workspace is loaded once, in this process (rules need the whole
-corpus: a ref into another map, two maps declaring one id). Then the maps
-are dealt out round-robin to `jobs` processes, this one included; each
-analyses its share against the full corpus and sends back its problems,
-which are merged and sorted as `check_paths` sorts them. On POSIX the
-helpers are forked after loading, so they inherit the corpus instead of
-reading it again; where fork is not available or not safe (Windows, macOS'
-default, a process that runs threads) they are spawned and load the
-workspace themselves, which costs the loading once more per helper.
+How, in two rounds. Loading: the files found are dealt out round-robin to
+`jobs` processes, this one included; each reads, validates and models its
+share and sends back the maps and their problems, which this process puts
+back in the files' order (loading was a third of a run when it stayed
+here). Analysing: rules need the whole corpus (a ref into another map, two
+maps declaring one id), so this process builds it, and the maps are dealt
+out again; each process analyses its share against the full corpus and
+sends back its problems, which are merged and sorted as `check_paths`
+sorts them. On POSIX the helpers are forked, so that the analysing ones
+inherit the corpus instead of reading it again; where fork is not
+available or not safe (Windows, macOS' default, a process that runs
+threads) the maps are loaded here and the analysing helpers are spawned
+and load the workspace themselves, which costs the loading once more per
+helper. A helper that fails has its share done here instead, so the
+result is whole.
 
 Below `PARALLEL_MIN_MAPS` maps, or with `jobs=1`, everything runs here:
 starting a process costs more than it saves on a few maps.
 
 The CLI calls it as `argmap check --jobs N` (`-j N`; `-j 0` or no option:
 one job per available core that other programs leave idle (`default_jobs`),
-used from `PARALLEL_MIN_MAPS` (20) maps on).
+used from `PARALLEL_MIN_MAPS` (20) maps on), with `within_idle_cores`: `-j N`
+then starts no more processes than there are idle cores, since a helper on
+a busy core makes the whole run wait for its share.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
@@ -37,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.analysis.context import Run
 from argmap.config import Config
 from argmap.input.model import ArgMap
-from argmap.input.workspace import Workspace, load_workspace
+from argmap.input.workspace import LoadedMap, Workspace, load_files, load_workspace
 from argmap.lint.runner import CheckResult, adjust, analyse_map, collector_paused
 from argmap.problems import Problem, sort_problems
 
@@ -84,20 +93,25 @@ def check_paths_parallel(
     *,
     maps_only: bool = False,
     min_maps: int = PARALLEL_MIN_MAPS,
+    within_idle_cores: bool = False,
 ) -> CheckResult:
-    """`check_paths` on up to `jobs` processes (None or 0: one per available core).
+    """`check_paths` on up to `jobs` processes (None or 0: one per idle core,
+    `default_jobs`); `within_idle_cores`: never more than `default_jobs()`.
 
-    Raises ArgmapError exactly when `check_paths` does (from loading, which
-    runs here).
+    Raises ArgmapError exactly when `check_paths` does (loading that fails
+    in a helper is done again here, where it raises).
     """
+    jobs = default_jobs() if not jobs or jobs < 0 else jobs
+    if within_idle_cores:
+        jobs = min(jobs, default_jobs())
+    load_many = None if jobs <= 1 else functools.partial(_load_in_parallel, jobs=jobs, min_maps=min_maps)
     # As check_paths does: no cyclic garbage collection while the data is built
     # (forked helpers inherit the pause, so they do not walk, and copy, the
     # heap they share with this process either).
     with collector_paused():
-        workspace = load_workspace(paths, config, cwd, maps_only=maps_only)
+        workspace = load_workspace(paths, config, cwd, maps_only=maps_only, load_many=load_many)
         run = Run(workspace.corpus, config, cwd)
         maps = workspace.requested
-        jobs = default_jobs() if not jobs or jobs < 0 else jobs
         jobs = min(jobs, len(maps))
         problems = list(adjust(workspace.problems, config))
         if jobs <= 1 or len(maps) < min_maps:
@@ -110,6 +124,55 @@ def check_paths_parallel(
 def _share(maps: Sequence[ArgMap], index: int, jobs: int) -> Sequence[ArgMap]:
     # Round-robin, so that a folder of big maps followed by small ones splits evenly.
     return maps[index::jobs]
+
+
+def _load_in_parallel(
+    files: Sequence[Path], names: Sequence[str], config: Config, *, jobs: int, min_maps: int
+) -> list[LoadedMap]:
+    """`load_files(files, names, config)`, the files shared out to forked helpers."""
+    fork = _fork_context()
+    jobs = min(jobs, len(files))
+    if fork is None or jobs <= 1 or len(files) < min_maps:
+        return load_files(files, names, config)
+    helpers: list[tuple[int, Any, Connection]] = []
+    try:
+        for index in range(1, jobs):
+            receiver, sender = fork.Pipe(duplex=False)
+            share = (files[index::jobs], names[index::jobs])
+            process = fork.Process(target=_loading_helper, args=(sender, *share, config), daemon=True)
+            process.start()
+            sender.close()  # the helper holds the only writing end now
+            helpers.append((index, process, receiver))
+        loaded: list[LoadedMap | None] = [None] * len(files)
+        loaded[0::jobs] = load_files(files[0::jobs], names[0::jobs], config)
+        whole = True
+        for index, process, receiver in helpers:
+            outcome = _receive(receiver)
+            process.join()
+            if outcome is None:
+                whole = False
+            else:
+                loaded[index::jobs] = outcome
+    finally:
+        for _index, process, receiver in helpers:
+            receiver.close()
+            if process.is_alive():
+                process.terminate()
+                process.join()
+    if not whole:
+        # A helper failed (its file may raise, as a run in one process would,
+        # and at the same file): load every file here, in order.
+        return load_files(files, names, config)
+    return [item for item in loaded if item is not None]
+
+
+def _loading_helper(sender: Connection, files: Sequence[Path], names: Sequence[str], config: Config) -> None:
+    try:
+        sender.send(("ok", load_files(files, names, config)))
+    except BaseException as error:  # reported to the parent, which loads every file itself
+        sender.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        sender.close()
 
 
 def _analyse_share(maps: Sequence[ArgMap], run: Run, config: Config) -> list[Problem]:
@@ -159,7 +222,7 @@ def _analyse_in_parallel(
     return problems
 
 
-def _receive(receiver: Connection) -> list[Problem] | None:
+def _receive(receiver: Connection) -> list[Any] | None:
     try:
         status, payload = receiver.recv()
     except (EOFError, OSError):
@@ -168,7 +231,7 @@ def _receive(receiver: Connection) -> list[Problem] | None:
         receiver.close()
     if status != "ok":
         return None
-    result: list[Problem] = payload
+    result: list[Any] = payload
     return result
 
 

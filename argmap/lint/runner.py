@@ -17,7 +17,7 @@ import attrs
 
 from argmap.analysis.context import Run
 from argmap.config import Config, Option
-from argmap.input.model import ArgMap, Suppression
+from argmap.input.model import ArgMap, Suppression, node_key
 from argmap.input.workspace import Workspace, load_workspace
 from argmap.memory import collector_paused as collector_paused  # used here and by lint.parallel
 from argmap.problems import Problem, Severity, sort_problems
@@ -99,7 +99,13 @@ def analyse_map(argmap: ArgMap, run: Run, config: Config) -> list[Problem]:
     context = run.context(argmap)
     found: list[Problem] = []
     for rule in enabled_rules(config):
-        found.extend(rule.check(context, config))
+        if not (argmap.partial and rule.reads_statuses):
+            found.extend(rule.check(context, config))
+    if argmap.incomplete_ids:
+        # A node that lost a child to a schema error (`argmap.input.salvage`):
+        # what the analysis (A) rules say of it is about that hole.
+        holes = {node_key(argmap.id, node_id) for node_id in argmap.incomplete_ids}
+        found = [problem for problem in found if not (problem.code[0] == "A" and problem.node in holes)]
     # Suppress first (by code), then select and re-grade, so that the
     # problems about suppressions themselves follow the configuration too.
     return list(adjust(apply_suppressions(argmap, found, config), config))

@@ -66,6 +66,10 @@ class Rule:
     module: str = ""
     # What the rule declares in `OPTIONS`; the configuration validates them when it is read.
     options: tuple[Option, ...] = ()
+    # The rule judges the evaluation's statuses (`READS_STATUSES` in its module):
+    # it is not run on a map checked without what failed the schema, whose
+    # statuses are those of what remains (`argmap.input.salvage`).
+    reads_statuses: bool = False
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -80,6 +84,7 @@ class Rule:
             check=module.check,
             module=module.__name__,
             options=options,
+            reads_statuses=bool(getattr(module, "READS_STATUSES", False)),
         )
 
 

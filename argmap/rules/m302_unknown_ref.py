@@ -58,6 +58,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         if _declared_twice(keys_of_id, target) and target in keys_of_id[map_id][1]:
             continue
         other = corpus.map(map_id)
+        if other is not None and node_id in other.dropped_ids:
+            continue  # left out for a schema error, which says what is wrong with it
         if other is None:
             known = sorted(corpus.map_index)
             guess = closest(map_id, known, prefer_affix=False)

@@ -59,6 +59,12 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         text = read_bounded(path, config.limits.max_bytes).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError, ValueError):
         return  # the loader has said why already
+    yield from cut_values(text, context.argmap.file)
+
+
+def cut_values(text: str, file: str) -> Iterator[Problem]:
+    """M306 for every prose value of the YAML `text` that a ` #` cut short
+    (`argmap fmt` warns with it too: it keeps the comment, as YAML read it)."""
     for number, line in enumerate(text.splitlines(), start=1):
         match = _CUT.match(line)
         if match is None or (match.group("key") is None and not _in_quote_list(text, number)):
@@ -68,7 +74,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
         yield Problem.at(
             CODE,
             SEVERITY,
-            Location(context.argmap.file, number, len(match.group("lead")) + 1),
+            Location(file, number, len(match.group("lead")) + 1),
             f"this `{key}` reads only “{kept}”: YAML took ` {cut}` for a comment",
             f'put the whole value in double quotes: "{kept} {cut}"',
         )

@@ -53,15 +53,15 @@ def nearest_hint(quote_check: QuoteCheck, source: SourceText | None) -> str:
 
     nearest = quote_check.match.nearest
     assert nearest is not None
-    line = quote_check.nearest_line
+    place = quote_check.nearest_place or f"line {quote_check.nearest_line}"
     if source is not None:
         difference = first_difference(quote_check.quote.text, source.text[nearest.start : nearest.end])
         if difference is not None and difference.shared:
             return (
-                f"the nearest passage is at line {line}: {describe_difference(difference)}; "
+                f"the nearest passage is at {place}: {describe_difference(difference)}; "
                 "copy the quote from the source"
             )
-    return f"the nearest passage, at line {line}, reads “{nearest.text}”: copy the quote from the source"
+    return f"the nearest passage, at {place}, reads “{nearest.text}”: copy the quote from the source"
 
 
 def check(context: MapContext, config: Config) -> Iterator[Problem]:

@@ -47,7 +47,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             CODE,
             SEVERITY,
             quote_check.quote.location,
-            f"{quote_check.label} matches line {quote_check.line} of `{grounding.source_file}` "
+            f"{quote_check.label} matches {quote_check.place or f'line {quote_check.line}'} "
+            f"of `{grounding.source_file}` "
             "only when case is ignored",
             f"the source writes “{quote_check.source_words}”: copy its capitals",
             node=quote_check.node,

@@ -1,16 +1,18 @@
 """The map's source file exists but cannot be read as text.
 
-Sources are plain text or Markdown in UTF-8. A PDF, a Word file, a text in
-another encoding, a folder or a file over the size limit cannot be searched
-for quotes, so the map's quotes go unchecked. Convert the document to UTF-8
-text (or Markdown) and point `source.file` at that. The message never
-shows the file's content.
+Sources are text, Markdown or HTML (UTF-8, or the `source.encoding` the map
+names) or PDF. A Word file, a text in another encoding, a PDF that is
+encrypted, damaged or without text (or read without the `pdf` extra), a
+folder, a file over the size limit and a `source.ignore` pattern that could
+hang the check cannot be searched for quotes, so the map's quotes go
+unchecked. Convert the document to UTF-8 text (or Markdown) and point
+`source.file` at that. The message never shows the file's content.
 
 Fails:
 
 ```yaml
 source:
-  file: ../seeds/article.pdf
+  file: ../seeds/article.docx
 ```
 
 Passes:

@@ -50,7 +50,8 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             SEVERITY,
             quote_check.quote.location,
             f"{quote_check.label} occurs more than once in `{grounding.source_file}`: "
-            f"at line {quote_check.line} and again at line {quote_check.also_line}; the first counts",
+            f"at {quote_check.place or f'line {quote_check.line}'} and again at "
+            f"{quote_check.also_place or f'line {quote_check.also_line}'}; the first counts",
             "say which occurrence is meant: write the quote as `text:` with `occurrence: 2` "
             "(or `after:` words of the source before it), or quote more words",
             node=quote_check.node,

@@ -58,7 +58,7 @@ def test_problems_exit_1_with_file_line_col_code_and_hint(tmp_path: Path) -> Non
         "bad.yaml:5:5: S202 conclusion `claim` needs `text` [error]\n"
         "    hint: write the claim in your own words, one sentence\n"
         "bad.yaml:6:5: S203 unknown key `qoute` in conclusion `claim`; did you mean `quote`? [error]\n"
-        "    hint: the keys allowed here: `about`, `at`, `because`, `conceded`, `contradicts`, "
+        "    hint: the keys allowed here: `about`, `assumed`, `at`, `because`, `conceded`, `contradicts`, "
         "`counterexamples`, `id`, `ignore`, `implicit`, `note`, `outweighs`, `question`, `quote`, `role`, "
         "`standard`, `tags`, `text`, `url`, `weaker`, `weight`\n"
         "\n"
