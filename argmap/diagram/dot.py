@@ -1018,7 +1018,14 @@ def _legend(
     """Samples of the marks this diagram uses, each said in plain words, for
     a reader who never saw the map's file."""
     nodes = [node for node in (corpus.node(key) for key in keys) if node is not None]
-    attacks = any(edge.relation is Relation.ATTACKS for edge in view.edges)
+    mutual = _mutual_rebuttals(view.edges)
+    # "objects to" only for a plain attack line: a conflict and a granted attack have rows of their own.
+    attacks = any(
+        edge.relation is Relation.ATTACKS
+        and (edge.source, edge.target) not in mutual
+        and (edge.source, edge.target) not in annotations.granted
+        for edge in view.edges
+    )
     statuses = {annotations.statuses.get(node.key) for node in nodes}
     undecided = {node.key for node in nodes if annotations.statuses.get(node.key) is Status.UNDECIDED}
     standing = any(
@@ -1046,7 +1053,6 @@ def _legend(
     cells.append((f"<TD>{_font('<B>──▶</B>', colour=_BLUE)}</TD>", "is a reason for"))
     if attacks:
         cells.append((f"<TD>{_font('<B>╌╌┤</B>', colour=_VERMILLION)}</TD>", "objects to"))
-    mutual = _mutual_rebuttals(view.edges)
     drawn_grants = {
         (found.grant, found.defeats): found
         for edge in view.edges
