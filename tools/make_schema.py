@@ -1,24 +1,59 @@
-"""Writes argmap/data/argmap.schema.json.
+"""Writes argmap/data/argmap.schema.json (schemas/argmap.schema.json links to it).
 
 The schema is data, but it repeats a few shapes (slugs, text fields, the
 claim that appears as conclusion, premise and counterexample); building it
 here keeps those shapes in one place. Run it after editing, then commit the
 JSON: `python tools/make_schema.py`.
+
+Editors read more of it than validators do. yaml-language-server shows
+`errorMessage` and `patternErrorMessage` instead of its generic wording,
+offers `enum` values (from every branch of an `anyOf`) with their
+`markdownEnumDescriptions`, and shows `markdownDescription` on hover;
+validators ignore those keywords. The built-in schemes come from
+argmap/data/schemes.yaml: each one's roles and critical questions are
+offered on the premises and counterexamples of an inference that names it.
+Names stay open (any slug passes): a project's own catalogue may add schemes
+or redefine a built-in one, and `argmap check` knows the catalogue (A409,
+A413, A414), where a schema cannot.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from argmap.analysis.schemes import Scheme, builtin_schemes  # noqa: E402
 
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 REF = r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)*#)?[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 RULE_CODE = r"^[A-Z][0-9]{3}$"
 HTTP_URL = r"^https?://[^\s]+$"
 
+SLUG_MESSAGE = "lowercase letters and digits, with `-` or `_` between words"
+ID_MESSAGE = f"An id is a slug: {SLUG_MESSAGE}, e.g. `from-revenge`."
+REF_MESSAGE = (
+    "A reference is `some-id` (a node of this map) or `map-id#some-id` (a node of another map); "
+    f"ids are {SLUG_MESSAGE}."
+)
+RULE_CODE_MESSAGE = (
+    "A rule code is a capital letter and three digits, e.g. `A402` (`argmap rules` lists them)."
+)
+URL_MESSAGE = "Write the full address, starting with `https://` (or `http://`)."
+TAG_MESSAGE = f"A tag is a slug: {SLUG_MESSAGE}."
+
 
 def text(title: str, description: str, examples: list[str] | None = None) -> dict:
-    field: dict = {"title": title, "description": description, "type": "string", "minLength": 1}
+    field: dict = {
+        "title": title,
+        "description": description,
+        "type": "string",
+        "minLength": 1,
+        "errorMessage": f"{title}: write a text after the colon (in double quotes if it is a number, "
+        "or holds `: ` or ` #`).",
+    }
     if examples:
         field["examples"] = examples
     return field
@@ -33,6 +68,7 @@ def node_id(what: str) -> dict:
         ),
         "type": "string",
         "pattern": SLUG,
+        "patternErrorMessage": ID_MESSAGE,
         "maxLength": 80,
         "examples": ["no-direct-link", "from-revenge"],
     }
@@ -48,7 +84,7 @@ COMMON_NODE_FIELDS = {
         "title": "Tags",
         "description": "Free labels for filtering and styling.",
         "type": "array",
-        "items": {"type": "string", "pattern": SLUG},
+        "items": {"type": "string", "pattern": SLUG, "patternErrorMessage": TAG_MESSAGE},
         "uniqueItems": True,
     },
     "ignore": {
@@ -58,8 +94,12 @@ COMMON_NODE_FIELDS = {
             'never answers this; kept as a real gap"}`. An ignore that silences nothing is reported.'
         ),
         "type": "object",
-        "propertyNames": {"pattern": RULE_CODE},
-        "additionalProperties": {"type": "string", "minLength": 1},
+        "propertyNames": {"pattern": RULE_CODE, "patternErrorMessage": RULE_CODE_MESSAGE},
+        "additionalProperties": {
+            "type": "string",
+            "minLength": 1,
+            "errorMessage": "Say why the rule does not apply here, in a text.",
+        },
     },
 }
 
@@ -135,6 +175,7 @@ CLAIM_FIELDS = {
         "description": "A link for this claim (http or https), for example to the passage online.",
         "type": "string",
         "pattern": HTTP_URL,
+        "patternErrorMessage": URL_MESSAGE,
     },
     "role": {
         "title": "Premise role",
@@ -144,7 +185,8 @@ CLAIM_FIELDS = {
         ),
         "type": "string",
         "pattern": SLUG,
-        "examples": ["example", "generalization"],
+        "patternErrorMessage": f"A role is the id of one of the scheme's premises: {SLUG_MESSAGE}.",
+        # No examples: the roles offered are the inference's scheme's (parts_of).
     },
     "question": {
         "title": "Critical question",
@@ -154,6 +196,9 @@ CLAIM_FIELDS = {
         ),
         "type": "string",
         "pattern": SLUG,
+        "patternErrorMessage": (
+            f"A critical question is the id of one of the scheme's questions: {SLUG_MESSAGE}."
+        ),
     },
     "because": {
         "title": "Because",
@@ -184,6 +229,7 @@ WEIGHT = {
     "type": "number",
     "minimum": 0,
     "maximum": 1,
+    "errorMessage": "A weight is a number from 0 to 1, e.g. `0.5`.",
 }
 EVALUATION_CLAIM_FIELDS = {
     "weight": WEIGHT,
@@ -211,7 +257,7 @@ EVALUATION_CLAIM_FIELDS = {
             "Add `outweighs` to say which one prevails."
         ),
         "type": "array",
-        "items": {"type": "string", "pattern": REF},
+        "items": {"type": "string", "pattern": REF, "patternErrorMessage": REF_MESSAGE},
         "uniqueItems": True,
         "minItems": 1,
     },
@@ -222,7 +268,7 @@ EVALUATION_CLAIM_FIELDS = {
             "claim do not defeat it."
         ),
         "type": "array",
-        "items": {"type": "string", "pattern": REF},
+        "items": {"type": "string", "pattern": REF, "patternErrorMessage": REF_MESSAGE},
         "uniqueItems": True,
         "minItems": 1,
     },
@@ -302,7 +348,11 @@ INFERENCE_FIELDS = {
         "description": "The argumentation scheme of this step (`argmap schemes` lists them).",
         "type": "string",
         "pattern": SLUG,
-        "examples": ["argument-from-example", "argument-from-sign", "argument-from-analogy"],
+        "patternErrorMessage": (
+            f"A scheme is named by its id, {SLUG_MESSAGE}, e.g. `argument-from-example` "
+            "(`argmap schemes` lists them)."
+        ),
+        "anyOf": [],  # filled from the built-in catalogue by scheme_choices()
     },
     "weight": WEIGHT,
     "weighing": WEIGHING,
@@ -325,6 +375,7 @@ REF_FIELDS = {
         ),
         "type": "string",
         "pattern": REF,
+        "patternErrorMessage": REF_MESSAGE,
         "examples": ["revenge", "ft-lose-or-win#no-direct-link"],
     },
     "role": CLAIM_FIELDS["role"],
@@ -392,6 +443,79 @@ INFERENCE_SNIPPET = {
 }
 
 
+def scheme_help(scheme: Scheme) -> str:
+    """Markdown for one scheme: what it says, its roles and its critical questions."""
+    lines = [f"**{scheme.title}**: {scheme.description}", "", "Roles:"]
+    lines += [
+        f"- `{role.id}`{'' if role.required else ' (optional)'}: {role.description}" for role in scheme.roles
+    ]
+    lines += ["", "Critical questions:"]
+    lines += [f"- `{question.id}`: {question.text}" for question in scheme.questions]
+    return "\n".join(lines)
+
+
+def scheme_choices(schemes: tuple[Scheme, ...]) -> list[dict]:
+    """The built-in schemes, offered with their help; any other slug passes, with a warning in
+    the editor (a project's catalogue may define it: `argmap check` knows, A409)."""
+    names = [scheme.id for scheme in schemes]
+    unknown = (
+        f"Not one of argmap's {len(names)} built-in schemes (`argmap schemes` lists them). "
+        "Fine if the project's own catalogue (`schemes` in argmap.toml) defines it; "
+        "otherwise `argmap check` reports A409 with the nearest name."
+    )
+    # The second branch lets any other name pass a validator; its deprecationMessage is the
+    # editor's warning. yaml-language-server then counts neither branch as a clean match and
+    # reports the nearer one, the enum: both carry the same words.
+    return [
+        {
+            "enum": names,
+            "markdownEnumDescriptions": [scheme_help(scheme) for scheme in schemes],
+            "errorMessage": unknown,
+        },
+        {"not": {"enum": names}, "deprecationMessage": unknown},
+    ]
+
+
+def parts_of(scheme: Scheme) -> dict:
+    """While an inference names `scheme`: its roles on the premises, its questions on the
+    counterexamples, offered (not required: a catalogue may redefine the scheme)."""
+    roles = {
+        "anyOf": [
+            {
+                "enum": [role.id for role in scheme.roles],
+                "markdownEnumDescriptions": [
+                    f"{role.description}{'' if role.required else ' (optional)'}" for role in scheme.roles
+                ],
+            },
+            {"type": "string"},
+        ]
+    }
+    questions = {
+        "anyOf": [
+            {
+                "enum": [question.id for question in scheme.questions],
+                "markdownEnumDescriptions": [question.text for question in scheme.questions],
+            },
+            {"type": "string"},
+        ]
+    }
+    return {
+        "if": {"required": ["scheme"], "properties": {"scheme": {"const": scheme.id}}},
+        "then": {
+            "properties": {
+                "premises": {"items": {"properties": {"role": roles}}},
+                "counterexamples": {"items": {"properties": {"question": questions}}},
+            }
+        },
+    }
+
+
+def add_schemes(schema: dict, schemes: tuple[Scheme, ...]) -> None:
+    inference = schema["$defs"]["inference"]
+    inference["properties"]["scheme"]["anyOf"] = scheme_choices(schemes)
+    inference["allOf"] = [parts_of(scheme) for scheme in schemes]
+
+
 def list_snippet(item: dict) -> dict:
     """The same snippet for the value of a list key (`because:`), as a one-item list."""
     return {**item, "body": [item["body"]]}
@@ -399,7 +523,7 @@ def list_snippet(item: dict) -> dict:
 
 EXPECT_LIST = {
     "type": "array",
-    "items": {"type": "string", "pattern": REF},
+    "items": {"type": "string", "pattern": REF, "patternErrorMessage": REF_MESSAGE},
     "uniqueItems": True,
 }
 
@@ -419,6 +543,7 @@ SCHEMA = {
             "title": "Format version",
             "description": "The version of the argmap format this file follows. Always `1` for now.",
             "const": 1,
+            "errorMessage": "`argmap` is the version of the format: write `argmap: 1`.",
         },
         "id": {
             **node_id("map"),
@@ -455,6 +580,7 @@ SCHEMA = {
                     "description": "Where the document is published (http or https).",
                     "type": "string",
                     "pattern": HTTP_URL,
+                    "patternErrorMessage": URL_MESSAGE,
                 },
                 "language": text(
                     "Language",
@@ -489,6 +615,7 @@ SCHEMA = {
         "thesis": {
             "type": "string",
             "pattern": REF,
+            "patternErrorMessage": REF_MESSAGE,
             "maxLength": 161,
             "title": "Thesis",
             "description": (
@@ -527,7 +654,7 @@ SCHEMA = {
                         "title": "Positions",
                         "description": "The claims (`id` or `map-id#id`) that answer the issue.",
                         "type": "array",
-                        "items": {"type": "string", "pattern": REF},
+                        "items": {"type": "string", "pattern": REF, "patternErrorMessage": REF_MESSAGE},
                         "uniqueItems": True,
                         "minItems": 2,
                     },
@@ -641,12 +768,20 @@ def add_snippets(schema: dict) -> None:
 
 
 add_snippets(SCHEMA)
+add_schemes(SCHEMA, builtin_schemes())
+
+# The packaged schema, what argmap validates with; schemas/argmap.schema.json,
+# what the maps' `$schema` modelines point to, is a link to it.
+TARGET = ROOT / "argmap" / "data" / "argmap.schema.json"
+
+
+def schema_json() -> str:
+    return json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n"
 
 
 def main() -> None:
-    target = Path(__file__).resolve().parent.parent / "argmap" / "data" / "argmap.schema.json"
-    target.write_text(json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {target}")
+    TARGET.write_text(schema_json(), encoding="utf-8")
+    print(f"wrote {TARGET.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

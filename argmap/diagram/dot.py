@@ -11,7 +11,10 @@ the notes. Support runs in blue, solid, with an arrowhead; attack runs in
 vermillion, dashed and thicker, ending in a bar: colour, line and end each
 tell them apart, so the diagram reads in greyscale and for colour-blind
 readers (Okabe and Ito's palette). A mutual rebuttal is one double-headed
-edge between the two claims, not two.
+edge between the two claims, not two. An attack that defeats nothing (a
+conceded objection its target's reasons outweigh, a weaker one) is thinner
+and paler and says `conceded` or `weaker` on its line; a conflict one side
+wins has its bar at the losing end and `prevails` at the other.
 
 Status is marked by exception: a node that stands is drawn plain; a
 defeated node is grey with grey text and says "defeated"; an undecided one
@@ -44,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from argmap.analysis.evaluate import Status
+from argmap.analysis.granted import Grant, GrantedAttack, prevailing_side
 from argmap.input.model import ArgMap, Corpus, Edge, Kind, Node, Relation, map_view, split_key
 from argmap.problems import Problem, Severity
 from argmap.text import relative_id
@@ -76,6 +80,7 @@ FONT = "Helvetica,Arial,sans-serif"
 _BLUE = "#0072B2"
 _VERMILLION = "#D55E00"
 _DARK_VERMILLION = "#A34400"
+_PALE_VERMILLION = "#E39062"  # the vermillion lightened: an objection set aside
 _ORANGE = "#E69F00"
 _REDDISH_PURPLE = "#CC79A7"
 
@@ -159,6 +164,12 @@ class Annotations:
     # Undecided nodes that stand in some preferred labelling (credulously
     # defensible): one side of a conflict the grounded verdict leaves open.
     defensible: frozenset[str] = frozenset()
+    # Attacks the author concedes or declares weaker, by (source, target)
+    # (`argmap.analysis.granted`): drawn lighter, with their word on the line.
+    granted: Mapping[tuple[str, str], GrantedAttack] = attrs.field(factory=dict)
+    # Objections that stand but defeat nothing: every attack of theirs is
+    # conceded and outweighed, or weaker. Not marked "objection stands".
+    outweighed: frozenset[str] = frozenset()
 
 
 def defensible_keys(context: MapContext) -> frozenset[str]:
@@ -184,6 +195,7 @@ def defensible_keys(context: MapContext) -> frozenset[str]:
 def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotations:
     """Gather the evaluation, the grounding and the problems of the context's map."""
     from argmap.analysis.evaluate import evaluation_for
+    from argmap.analysis.granted import granted_attacks
 
     evaluation = evaluation_for(context)
     view = map_view(context.argmap, context.corpus)
@@ -198,6 +210,21 @@ def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotat
     for problem in problems:
         if problem.node is not None and problem.node in drawn:
             by_node.setdefault(problem.node, []).append(problem)
+    every_granted = granted_attacks(evaluation)
+    granted = {pair: found for pair, found in every_granted.items() if set(pair) <= drawn}
+    # An objection is harmless only if none of its attacks defeats, drawn or not.
+    harmful = {
+        source
+        for target, sources in evaluation.graph.attackers.items()
+        for source in sources
+        if (found := every_granted.get((source, target))) is None or found.defeats
+    }
+    outweighed = {
+        source
+        for sources in evaluation.graph.attackers.values()
+        for source in sources
+        if source in drawn and source not in harmful
+    }
     return Annotations(
         statuses=statuses,
         reasons=reasons,
@@ -205,6 +232,8 @@ def annotations_for(context: MapContext, problems: Iterable[Problem]) -> Annotat
         # Worst first, then by code: not by line, which moves when the YAML is reordered.
         problems={key: tuple(sorted(found, key=_problem_order)) for key, found in sorted(by_node.items())},
         defensible=frozenset(defensible),
+        granted=granted,
+        outweighed=frozenset(outweighed),
     )
 
 
@@ -359,13 +388,13 @@ def map_dot(
                 graph.edge(
                     dot_name(edge.source),
                     dot_name(edge.target),
-                    **_beyond(_EDGE_DEFAULTS, _conflict_attributes(edge, argmap)),
+                    **_beyond(_EDGE_DEFAULTS, _conflict_attributes(edge, argmap, annotations)),
                 )
             continue
         graph.edge(
             dot_name(edge.source),
             dot_name(edge.target),
-            **_beyond(_EDGE_DEFAULTS, _edge_attributes(edge, argmap, corpus)),
+            **_beyond(_EDGE_DEFAULTS, _edge_attributes(edge, argmap, corpus, annotations)),
         )
     source: str = graph.source
     return source
@@ -647,7 +676,7 @@ def _face_lines(text: str, width: int, most: int = MAX_LINES) -> list[str]:
 
 def _status_style(node: Node, annotations: Annotations) -> _StatusStyle:
     status = annotations.statuses.get(node.key)
-    if status is Status.IN and node.kind is Kind.COUNTEREXAMPLE:
+    if status is Status.IN and node.kind is Kind.COUNTEREXAMPLE and node.key not in annotations.outweighed:
         return _STANDING_OBJECTION
     if status is Status.UNDECIDED and node.key in annotations.defensible:
         return _DEFENSIBLE
@@ -845,9 +874,29 @@ def _missing_node_attributes(key: str, argmap: ArgMap, annotations: Annotations)
 # --- edges ------------------------------------------------------------------
 
 _ATTACK = {"color": _VERMILLION, "style": "dashed", "penwidth": "2.4", "arrowhead": "tee", "arrowsize": "1"}
+# An attack that defeats nothing (conceded and outweighed, or weaker): the
+# same dashes and bar, thinner and paler, so that it reads as an objection
+# set aside, in greyscale too; its word on the line says why.
+_SET_ASIDE = {**_ATTACK, "color": _PALE_VERMILLION, "penwidth": "1.2", "arrowsize": "0.8"}
+# The words on such a line, and what the legend says of them.
+_GRANT_WORDS: Mapping[tuple[Grant, bool], tuple[str, str]] = {
+    (Grant.CONCEDED, False): (
+        "conceded",
+        "granted by the author, and outweighed by the reasons for what it objects to",
+    ),
+    (Grant.CONCEDED, True): (
+        "conceded · not outweighed",
+        "granted by the author, and no reason outweighs it: it defeats what it objects to",
+    ),
+    (Grant.WEAKER, False): ("weaker", "an objection weaker than what it objects to: it defeats nothing"),
+}
 
 
-def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, str]:
+def _grant_words(found: GrantedAttack) -> tuple[str, str]:
+    return _GRANT_WORDS[(found.grant, found.defeats)]
+
+
+def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus, annotations: Annotations) -> dict[str, str]:
     source_id = relative_id(edge.source, argmap.id)
     target_id = relative_id(edge.target, argmap.id)
     if edge.relation is Relation.ATTACKS:
@@ -863,9 +912,19 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
                 ]
             ),
         }
+        labels = []
+        granted = annotations.granted.get((edge.source, edge.target))
+        if granted is not None:
+            if not granted.defeats:
+                attributes.update(_SET_ASIDE)
+            # One word a line: a label between two claims side by side must not widen the diagram.
+            words = "<BR/>".join(dot_text(part) for part in _grant_words(granted)[0].split(" · "))
+            labels.append(_font(f"<B>{words}</B>", colour=_DARK_VERMILLION))
         if edge.question:
             question = _short(edge.question.replace("-", " "), 28)
-            attributes["label"] = "<" + _font(f"<I>{dot_text(question)}?</I>", colour=_DARK_VERMILLION) + ">"
+            labels.append(_font(f"<I>{dot_text(question)}?</I>", colour=_DARK_VERMILLION))
+        if labels:
+            attributes["label"] = "<" + "<BR/>".join(labels) + ">"
         return attributes
     # Plain support needs no tooltip: the SVG names both ends in the edge's <title>.
     if edge.relation is Relation.SUPPORTS:
@@ -878,11 +937,12 @@ def _edge_attributes(edge: Edge, argmap: ArgMap, corpus: Corpus) -> dict[str, st
     return attributes
 
 
-def _conflict_attributes(edge: Edge, argmap: ArgMap) -> dict[str, str]:
-    """A mutual rebuttal: one thick edge with a bar at each end, outside the ranking."""
+def _conflict_attributes(edge: Edge, argmap: ArgMap, annotations: Annotations) -> dict[str, str]:
+    """A mutual rebuttal: one thick edge with a bar at each end, outside the ranking. When one side
+    outweighs the other, the bar is at the losing end only and the winning end says "prevails"."""
     source_id = relative_id(edge.source, argmap.id)
     target_id = relative_id(edge.target, argmap.id)
-    return {
+    attributes = {
         **_ATTACK,
         "penwidth": "4",
         "dir": "both",
@@ -891,6 +951,24 @@ def _conflict_attributes(edge: Edge, argmap: ArgMap) -> dict[str, str]:
         "label": "<" + _font("<B>conflict</B>", colour=_DARK_VERMILLION, size=_TEXT_SIZE + 1) + ">",
         "tooltip": _plain_lines([f"`{source_id}` and `{target_id}` rebut each other"]),
     }
+    winner = prevailing_side(annotations.granted, edge.source, edge.target)
+    if winner is None:
+        return attributes
+    loser_id, winner_id = (target_id, source_id) if winner == edge.source else (source_id, target_id)
+    prevails = "<" + _font("<B>prevails</B>", colour=_DARK_VERMILLION) + ">"
+    attributes["tooltip"] = _plain_lines(
+        [f"`{source_id}` and `{target_id}` rebut each other; `{winner_id}` outweighs `{loser_id}`"]
+    )
+    # Off the line and away from the middle, where "conflict" stands, even on a short edge.
+    attributes["labeldistance"] = "2.5"
+    attributes["labelangle"] = "40"
+    if winner == edge.source:  # the bar at the head, the loser's end
+        attributes["dir"] = "forward"
+        attributes["taillabel"] = prevails
+    else:
+        attributes["dir"] = "back"
+        attributes["headlabel"] = prevails
+    return attributes
 
 
 # --- title, legend, notes -----------------------------------------------------
@@ -940,11 +1018,21 @@ def _legend(
     """Samples of the marks this diagram uses, each said in plain words, for
     a reader who never saw the map's file."""
     nodes = [node for node in (corpus.node(key) for key in keys) if node is not None]
-    attacks = any(edge.relation is Relation.ATTACKS for edge in view.edges)
+    mutual = _mutual_rebuttals(view.edges)
+    # "objects to" only for a plain attack line: a conflict and a granted attack have rows of their own.
+    attacks = any(
+        edge.relation is Relation.ATTACKS
+        and (edge.source, edge.target) not in mutual
+        and (edge.source, edge.target) not in annotations.granted
+        for edge in view.edges
+    )
     statuses = {annotations.statuses.get(node.key) for node in nodes}
     undecided = {node.key for node in nodes if annotations.statuses.get(node.key) is Status.UNDECIDED}
     standing = any(
-        node.kind is Kind.COUNTEREXAMPLE and annotations.statuses.get(node.key) is Status.IN for node in nodes
+        node.kind is Kind.COUNTEREXAMPLE
+        and annotations.statuses.get(node.key) is Status.IN
+        and node.key not in annotations.outweighed
+        for node in nodes
     )
     problems = any(
         problem.severity >= Severity.WARNING for key in keys for problem in annotations.problems.get(key, ())
@@ -965,11 +1053,29 @@ def _legend(
     cells.append((f"<TD>{_font('<B>──▶</B>', colour=_BLUE)}</TD>", "is a reason for"))
     if attacks:
         cells.append((f"<TD>{_font('<B>╌╌┤</B>', colour=_VERMILLION)}</TD>", "objects to"))
-    if _mutual_rebuttals(view.edges):
+    drawn_grants = {
+        (found.grant, found.defeats): found
+        for edge in view.edges
+        if (edge.source, edge.target) not in mutual
+        and (found := annotations.granted.get((edge.source, edge.target))) is not None
+    }
+    for grant_key in sorted(drawn_grants):
+        word, meaning = _GRANT_WORDS[grant_key]
+        colour = _VERMILLION if drawn_grants[grant_key].defeats else _PALE_VERMILLION
+        sample = _font("<B>╌╌┤</B>", colour=colour) + " " + _font(dot_text(word), colour=_DARK_VERMILLION)
+        cells.append((f"<TD>{sample}</TD>", meaning))
+    if mutual:
         cells.append(
             (
                 f"<TD>{_font('<B>├━━┤ conflict</B>', colour=_DARK_VERMILLION)}</TD>",
                 "two claims contradict each other",
+            )
+        )
+    if any(prevailing_side(annotations.granted, first, second) for first, second in mutual):
+        cells.append(
+            (
+                f"<TD>{_font('<B>prevails ━━┤</B>', colour=_DARK_VERMILLION)}</TD>",
+                "of two claims in conflict, the one that outweighs the other",
             )
         )
     if any(node.kind is Kind.INFERENCE for node in nodes):

@@ -95,6 +95,12 @@ _IGNORED_KEYWORDS = frozenset(
         "$comment",
         "defaultSnippets",
         "markdownDescription",
+        # Read by editors (yaml-language-server), not by validators.
+        "errorMessage",
+        "patternErrorMessage",
+        "markdownEnumDescriptions",
+        "enumDescriptions",
+        "deprecationMessage",
     }
 )
 
@@ -265,6 +271,14 @@ class _Compiler:
     def _oneOf(self, options: list[Any], schema: dict[str, Any]) -> Check:
         compiled = [self.compile(option, deferrable=False) for option in options]
         return lambda value, pending: sum(1 for check in compiled if check(value, pending)) == 1
+
+    def _anyOf(self, options: list[Any], schema: dict[str, Any]) -> Check:
+        compiled = [self.compile(option, deferrable=False) for option in options]
+        return lambda value, pending: any(check(value, pending) for check in compiled)
+
+    def _allOf(self, parts: list[Any], schema: dict[str, Any]) -> Check:
+        compiled = [self.compile(part) for part in parts]
+        return lambda value, pending: all(check(value, pending) for check in compiled)
 
     def _not(self, negated: Any, schema: dict[str, Any]) -> Check:
         check = self.compile(negated, deferrable=False)

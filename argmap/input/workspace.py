@@ -20,7 +20,7 @@ from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, open_regular
 from argmap.input.model import ArgMap, Corpus, split_key
 from argmap.input.salvage import salvage
 from argmap.input.schema import validated
-from argmap.input.yaml_reader import LoadedFile, load_bytes, read_map_file
+from argmap.input.yaml_reader import LoadedFile, YamlMapping, load_bytes, read_map_bytes, read_map_file
 from argmap.problems import Problem, SourceAccessError, UsageError
 from argmap.project import NoProject, contains, lexical_path, project_root
 
@@ -40,6 +40,46 @@ class Workspace:
     requested: tuple[ArgMap, ...]
     problems: tuple[Problem, ...]
     files: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _Built:
+    raw: bytes
+    loaded: LoadedFile
+    schema_problems: tuple[Problem, ...]
+    argmap: ArgMap | None
+
+
+class MapCache:
+    """Maps already read, validated and built, by path and exact bytes.
+
+    For a caller that checks the same files again and again (the language
+    server, at every pause in typing): each version of a file is parsed once,
+    and a map that did not change is not parsed again because another one did.
+    Keyed by the bytes themselves, not by modification times, which a quick
+    edit can leave unchanged. The models are frozen, so sharing them between
+    checks is safe.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[Path, _Built] = {}
+
+    def data_of(self, path: Path) -> YamlMapping | None:
+        """The positioned data of the last version of `path` read (None if unread or unparsable)."""
+        built = self._built.get(path.resolve())
+        return built.loaded.data if built is not None else None
+
+    def forget(self, path: Path) -> None:
+        self._built.pop(path.resolve(), None)
+
+    def _lookup(self, path: Path, raw: bytes, name: str) -> _Built | None:
+        built = self._built.get(path)
+        if built is None or built.raw != raw or built.loaded.path != name:
+            return None
+        return built
+
+    def _keep(self, path: Path, built: _Built) -> None:
+        self._built[path] = built
 
 
 def display_name(path: Path, cwd: Path | None = None) -> str:
@@ -186,12 +226,13 @@ def load_files(
     names: Sequence[str],
     config: Config,
     buffers: Mapping[Path, bytes] | None = None,
+    cache: MapCache | None = None,
 ) -> list[LoadedMap]:
     """Each file read, validated and modelled, in order."""
     loaded: list[LoadedMap] = []
     for path, name in zip(files, names, strict=True):
         problems: list[Problem] = []
-        argmap = _load_one(path, name, config, problems, buffers or {})
+        argmap = _load_one(path, name, config, problems, buffers or {}, cache)
         loaded.append((argmap, problems))
     return loaded
 
@@ -204,38 +245,53 @@ def load_workspace(
     maps_only: bool = False,
     buffers: Mapping[Path, bytes] | None = None,
     load_many: LoadFiles | None = None,
+    cache: MapCache | None = None,
 ) -> Workspace:
     """`buffers` (by resolved path) stand in for the files' bytes on disk:
     an editor's unsaved text is checked as it is. `load_many` loads the
-    named files in place of `load_files` (with the same result, in order)."""
+    named files in place of `load_files` (with the same result, in order).
+    With a `cache`, files whose bytes were seen before are not parsed again."""
     buffers = buffers or {}
     files = discover(paths, maps_only=maps_only, cwd=cwd)
     names = [display_name(path, cwd) for path in files]
     problems: list[Problem] = []
     requested: list[ArgMap] = []
-    if load_many is None or buffers:  # unsaved buffers are the language server's: one process
-        loaded = load_files(files, names, config, buffers)
+    # Unsaved buffers and a cache are the language server's: one process.
+    if load_many is None or buffers or cache is not None:
+        loaded = load_files(files, names, config, buffers, cache)
     else:
         loaded = load_many(files, names, config)
     for argmap, found in loaded:
         problems.extend(found)
         if argmap is not None:
             requested.append(argmap)
-    helpers = _load_referenced_maps(requested, files, config, cwd, buffers)
+    helpers = _load_referenced_maps(requested, files, config, cwd, buffers, cache)
     corpus = Corpus.of([*requested, *helpers])
     return Workspace(corpus=corpus, requested=tuple(requested), problems=tuple(problems), files=tuple(names))
 
 
 def _load_one(
-    path: Path, name: str, config: Config, problems: list[Problem], buffers: Mapping[Path, bytes]
+    path: Path,
+    name: str,
+    config: Config,
+    problems: list[Problem],
+    buffers: Mapping[Path, bytes],
+    cache: MapCache | None = None,
 ) -> ArgMap | None:
     buffer = buffers.get(path.resolve()) if buffers else None
+    if cache is not None:
+        return _load_cached(path, name, config, problems, buffer, cache)
     loaded: LoadedFile = (
         read_map_file(path, name, config.limits)
         if buffer is None
         else load_bytes(buffer, name, config.limits)
     )
     problems.extend(loaded.problems)
+    return _model(loaded, name, path, problems)
+
+
+def _model(loaded: LoadedFile, name: str, path: Path, problems: list[Problem]) -> ArgMap | None:
+    """The map of a file read: validated, modelled, and salvaged when parts of it fail."""
     if loaded.data is None:
         return None
     failures = validated(loaded.data, name)
@@ -252,12 +308,33 @@ def _load_one(
     )
 
 
+def _load_cached(
+    path: Path, name: str, config: Config, problems: list[Problem], buffer: bytes | None, cache: MapCache
+) -> ArgMap | None:
+    resolved = path.resolve()
+    raw = buffer if buffer is not None else read_map_bytes(path, name, config.limits)
+    if isinstance(raw, Problem):  # over the size limit: nothing to keep
+        problems.append(raw)
+        return None
+    built = cache._lookup(resolved, raw, name)
+    if built is None:
+        loaded = load_bytes(raw, name, config.limits)
+        schema_problems: list[Problem] = []
+        argmap = _model(loaded, name, resolved, schema_problems)
+        built = _Built(raw, loaded, tuple(schema_problems), argmap)
+        cache._keep(resolved, built)
+    problems.extend(built.loaded.problems)
+    problems.extend(built.schema_problems)
+    return built.argmap
+
+
 def _load_referenced_maps(
     requested: Iterable[ArgMap],
     files: Sequence[Path],
     config: Config,
     cwd: Path | None,
     buffers: Mapping[Path, bytes],
+    cache: MapCache | None = None,
 ) -> list[ArgMap]:
     """Maps that the requested ones refer to but that were not named.
 
@@ -287,7 +364,7 @@ def _load_referenced_maps(
             if candidate_id != map_id:
                 continue
             try:
-                argmap = _load_one(candidate, display_name(candidate, cwd), config, [], buffers)
+                argmap = _load_one(candidate, display_name(candidate, cwd), config, [], buffers, cache)
             except SourceAccessError:
                 argmap = None
             if argmap is not None and argmap.id == map_id:

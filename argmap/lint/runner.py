@@ -18,7 +18,7 @@ import attrs
 from argmap.analysis.context import Run
 from argmap.config import Config, Option
 from argmap.input.model import ArgMap, Suppression, node_key
-from argmap.input.workspace import Workspace, load_workspace
+from argmap.input.workspace import MapCache, Workspace, load_workspace
 from argmap.memory import collector_paused as collector_paused  # used here and by lint.parallel
 from argmap.problems import Problem, Severity, sort_problems
 from argmap.rules import RULES, Rule
@@ -47,11 +47,13 @@ def check_paths(
     *,
     maps_only: bool = False,
     buffers: Mapping[Path, bytes] | None = None,
+    cache: MapCache | None = None,
 ) -> CheckResult:
     """load → validate → model → analyse, for the maps under `paths`
-    (`buffers`, by resolved path, stand in for files' bytes: unsaved editor text)."""
+    (`buffers`, by resolved path, stand in for files' bytes: unsaved editor text;
+    `cache` keeps the maps built, for a caller that checks the same files again)."""
     with collector_paused():
-        workspace = load_workspace(paths, config, cwd, maps_only=maps_only, buffers=buffers)
+        workspace = load_workspace(paths, config, cwd, maps_only=maps_only, buffers=buffers, cache=cache)
         run = Run(workspace.corpus, config, cwd)
         problems = list(adjust(workspace.problems, config))
         for argmap in workspace.requested:

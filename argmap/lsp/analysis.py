@@ -7,6 +7,7 @@ Positions are argmap's: 1-based lines and columns counted in characters.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -17,12 +18,14 @@ import attrs
 
 from argmap.config import Config, configure
 from argmap.input.model import ArgMap, Kind, Node, node_key, qualify
+from argmap.input.workspace import MapCache
 from argmap.input.yaml_reader import YamlMapping, YamlSequence, load_text
 from argmap.lint.runner import CheckResult, check_paths, known_codes
 from argmap.problems import ArgmapError, Location, Problem
 from argmap.rules.catalogue import CANNOT_CHECK
 
 if TYPE_CHECKING:
+    from argmap.analysis.schemes import Scheme
     from argmap.grounding.ground import MapGrounding
 
 
@@ -86,22 +89,30 @@ def project_of(path: Path) -> Path:
         return path.parent
 
 
-def check(path: Path, text: str, buffers: Mapping[Path, bytes] | None = None) -> Snapshot:
-    """Check the map at `path` with `text` as its content (other open maps in `buffers`)."""
+def check(
+    path: Path, text: str, buffers: Mapping[Path, bytes] | None = None, cache: MapCache | None = None
+) -> Snapshot:
+    """Check the map at `path` with `text` as its content (other open maps in `buffers`).
+
+    With a `cache` (the server keeps one), maps whose text did not change
+    since an earlier check, this one's or another's, are not read again.
+    """
     path = path.resolve()
     root = project_of(path)
     all_buffers = dict(buffers or {})
     all_buffers[path] = text.encode("utf-8")
-    loaded = load_text(text, path.name)
+    cache = cache if cache is not None else MapCache()
     try:
         config = configure([path], known_codes=known_codes())
-        result = check_paths([path], config, cwd=root, buffers=all_buffers)
+        result = check_paths([path], config, cwd=root, buffers=all_buffers, cache=cache)
     except ArgmapError as error:
         problem = Problem(CANNOT_CHECK, _error_severity(), path.name, 1, 1, error.message, error.hint)
-        return Snapshot(path, root, text, None, None, loaded.data, (problem,))
+        return Snapshot(path, root, text, None, None, load_text(text, path.name).data, (problem,))
     requested = result.workspace.requested
     argmap = requested[0] if requested else None
-    return Snapshot(path, root, text, result, argmap, loaded.data, result.problems, config)
+    # The cache holds the data check_paths parsed from this very text: no second parse.
+    data = cache.data_of(path)
+    return Snapshot(path, root, text, result, argmap, data, result.problems, config)
 
 
 def _error_severity() -> Any:
@@ -112,8 +123,12 @@ def _error_severity() -> Any:
 
 def problems_by_file(snapshot: Snapshot) -> dict[Path, list[Problem]]:
     found: dict[Path, list[Problem]] = {snapshot.path: []}
+    files: dict[str, Path] = {}  # each name resolved once, not once per problem
     for problem in snapshot.problems:
-        found.setdefault(snapshot.file_of(problem.file), []).append(problem)
+        file = files.get(problem.file)
+        if file is None:
+            file = files[problem.file] = snapshot.file_of(problem.file)
+        found.setdefault(file, []).append(problem)
     return found
 
 
@@ -194,8 +209,11 @@ def scheme_help(snapshot: Snapshot, scheme_id: str) -> str | None:
     if snapshot.config is None:
         return None
     scheme = catalogue_for(snapshot.config).get(scheme_id)
-    if scheme is None:
-        return None
+    return None if scheme is None else scheme_markdown(scheme)
+
+
+def scheme_markdown(scheme: Scheme) -> str:
+    """A scheme's title, description, roles and critical questions, in Markdown."""
     lines = [f"**{scheme.title}** (`{scheme.id}`)", "", scheme.description, "", "Roles:"]
     lines += [
         f"- `{role.id}`{'' if role.required else ' (optional)'}: {role.description}" for role in scheme.roles
@@ -508,39 +526,32 @@ def outline(snapshot: Snapshot) -> list[Symbol]:
 
 # Completion.
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?:\{\s*)?(?P<key>[a-z_]+)\s*:\s*(?P<typed>[^\s]*)$")
-_SCHEME_LINE = re.compile(r"^(?P<indent>\s*)(?:-\s+)?scheme\s*:\s*(?P<scheme>[a-z0-9_-]+)")
+# Any `key: value` line; `lead` (indentation and dashes) puts the key at its column.
+_ANY_KEY_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<value>.*))?$")
 _ITEM_LINE = re.compile(r"^(?P<indent>\s*)-\s+(?P<typed>[^\s:]*)$")
 
-NODE_KEYS = {
-    "conclusion": (
-        "id",
-        "text",
-        "quote",
-        "implicit",
-        "because",
-        "counterexamples",
-        "note",
-        "tags",
-        "ignore",
-        "at",
-        "url",
-    ),
-    "inference": ("id", "scheme", "warrant", "premises", "counterexamples", "note", "tags", "ignore"),
-    "premise": (
-        "id",
-        "text",
-        "quote",
-        "implicit",
-        "role",
-        "because",
-        "counterexamples",
-        "note",
-        "tags",
-        "ignore",
-        "ref",
-    ),
-    "top": ("argmap", "id", "title", "source", "conclusions", "expect", "note", "tags", "ignore"),
+# The keys completed in each place, read from the schema so that a key the format gains is
+# offered at once. A claim's keys depend on where it stands: `role` under an inference's
+# premises, `question`, `weaker` and `conceded` on a counterexample, `weight` on both.
+_NOT_ON = {
+    "conclusion": ("role", "question", "weight", "conceded", "weaker"),
+    "premise": ("question", "conceded", "weaker"),
+    "counterexample": ("role",),
 }
+
+
+@functools.cache
+def node_keys() -> dict[str, tuple[str, ...]]:
+    from argmap.input.schema import load_schema
+
+    schema = load_schema()
+    claim = tuple(schema["$defs"]["claim"]["properties"])
+    keys = {kind: tuple(key for key in claim if key not in excluded) for kind, excluded in _NOT_ON.items()}
+    keys["premise"] += ("ref",)
+    keys["counterexample"] += ("ref",)
+    keys["inference"] = tuple(schema["$defs"]["inference"]["properties"])
+    keys["top"] = tuple(schema["properties"])
+    return keys
 
 
 @attrs.frozen
@@ -548,6 +559,7 @@ class Completion:
     label: str
     detail: str
     kind: str  # "node", "scheme", "role", "question", "key"
+    documentation: str = ""  # Markdown
 
 
 def completions(snapshot: Snapshot, line: int, column: int, last: Snapshot | None = None) -> list[Completion]:
@@ -563,7 +575,7 @@ def completions(snapshot: Snapshot, line: int, column: int, last: Snapshot | Non
         if key == "scheme":
             return _schemes(known)
         if key in ("role", "question"):
-            scheme = _enclosing_scheme(lines, line, len(match.group("indent")))
+            scheme = _enclosing_scheme(lines, line)
             return _scheme_parts(known, scheme, key)
     item = _ITEM_LINE.match(current)
     if item is not None and _under_expect(lines, line):
@@ -589,7 +601,7 @@ def _schemes(snapshot: Snapshot) -> list[Completion]:
     from argmap.analysis.schemes import builtin_schemes, catalogue_for
 
     schemes = catalogue_for(snapshot.config) if snapshot.config else builtin_schemes()
-    return [Completion(scheme.id, scheme.title, "scheme") for scheme in schemes]
+    return [Completion(scheme.id, scheme.title, "scheme", scheme_markdown(scheme)) for scheme in schemes]
 
 
 def _scheme_parts(snapshot: Snapshot, scheme_id: str | None, part: str) -> list[Completion]:
@@ -606,13 +618,71 @@ def _scheme_parts(snapshot: Snapshot, scheme_id: str | None, part: str) -> list[
     return [Completion(question.id, question.text, "question") for question in scheme.questions]
 
 
-def _enclosing_scheme(lines: Sequence[str], line: int, indent: int) -> str | None:
-    """The `scheme:` of the nearest inference above the cursor, less indented than it."""
+def _enclosing_scheme(lines: Sequence[str], line: int) -> str | None:
+    """The `scheme:` of the inference whose `premises:` or `counterexamples:`
+    hold the item the cursor's line belongs to.
+
+    Read from the lines above, by indentation, so that it works while the map
+    is half typed: the item's own keys, then its list's key, then that
+    mapping's keys up to the line that opens it. A scheme elsewhere (a
+    sibling's, an outer inference's) is not this item's.
+    """
+    own = _ANY_KEY_LINE.match(lines[line - 1])
+    if own is None:
+        return None
+    column = len(own.group("lead"))  # where the keys of the mapping being read stand
+    in_item = not own.group("lead").lstrip().startswith("-")  # still inside the cursor's item
+    list_key_seen = False
     for number in range(line - 2, -1, -1):
-        match = _SCHEME_LINE.match(lines[number])
-        if match and len(match.group("indent")) < indent:
-            return match.group("scheme")
+        match = _ANY_KEY_LINE.match(lines[number])
+        if match is None:
+            continue  # blank, comment, a folded line of text
+        lead = match.group("lead")
+        at = len(lead)
+        opens_item = lead.lstrip().startswith("-")
+        if in_item:
+            if at > column or (at == column and not opens_item):
+                continue  # the item's own keys and what they hold
+            in_item = False
+            if at == column:  # the line that opens the item
+                column = lead.index("-")
+                continue
+            # a key left of the item without a dash: the list's key itself
+        if not list_key_seen:
+            if at > column:
+                continue
+            if match.group("key") not in ("premises", "counterexamples"):
+                return None
+            list_key_seen = True
+            column = at
+            if opens_item:
+                break  # the inference opens with its list: no scheme above it
+            continue
+        if at > column:
+            continue  # inside a sibling key's value
+        if at < column:
+            break  # left the inference
+        if match.group("key") == "scheme":
+            return _scheme_value(match)
+        if opens_item:
+            break  # the inference's first key: no scheme above
+    if not list_key_seen:
+        return None
+    # The inference may name its scheme after its premises: its keys below the cursor.
+    for text in lines[line:]:
+        match = _ANY_KEY_LINE.match(text)
+        if match is None:
+            continue
+        at = len(match.group("lead"))
+        if at < column or (at == column and match.group("lead").lstrip().startswith("-")):
+            return None
+        if at == column and match.group("key") == "scheme":
+            return _scheme_value(match)
     return None
+
+
+def _scheme_value(match: re.Match[str]) -> str | None:
+    return (match.group("value") or "").split("#")[0].strip().strip("'\"") or None
 
 
 def _under_expect(lines: Sequence[str], line: int) -> bool:
@@ -626,7 +696,7 @@ def _under_expect(lines: Sequence[str], line: int) -> bool:
 def _keys_for(lines: Sequence[str], line: int, current: str) -> tuple[str, ...]:
     indent = len(current) - len(current.lstrip(" -"))
     if indent == 0:
-        return NODE_KEYS["top"]
+        return node_keys()["top"]
     for number in range(line - 2, -1, -1):
         text = lines[number]
         stripped = text.lstrip(" ")
@@ -636,15 +706,15 @@ def _keys_for(lines: Sequence[str], line: int, current: str) -> tuple[str, ...]:
             and level < indent
         ):
             name = stripped.split(":")[0]
-            return NODE_KEYS[
+            return node_keys()[
                 {
                     "because": "inference",
                     "premises": "premise",
-                    "counterexamples": "conclusion",
+                    "counterexamples": "counterexample",
                     "conclusions": "conclusion",
                 }[name]
             ]
-    return NODE_KEYS["conclusion"]
+    return node_keys()["conclusion"]
 
 
 def referring_maps(snapshot: Snapshot, candidates: Mapping[Path, str]) -> list[Path]:

@@ -12,6 +12,7 @@ have appeared or gone).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from argmap import __version__
+from argmap.input.workspace import MapCache
 from argmap.lsp import analysis
 from argmap.output.rule_docs import documentation_url
 from argmap.problems import Problem, Severity
@@ -52,6 +54,8 @@ class ArgmapServer(LanguageServer):
         self.snapshots: dict[Path, analysis.Snapshot] = {}
         self.good: dict[Path, analysis.Snapshot] = {}  # the last snapshot that built a map
         self.pending: dict[Path, asyncio.TimerHandle] = {}
+        # Each version of each map is parsed and built once, whichever check reads it.
+        self.cache = MapCache()
 
     def path_of(self, uri: str) -> Path:
         return Path(to_fs_path(uri) or uri).resolve()
@@ -70,7 +74,7 @@ class ArgmapServer(LanguageServer):
         text = self.workspace.get_text_document(uri).source
         current = self.snapshots.get(path)
         if current is None or current.text != text:
-            current = analysis.check(path, text, self.buffers())
+            current = analysis.check(path, text, self.buffers(), self.cache)
             self.snapshots[path] = current
             if current.argmap is not None:
                 self.good[path] = current
@@ -79,10 +83,10 @@ class ArgmapServer(LanguageServer):
     def publish(self, uri: str) -> None:
         snapshot = self.snapshot(uri)
         by_file = analysis.problems_by_file(snapshot)
-        document = self.workspace.get_text_document(uri)
+        text = ClientText(self.workspace.get_text_document(uri))
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=uri, diagnostics=[diagnostic(problem, document) for problem in by_file[snapshot.path]]
+                uri=uri, diagnostics=[diagnostic(problem, text) for problem in by_file[snapshot.path]]
             )
         )
         # Maps that name this one: their references may have broken or healed.
@@ -92,12 +96,12 @@ class ArgmapServer(LanguageServer):
                 continue
             self.snapshots.pop(path, None)
             other_snapshot = self.snapshot(other)
-            other_document = self.workspace.get_text_document(other)
+            other_text = ClientText(self.workspace.get_text_document(other))
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(
                     uri=other,
                     diagnostics=[
-                        diagnostic(problem, other_document)
+                        diagnostic(problem, other_text)
                         for problem in analysis.problems_by_file(other_snapshot)[path]
                     ],
                 )
@@ -112,18 +116,38 @@ class ArgmapServer(LanguageServer):
         self.pending[path] = loop.call_later(DEBOUNCE_SECONDS, self.publish, uri)
 
 
-def diagnostic(problem: Problem, document: Any) -> types.Diagnostic:
+class ClientText:
+    """A document's lines, split once, and its position codec: ranges in the client's units.
+
+    The document's own conversions split its whole text at every call, which
+    a map's fifty diagnostics would pay fifty times per keystroke.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.codec = document.position_codec
+        self.lines: Sequence[str] = document.lines
+
+    def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:
+        server_range = types.Range(
+            start=types.Position(line=line - 1, character=column - 1),
+            end=types.Position(line=end_line - 1, character=end_column - 1),
+        )
+        result: types.Range = self.codec.range_to_client_units(self.lines, server_range)
+        return result
+
+
+def diagnostic(problem: Problem, text: ClientText) -> types.Diagnostic:
     end_line = problem.end_line or problem.line
     end_column = problem.end_column or problem.column
     if end_line == problem.line and end_column <= problem.column:
         # Unknown end: underline to the end of the line's word.
-        lines = document.lines
-        text = lines[problem.line - 1] if 1 <= problem.line <= len(lines) else ""
-        rest = text[problem.column - 1 :]
+        lines = text.lines
+        line_text = lines[problem.line - 1] if 1 <= problem.line <= len(lines) else ""
+        rest = line_text[problem.column - 1 :]
         end_column = problem.column + max(len(rest.rstrip("\n").split(" ")[0]), 1)
     message = problem.message + (f"\nhint: {problem.hint}" if problem.hint else "")
     return types.Diagnostic(
-        range=to_client(document, problem.line, problem.column, end_line, end_column),
+        range=text.range(problem.line, problem.column, end_line, end_column),
         message=message,
         severity=_SEVERITY[problem.severity],
         code=problem.code,
@@ -134,14 +158,12 @@ def diagnostic(problem: Problem, document: Any) -> types.Diagnostic:
 
 
 def to_client(document: Any, line: int, column: int, end_line: int, end_column: int) -> types.Range:
-    server_range = types.Range(
-        start=types.Position(line=line - 1, character=column - 1),
-        end=types.Position(line=end_line - 1, character=end_column - 1),
-    )
     if document is None:
-        return server_range
-    result: types.Range = document.range_to_client_units(server_range)
-    return result
+        return types.Range(
+            start=types.Position(line=line - 1, character=column - 1),
+            end=types.Position(line=end_line - 1, character=end_column - 1),
+        )
+    return ClientText(document).range(line, column, end_line, end_column)
 
 
 def span_location(server: ArgmapServer, span: analysis.Span) -> types.Location:
@@ -247,7 +269,14 @@ def create_server() -> ArgmapServer:
             is_incomplete=False,
             items=[
                 types.CompletionItem(
-                    label=item.label, detail=item.detail or None, kind=_COMPLETION_KIND[item.kind]
+                    label=item.label,
+                    detail=item.detail or None,
+                    kind=_COMPLETION_KIND[item.kind],
+                    documentation=(
+                        types.MarkupContent(kind=types.MarkupKind.Markdown, value=item.documentation)
+                        if item.documentation
+                        else None
+                    ),
                 )
                 for item in found
             ],
@@ -260,12 +289,7 @@ def create_server() -> ArgmapServer:
             (d.range.start.line + 1, str(d.code)) for d in params.context.diagnostics if d.source == "argmap"
         }
         actions: list[types.CodeAction] = []
-        for problem in snapshot.problems:
-            if (
-                problem.file != snapshot.path.name
-                and analysis.problems_by_file(snapshot).get(snapshot.path) is None
-            ):
-                continue
+        for problem in analysis.problems_by_file(snapshot)[snapshot.path]:
             if (problem.line, problem.code) not in wanted:
                 continue
             for fix in analysis.code_fixes(snapshot, problem):
@@ -280,11 +304,11 @@ def create_server() -> ArgmapServer:
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbol(ls: ArgmapServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
-        document = ls.workspace.get_text_document(params.text_document.uri)
+        text = ClientText(ls.workspace.get_text_document(params.text_document.uri))
 
         def convert(symbol: analysis.Symbol) -> types.DocumentSymbol:
             span = symbol.span
-            where = to_client(document, span.line, span.column, span.end_line, span.end_column)
+            where = text.range(span.line, span.column, span.end_line, span.end_column)
             return types.DocumentSymbol(
                 name=symbol.name,
                 detail=symbol.detail or None,

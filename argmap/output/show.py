@@ -37,6 +37,7 @@ class Row:
     # Nodes of another map below it that the view leaves out (they lie deeper
     # in that map than this map's evaluation reads): counted, never dropped.
     outside: int = 0
+    parent: str | None = None  # the node it supports, is a premise of, or attacks (None for a root)
 
 
 def tree_rows(context: MapContext) -> list[Row]:
@@ -84,14 +85,16 @@ def tree_rows(context: MapContext) -> list[Row]:
     rows: list[Row] = []
 
     def walk(top: str, role: str, where: Location | None) -> None:
-        # (key, role, depth, guide of this row, guide for its children, where it is written)
-        pending: list[tuple[str, str, int, str, str, Location | None]] = [(top, role, 1, "", "", where)]
+        # (key, role, depth, guide of this row, guide for its children, where it is written, parent)
+        pending: list[tuple[str, str, int, str, str, Location | None, str | None]] = [
+            (top, role, 1, "", "", where, None)
+        ]
         while pending:
-            key, role, level, guide, child_guide, where = pending.pop()
+            key, role, level, guide, child_guide, where, parent = pending.pop()
             expand = defines(key, where)
             met.add(key)
             outside = len(view.hidden.get(key, ())) if expand else 0
-            rows.append(Row(key, role, level, guide, expand, outside=outside))
+            rows.append(Row(key, role, level, guide, expand, outside=outside, parent=parent))
             if not expand:
                 continue
             expanded.add(key)
@@ -107,6 +110,7 @@ def tree_rows(context: MapContext) -> list[Row]:
                         child_guide + ("└── " if last else "├── "),
                         child_guide + ("    " if last else "│   "),
                         edge.location,
+                        edge.target,
                     )
                 )
 
@@ -191,6 +195,7 @@ def show_lines(
     """The map's header, one line per row of its tree (folded below `depth`),
     and a summary of the statuses and problems."""
 
+    from argmap.analysis.granted import granted_attacks
     from argmap.input.model import map_view, split_key
 
     argmap = context.argmap
@@ -213,20 +218,28 @@ def show_lines(
         on_header = marker(markers[None])  # bold like the rest of the header
         header.append(Segment(on_header.text, f"bold {on_header.style}"))
     lines = [ShowLine(tuple(header))]
+    granted = granted_attacks(evaluation)
     definitions = {key: node.location.line for key, node in argmap.node_index.items()}
     for row in fold(rows, depth):
         node = context.corpus.node(row.key)
         status = str(evaluation.status(row.key)) if row.key in evaluation.statuses else "undecided"
         line = [Segment(row.guide, "dim"), Segment(f"{_SYMBOLS[status]} {status}", _STATUS_STYLES[status])]
+        found = granted.get((row.key, row.parent)) if row.parent is not None else None
+        mark = Segment(f" ({_GRANT_WORDS[(found.grant, found.defeats)]})", "italic") if found else None
         if node is None:
             line.append(Segment(f"  ↪ {shown_id(row.key)} (not found)"))
         elif not row.expanded:
             where = f"line {definitions[row.key]}" if row.key in definitions else "above"
-            line.append(Segment(f"  ↪ {row.role} {shown_id(row.key)} (see {where})", "dim"))
+            line.append(Segment(f"  ↪ {row.role} {shown_id(row.key)}", "dim"))
+            if mark is not None:
+                line.append(mark)
+            line.append(Segment(f" (see {where})", "dim"))
         else:
             role = f"implicit {row.role}" if node.implicit else row.role
             line.append(Segment(f"  {role} ", "dim"))
             line.append(Segment(shown_id(row.key), "bold"))
+            if mark is not None:
+                line.append(mark)
             words = _words(node)
             if words:
                 line.append(Segment(": " + for_terminal(words)))
@@ -280,6 +293,15 @@ def render_show(lines: Sequence[ShowLine], colour: bool) -> str:
             text.append(segment.text, style=segment.style or "")
         console.print(text)
     return buffer.getvalue()
+
+
+# How a conceded or weaker attack is marked, by (grant, whether it still defeats its target).
+# The keys are `argmap.analysis.granted.Grant` values, strings, so that importing this module stays cheap.
+_GRANT_WORDS: dict[tuple[str, bool], str] = {
+    ("conceded", False): "conceded, outweighed",
+    ("conceded", True): "conceded, not outweighed",
+    ("weaker", False): "weaker",
+}
 
 
 def _words(node: Node) -> str:

@@ -437,6 +437,7 @@ def _panel(page: _Page, key: str) -> str:
         parts.append(f'<p class="node-text">{escape_html(node.text)}</p>\n')
     if status is not None:
         parts.append(f'<h4>Why</h4>\n<p class="why">{page.words(_why(page.evaluation.explain(key)))}</p>\n')
+        parts.extend(f'<p class="granted">{page.words(sentence)}</p>\n' for sentence in _granted(page, key))
     parts.append(_quotes(page, node))
     parts.append(_scheme(page, node))
     parts.append(_connections(page, key))
@@ -460,6 +461,43 @@ def _panel(page: _Page, key: str) -> str:
             )
     parts.append("</article>\n")
     return "".join(parts)
+
+
+def _granted(page: _Page, key: str) -> list[str]:
+    """What the node's conceded and weaker attacks come to, in words: as the objection, then as
+    what it objects to (`argmap.analysis.granted`)."""
+    from argmap.analysis.granted import Grant, granted_attacks
+
+    def named(keys: Iterable[str]) -> str:
+        shown = [display_id(other, page.argmap.id) for other in keys]
+        return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+    sentences: list[str] = []
+    granted = granted_attacks(page.evaluation).values()
+    for found in granted:
+        if found.source != key:
+            continue
+        if found.grant is Grant.WEAKER:
+            sentences.append(f"Weaker than {named([found.target])}: it does not defeat it.")
+        elif found.defeats:
+            sentences.append(
+                f"Conceded by the author, but nothing outweighs it: it defeats {named([found.target])}."
+            )
+        else:
+            reasons = [reason for reason in found.outweighed_by if reason != found.target]
+            target = named([found.target])
+            by = f"the reasons for {target}, {named(reasons)}" if reasons else target
+            sentences.append(f"Conceded by the author, outweighed by {by}.")
+    for found in granted:
+        if found.target != key:
+            continue
+        if found.grant is Grant.WEAKER:
+            sentences.append(f"Outweighs {named([found.source])}, whose objection is weaker.")
+        elif found.defeats:
+            sentences.append(f"Its reasons do not outweigh the conceded {named([found.source])}.")
+        else:
+            sentences.append(f"Its reasons outweigh the conceded {named([found.source])}.")
+    return sentences
 
 
 def _why(explanation: str) -> str:

@@ -846,7 +846,8 @@ def test_check_of_a_folder_checks_a_map_that_opens_with_a_long_licence(project: 
     assert result.stdout == (
         f"maps/licensed.yaml:{line}:1: S203 unknown key `bogus` in the map [error]\n"
         "    hint: the keys allowed here: "
-        "`argmap`, `conclusions`, `expect`, `id`, `ignore`, `note`, `source`, `tags`, `thesis`, `title`\n"
+        "`argmap`, `conclusions`, `expect`, `id`, `ignore`, `issues`, `note`, `source`, `tags`, "
+        "`thesis`, `title`\n"
         "\n1 map checked: 1 error in 1 file.\n"
     )
     assert result.stderr == ""

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.schemes import builtin_schemes
 from argmap.input.schema import compiled_validator, load_schema, schema_text, validate
 from argmap.input.yaml_reader import load_text
 from argmap.problems import Problem, Severity
@@ -82,7 +83,48 @@ def test_schema_file_is_what_the_generator_writes() -> None:
         import make_schema
     finally:
         sys.path.pop(0)
-    assert json.loads(schema_text()) == make_schema.SCHEMA
+    # The bytes, not only the data: the committed file is exactly what `python tools/make_schema.py` writes.
+    assert schema_text() == make_schema.schema_json()
+
+
+def test_the_schema_offers_every_built_in_scheme_with_its_roles_and_questions() -> None:
+    inference = load_schema()["$defs"]["inference"]
+    offered, _other_names = inference["properties"]["scheme"]["anyOf"]
+    assert offered["enum"] == [scheme.id for scheme in builtin_schemes()]
+    assert len(offered["enum"]) == len(offered["markdownEnumDescriptions"]) == 18
+    by_scheme = {part["if"]["properties"]["scheme"]["const"]: part["then"] for part in inference["allOf"]}
+    sign = by_scheme["argument-from-sign"]["properties"]
+    assert sign["premises"]["items"]["properties"]["role"]["anyOf"][0]["enum"] == ["finding", "indication"]
+    questions = sign["counterexamples"]["items"]["properties"]["question"]["anyOf"][0]["enum"]
+    [scheme] = [scheme for scheme in builtin_schemes() if scheme.id == "argument-from-sign"]
+    assert questions == [question.id for question in scheme.questions]
+
+
+def test_editor_messages_leave_argmap_messages_unchanged() -> None:
+    """A scheme that is not built in passes the schema (a catalogue may define it: A409 judges);
+    one that is not an id is translated as before, whatever the editor's message says."""
+    unknown = load_text(VALID.replace("scheme: argument-from-example", "scheme: from-nowhere"), "m.yaml")
+    assert unknown.data is not None and validate(unknown.data, "m.yaml") == []
+    spaced = load_text(
+        VALID.replace("scheme: argument-from-example", "scheme: Argument From Example"), "m.yaml"
+    )
+    assert spaced.data is not None
+    assert validate(spaced.data, "m.yaml") == [
+        Problem(
+            "S205",
+            Severity.ERROR,
+            "m.yaml",
+            14,
+            17,
+            "`Argument From Example` is not a valid scheme for inference `from-revenge`",
+            "ids use lowercase letters, digits, `-` and `_`, e.g. `argument-from-example`",
+        )
+    ]
+    numbered = load_text(VALID.replace("scheme: argument-from-example", "scheme: 3"), "m.yaml")
+    assert numbered.data is not None
+    assert [problem.message for problem in validate(numbered.data, "m.yaml")] == [
+        "`scheme` of inference `from-revenge` must be a text, not a number"
+    ]
 
 
 def test_every_property_has_a_title_and_description() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,7 +90,8 @@ def _expanded(out: str, shown: str) -> list[str]:
     for line in out.splitlines()[1:-1]:
         if "↪" in line:
             continue
-        words = line.split(": ", 1)[0].split()
+        # Without the mark of a conceded or weaker attack, "(weaker)", after the id.
+        words = re.sub(r" \([a-z, ]+\)$", "", line.split(": ", 1)[0]).split()
         if words and words[-1] == shown:
             found.append(line)
     return found
@@ -149,3 +151,24 @@ def test_show_marks_the_implicit_premises_and_only_them(name: str) -> None:
         assert marked is node.implicit, line
         implicit += node.implicit
     assert implicit  # each seed map has reconstructed premises
+
+
+def test_show_marks_conceded_and_weaker_attacks() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "show", "tests/diagram/granted/granted.yaml", "--no-color"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert "├── ✓ in  counterexample annoying (conceded, outweighed): Sorting rubbish is annoying." in lines
+    assert (
+        "└── ✓ in  counterexample mixed-plants (weaker): Some plants sort mixed rubbish themselves." in lines
+    )
+    assert any("counterexample bins-cost (conceded, not outweighed): " in line for line in lines)
+    # A further use of an attack keeps its mark: the reference row too.
+    assert "└── ✗ out  ↪ counterexample deposits-fail (weaker) (see line 32)" in lines
+    # An ordinary attack has none.
+    assert "└── ✓ in  ↪ counterexample deposits-work (see line 26)" in lines

@@ -153,3 +153,30 @@ def test_the_panel_of_an_undecided_node_that_can_stand_says_so(tmp_path: Path) -
     assert "<strong>✓ in</strong>: it stands." in accepted
     # The diagram in the report says it too.
     assert "? undecided · can stand" in page.split('<div class="diagram-frame">', 1)[1]
+
+
+def test_a_panel_says_what_a_conceded_or_weaker_attack_comes_to(tmp_path: Path) -> None:
+    granted = ROOT / "tests" / "diagram" / "granted"
+    completed = _argmap("report", str(granted / "granted.yaml"), "-o", str(tmp_path))
+    assert completed.returncode == 0, completed.stderr
+    page = (tmp_path / "granted.html").read_text(encoding="utf-8")
+
+    def granted_words(node_id: str) -> list[str]:
+        panel = page.split(f'id="node-{node_id}"', 1)[1].split("</article>", 1)[0]
+        return [re.sub(r"<[^>]+>", "", found) for found in re.findall(r'<p class="granted">(.*?)</p>', panel)]
+
+    assert granted_words("annoying") == [
+        "Conceded by the author, outweighed by the reasons for sort-rubbish, from-recycling."
+    ]
+    assert granted_words("mixed-plants") == ["Weaker than sort-rubbish: it does not defeat it."]
+    assert granted_words("sort-rubbish") == [
+        "Its reasons outweigh the conceded annoying.",
+        "Outweighs mixed-plants, whose objection is weaker.",
+    ]
+    assert granted_words("bins-cost") == [
+        "Conceded by the author, but nothing outweighs it: it defeats bins-help."
+    ]
+    assert granted_words("deposits-work") == ["Outweighs deposits-fail, whose objection is weaker."]
+    assert granted_words("deposits-fail") == ["Weaker than deposits-work: it does not defeat it."]
+    # The words link the nodes they name.
+    assert '<a class="node-link" href="#node-sort-rubbish" data-node="node-sort-rubbish">' in page
