@@ -269,6 +269,10 @@ def _plain_occurrences(text: str, needle: str) -> list[int]:
     return found
 
 
+def _first(found: list[int]) -> int | None:
+    return found[0] if found else None
+
+
 _WORDS = ["war", "warfare", "Putin", "power", "1991", "x_y", "élite", "Kherson's", "—", "“it”", "a", "an"]
 
 
@@ -292,7 +296,7 @@ def test_indexed_search_finds_what_a_plain_search_finds(
         return
     haystack = _Haystack(text)
     assert haystack.occurrences(needle) == _plain_occurrences(text, needle)
-    assert haystack.first_occurrence(needle) == (_plain_occurrences(text, needle) or [None])[0]
+    assert haystack.first_occurrence(needle) == _first(_plain_occurrences(text, needle))
 
 
 class _AlwaysIndexed(_Haystack):
@@ -324,9 +328,9 @@ def test_indexed_search_of_any_needle_is_the_plain_scan(
     haystack = _AlwaysIndexed(text)
     expected = _plain_occurrences(text, needle)
     assert haystack.occurrences(needle) == expected
-    assert haystack.first_occurrence(needle) == (expected or [None])[0]
+    assert haystack.first_occurrence(needle) == _first(expected)
     later = [place for place in expected if place >= not_before]
-    assert haystack.occurrence_from(needle, not_before) == (later or [None])[0]
+    assert haystack.occurrence_from(needle, not_before) == _first(later)
     assert list(haystack.iter_occurrences(needle, not_before)) == later
 
 
