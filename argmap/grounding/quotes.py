@@ -230,13 +230,18 @@ def _normalize_simple(text: str, fold_case: bool) -> Normalized | None:
         kept_from = end
     starts.extend(positions[kept_from:length])
     ends.extend(positions[kept_from + 1 : length + 1])
-    collapsed = " ".join(mapped.split())
+    # `" ".join(mapped.split())`, without a list of every word of a long source at once.
+    collapsed = _SPACE_RUN.sub(" ", mapped).strip()
     normalized = _SPACE_AFTER_OPENING.sub("", _SPACE_BEFORE_CLOSING.sub("", collapsed))
     if len(normalized) != len(starts):  # cannot happen; the offsets would be wrong
         return None
     return Normalized(normalized, starts, ends)
 
 
+# The runs of white space other than a single space: what `str.split`
+# breaks at, each to become one space (the same white space: both are
+# Unicode's, `str.isspace`).
+_SPACE_RUN = re.compile(r" \s+|[^\S ]\s*")
 # The runs of white space that do not stay as they are: longer than one
 # character, or dropped (at either end of the text, after an opening or
 # before a closing character). A single space between words stays; a single

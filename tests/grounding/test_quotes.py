@@ -371,6 +371,18 @@ def test_the_simple_path_normalizes_as_the_full_one(text: str, fold_case: bool) 
     assert normalized_text(text, fold_case=fold_case) == _normalize_by_cluster(text, fold_case).text
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000ab"), st.characters())
+    )
+)
+def test_space_runs_collapse_as_str_split_does(text: str) -> None:
+    from argmap.grounding.quotes import _SPACE_RUN
+
+    assert _SPACE_RUN.sub(" ", text).strip() == " ".join(text.split())
+
+
 def _reference_chain(text: str, parts: list[str], gap: int) -> list[tuple[int, int]] | None:
     """The earliest chain by brute force: every occurrence of every part."""
     occurrences = [_plain_occurrences(text, part) for part in parts]
