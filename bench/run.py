@@ -30,7 +30,8 @@ a folder of 1,000 small maps in one process and in parallel.
     python bench/run.py                       # everything (several minutes)
     python bench/run.py --quick               # fewer repeats, up to 10,000 nodes
     python bench/run.py --sizes 100,1000      # a subset
-    python bench/run.py --only sizes          # sizes | cold | quotes | folder
+    python bench/run.py --only sizes          # sizes | cold | quotes | folder | lsp | render
+    python bench/run.py --only render --baseline ../main/.venv/bin/argmap   # beside another install
     python bench/run.py --json out.json       # also save the figures
     python bench/run.py --compare bench/results.json   # and say what changed since that run
 
@@ -535,6 +536,73 @@ def bench_cold(work: Path, runs: int) -> dict[str, Any]:
     return figures
 
 
+def bench_render(work: Path, runs: int, nodes: int = 1_000, baseline: str | None = None) -> dict[str, Any]:
+    """`argmap render -f svg` of one map in fresh processes, with `-d BT` (one
+    layout) and with the automatic direction, beside the engine alone on the
+    same DOT (`python -c` with pygraphviz); with `baseline` (another
+    installation's `argmap` program), the same two renders by it, side by side."""
+    import shutil
+
+    from generate import write_map
+
+    from argmap.config import Config
+    from argmap.diagram.layout import plan_diagrams
+    from argmap.lint.runner import check_paths
+
+    print(f"\n== render -f svg of {nodes:,} nodes (fresh processes, side by side, CPU) ==")
+    folder = work / "render"
+    folder.mkdir(exist_ok=True)
+    (folder / "argmap.toml").write_text("", encoding="utf-8")
+    path, _ = write_map(nodes, folder)
+    result = check_paths([path], Config(), cwd=folder)
+    (argmap,) = result.workspace.requested
+    problems = [problem for problem in result.problems if problem.file == argmap.file]
+    context = result.run.context(argmap)
+    planned = plan_diagrams(context, problems, _render_options())
+    (bottom_up,) = plan_diagrams(context, problems, _render_options(), auto=False)
+    # The engine alone: on the DOT `-d BT` draws, and on every diagram the automatic plan writes.
+    engine_inputs = {"BT": [bottom_up.dot], "planned": [diagram.dot for diagram in planned]}
+    python = sys.executable
+    argmap_script = shutil.which("argmap", path=str(Path(python).parent)) or ""
+    engine = (
+        "import json, pygraphviz, sys\n"
+        "for dot in json.load(open(sys.argv[1], encoding='utf-8')):\n"
+        "    pygraphviz.AGraph(string=dot).draw(format='svg', prog='dot')\n"
+    )
+    render = [argmap_script, "render", path.name, "--force", "-f", "svg", "-o", "out"]
+    commands: dict[str, list[str]] = {}
+    for name, dots in engine_inputs.items():
+        dots_file = folder / f"engine-{name}.json"
+        dots_file.write_text(json.dumps(dots), encoding="utf-8")
+        commands[f"engine alone ({name})"] = [python, "-c", engine, str(dots_file)]
+    commands["render -d BT"] = [*render, "-d", "BT"]
+    commands["render (automatic)"] = render
+    if baseline is not None:
+        at_baseline = [baseline, *render[1:]]
+        commands["baseline: render -d BT"] = [*at_baseline, "-d", "BT"]
+        commands["baseline: render (automatic)"] = at_baseline
+    figures: dict[str, Any] = alternating_runs(commands, runs, folder)
+    for label in commands:
+        engine_label = "engine alone (BT)" if "-d BT" in label else "engine alone (planned)"
+        cpu = figures[label]["cpu"]
+        print(
+            f"  {label:<30} CPU {fmt_seconds(cpu)} ({cpu / figures[engine_label]['cpu']:.2f}x "
+            f"{engine_label})   wall {fmt_seconds(figures[label]['wall'])}"
+        )
+    figures["diagrams"] = len(planned)
+    print(
+        f"  (automatic: {len(planned)} diagram(s); medians of {runs} alternating runs; "
+        "target <= 1.2x the layout)"
+    )
+    return figures
+
+
+def _render_options() -> Any:
+    from argmap.diagram.dot import RenderOptions
+
+    return RenderOptions()
+
+
 def bench_quotes(quotes: int) -> dict[str, Any]:
     print(f"\n== {quotes:,} quotes not found in a 5 MB source (bench/quotes_not_found.py, CPU time) ==")
     completed = subprocess.run(
@@ -654,7 +722,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("sizes", "cold", "folder", "quotes", "lsp"),
+        choices=("sizes", "cold", "folder", "quotes", "lsp", "render"),
         action="append",
         help="run only these sections",
     )
@@ -665,6 +733,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument(
         "--work", type=Path, help="where to write the generated maps (default: a temporary folder)"
+    )
+    parser.add_argument(
+        "--baseline", help="another installation's `argmap` program to render with, side by side"
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
@@ -695,7 +766,7 @@ def main(argv: list[str] | None = None) -> int:
         # 100,000 nodes: one run (each check takes minutes while Q501 is quadratic).
         return 7 if size <= 1_000 else 5 if size <= 10_000 else 1
 
-    sections = args.only or ["sizes", "cold", "quotes", "folder", "lsp"]
+    sections = args.only or ["sizes", "cold", "quotes", "folder", "render", "lsp"]
     info = machine()
     print(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, {info['platform']}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
@@ -717,6 +788,8 @@ def main(argv: list[str] | None = None) -> int:
             figures["quotes"] = bench_quotes(300 if args.quick else 3_000)
         if "folder" in sections:
             figures["folder"] = bench_folder(work, args.folder_count, 30, 1 if args.quick else 3, args.jobs)
+        if "render" in sections:
+            figures["render"] = bench_render(work, 3 if args.quick else 5, baseline=args.baseline)
         if "lsp" in sections:
             figures["lsp"] = bench_lsp(work, 5 if args.quick else 15)
     if args.json:

@@ -188,7 +188,7 @@ def render_job(
             target = destination.with_name(destination.stem + diagram.suffix + destination.suffix)
         if target is not None:
             targets.add(target)
-        drawn = _render_one(diagram.dot, target, settings, outcome)
+        drawn = _render_one(diagram.dot, target, settings, outcome, diagram.svg)
     if destination is not None:
         _left_over_parts(destination, targets, settings, outcome)
     if errors:
@@ -237,9 +237,14 @@ def _left_over_parts(
 
 
 def _render_one(
-    dot: str, destination: Path | None, settings: RenderSettings, outcome: RenderOutcome
+    dot: str,
+    destination: Path | None,
+    settings: RenderSettings,
+    outcome: RenderOutcome,
+    measured_svg: bytes | None = None,
 ) -> bytes | None:
-    from argmap.diagram.draw import dot_digest, draw, stamped_digest
+    """`measured_svg`: the bundled engine's SVG of `dot`, drawn when the layout was measured."""
+    from argmap.diagram.draw import Drawing, dot_digest, draw, stamped_digest
 
     if destination is not None:
         shown = shown_path(destination)
@@ -256,7 +261,10 @@ def _render_one(
         if fresh and not settings.force:
             outcome.up_to_date.append(shown)
             return None
-    drawing = draw(dot, settings.output_format, settings.engine)
+    if measured_svg is not None and settings.output_format == "svg" and settings.engine == "bundled":
+        drawing = Drawing(measured_svg, dot_digest(dot))  # what `draw` would draw again
+    else:
+        drawing = draw(dot, settings.output_format, settings.engine)
     outcome.warnings.extend(warning for warning in drawing.warnings if warning not in outcome.warnings)
     if destination is not None:
         from argmap.files import write_output

@@ -7,6 +7,12 @@ the narrower direction, and an index (the conclusions, their reasons
 counted, each linked to its own diagram) in the map's own file. Widths are
 measured by laying the DOT out with the bundled engine; the layout is
 deterministic, so the same map gives the same plan.
+
+Each DOT is laid out at most once: LR only when BT is too wide (BT wins
+whenever it fits, so its width decides alone), a width once measured is
+remembered, and the SVG drawn to measure it is kept with the plan, so that
+an SVG drawn by the bundled engine is not laid out again to be written; the
+annotations (evaluation, grounding, problems) are gathered once per map.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from argmap.diagram.dot import WIDTH_BUDGET_PT, RenderOptions, dot_source
+from argmap.diagram.dot import WIDTH_BUDGET_PT, RenderOptions, annotations_for, map_dot
 from argmap.input.model import split_key
 from argmap.problems import Problem
 
@@ -31,13 +37,19 @@ _WIDTH = re.compile(rb'<svg width="(\d+(?:\.\d+)?)pt"')
 class PlannedDiagram:
     suffix: str | None  # added to the map's file name (`--conclusion-id`); None: the map's own file
     dot: str
+    # The bundled engine's stamped SVG of `dot`, when measuring drew it already.
+    svg: bytes | None = attrs.field(default=None, repr=False)
 
 
 def svg_width(dot: str) -> float:
     """The width in points of `dot` laid out by the bundled engine."""
     from argmap.diagram.draw import draw
 
-    found = _WIDTH.search(draw(dot, "svg").data)
+    return _width_of(draw(dot, "svg").data)
+
+
+def _width_of(svg: bytes) -> float:
+    found = _WIDTH.search(svg)
     return float(found.group(1)) if found else 0.0
 
 
@@ -63,33 +75,55 @@ def plan_diagrams(
     The index links each conclusion to its part: the part's file, or what
     `part_link` makes of the part's suffix (a report links to its own page)."""
     problems = tuple(problems)
+    widths: dict[str, float] = {}
+    drawings: dict[str, bytes] = {}
+
+    def width(dot: str) -> float:
+        if dot not in widths:
+            if measure is svg_width:
+                from argmap.diagram.draw import draw
+
+                drawings[dot] = draw(dot, "svg").data
+                widths[dot] = _width_of(drawings[dot])
+            else:
+                widths[dot] = measure(dot)
+        return widths[dot]
+
+    # What `dot_source` gathers for every drawing of the map (the evaluation
+    # explained, the grounding): the same for each direction, part and index.
+    annotations = annotations_for(context, problems)
 
     def dot(chosen: RenderOptions) -> str:
-        return dot_source(context, problems, chosen)
+        return map_dot(context.argmap, context.corpus, annotations, chosen)
 
     def fitting(chosen: RenderOptions) -> str:
         if not auto:
             return dot(chosen)
-        candidates = [dot(attrs.evolve(chosen, direction=direction)) for direction in ("BT", "LR")]
-        widths = [measure(candidate) for candidate in candidates]
-        for candidate, width in zip(candidates, widths, strict=True):
-            if width <= WIDTH_BUDGET_PT:
-                return candidate
-        return candidates[widths.index(min(widths))]
+        # BT when it fits, else LR when it fits, else the narrower (BT on a tie).
+        top_down = dot(attrs.evolve(chosen, direction="BT"))
+        if width(top_down) <= WIDTH_BUDGET_PT:
+            return top_down
+        across = dot(attrs.evolve(chosen, direction="LR"))
+        if width(across) <= WIDTH_BUDGET_PT or width(across) < width(top_down):
+            return across
+        return top_down
+
+    def planned(suffix: str | None, chosen: str) -> PlannedDiagram:
+        return PlannedDiagram(suffix, chosen, drawings.get(chosen))
 
     # A focus is one diagram; the whole map, or a depth of it, is split when no direction fits.
     if not split and not (options.focus is None and auto):
-        return [PlannedDiagram(None, fitting(options))]
+        return [planned(None, fitting(options))]
     if not split:
         whole = fitting(options)
-        if measure(whole) <= WIDTH_BUDGET_PT:
-            return [PlannedDiagram(None, whole)]
+        if width(whole) <= WIDTH_BUDGET_PT:
+            return [planned(None, whole)]
     roots = list(context.argmap.roots)
     if len(roots) < 2:
-        return [PlannedDiagram(None, fitting(options))]
+        return [planned(None, fitting(options))]
     stem = context.argmap.path.stem if context.argmap.path is not None else context.argmap.id
     parts = [
-        PlannedDiagram(part_suffix(root, context.argmap.id), fitting(attrs.evolve(options, root=root)))
+        planned(part_suffix(root, context.argmap.id), fitting(attrs.evolve(options, root=root)))
         for root in roots
     ]
     links = {
@@ -97,4 +131,4 @@ def plan_diagrams(
         for root, suffix in ((root, part_suffix(root, context.argmap.id)) for root in roots)
     }
     index = fitting(attrs.evolve(options, depth=0, links=links, notes=False))
-    return [PlannedDiagram(None, index), *parts]
+    return [planned(None, index), *parts]

@@ -136,6 +136,12 @@ class Normalized:
     ends: array[int]
 
 
+def _offset_type(length: int) -> str:
+    """The array type code for offsets into a text of `length` characters:
+    4 bytes where they fit (half the memory of the offsets of a long source)."""
+    return "i" if length < 2**31 - 1 else "q"
+
+
 @functools.lru_cache(maxsize=4096)
 def _normalize_cluster(cluster: str, fold_case: bool) -> str:
     text = unicodedata.normalize("NFKC", cluster.translate(_CHARACTER_MAP))
@@ -209,9 +215,10 @@ def _normalize_simple(text: str, fold_case: bool) -> Normalized | None:
     length = len(mapped)
     # Slices of one array of every position are copied whole (memcpy), where
     # extending by a range converts one number at a time.
-    positions = array("q", range(length + 1))
-    starts = array("q")
-    ends = array("q")
+    code = _offset_type(length)
+    positions = array(code, range(length + 1))
+    starts = array(code)
+    ends = array(code)
     kept_from = 0
     for run in _SPACE_TO_DROP.finditer(mapped):
         begin, end = run.span()
@@ -223,13 +230,18 @@ def _normalize_simple(text: str, fold_case: bool) -> Normalized | None:
         kept_from = end
     starts.extend(positions[kept_from:length])
     ends.extend(positions[kept_from + 1 : length + 1])
-    collapsed = " ".join(mapped.split())
+    # `" ".join(mapped.split())`, without a list of every word of a long source at once.
+    collapsed = _SPACE_RUN.sub(" ", mapped).strip()
     normalized = _SPACE_AFTER_OPENING.sub("", _SPACE_BEFORE_CLOSING.sub("", collapsed))
     if len(normalized) != len(starts):  # cannot happen; the offsets would be wrong
         return None
     return Normalized(normalized, starts, ends)
 
 
+# The runs of white space other than a single space: what `str.split`
+# breaks at, each to become one space (the same white space: both are
+# Unicode's, `str.isspace`).
+_SPACE_RUN = re.compile(r" \s+|[^\S ]\s*")
 # The runs of white space that do not stay as they are: longer than one
 # character, or dropped (at either end of the text, after an opening or
 # before a closing character). A single space between words stays; a single
@@ -239,9 +251,9 @@ _SPACE_TO_DROP = re.compile(r"\s(?:\s+|(?=[.,;:!?)\]}-])|\Z)|(?<=[(\[{-])\s+|^\s
 
 def _normalize_by_cluster(text: str, fold_case: bool) -> Normalized:
     out: list[str] = []
-    starts = array("q")
-    ends = array("q")
     length = len(text)
+    starts = array(_offset_type(length))
+    ends = array(_offset_type(length))
     index = 0
     last = ""  # the last character written
     while index < length:
@@ -313,7 +325,7 @@ def without_marks(text: str, ignore: tuple[re.Pattern[str], ...]) -> tuple[str, 
         return text, None
     cuts.sort()
     pieces: list[str] = []
-    kept = array("q")
+    kept = array(_offset_type(len(text)))
     position = 0
     for start, end in cuts:
         if end <= position:
@@ -335,8 +347,8 @@ def without_marks(text: str, ignore: tuple[re.Pattern[str], ...]) -> tuple[str, 
 def _mapped_back(normalized: Normalized, kept: array[int] | None) -> Normalized:
     if kept is None:
         return normalized
-    starts = array("q", (kept[start] for start in normalized.starts))
-    ends = array("q", (kept[end - 1] + 1 for end in normalized.ends))
+    starts = array(kept.typecode, (kept[start] for start in normalized.starts))
+    ends = array(kept.typecode, (kept[end - 1] + 1 for end in normalized.ends))
     return Normalized(normalized.text, starts, ends)
 
 
@@ -548,6 +560,10 @@ class _Haystack:
     words, keyed by their exact text), so a needle of three words or more
     is compared only where its rarest three words stand, and a needle with
     three words the text never has is known to be absent without a scan.
+    A shorter needle (a short quote, a short part of an elided one) is
+    looked up the same way by its rarest single word, in an index of every
+    word's places built the first time such a needle is asked for; only a
+    needle without a word (punctuation alone) is found by a scan.
     """
 
     _INDEX_FROM = 20_000  # characters: below this, plain find is as fast
@@ -555,33 +571,54 @@ class _Haystack:
     def __init__(self, text: str) -> None:
         self.text = text
         # word n-gram -> its places: an int for one place (most n-grams of a
-        # real text), a list of ints in order for several.
-        self._grams: dict[str, int | list[int]] | None = None
+        # real text), an array of machine integers in order for several (a
+        # fifth of the memory of a list of ints).
+        self._grams: dict[str, int | array[int]] | None = None
+        # word -> its places, stored the same way.
+        self._words: dict[str, int | array[int]] | None = None
 
-    def _index(self) -> dict[str, int | list[int]]:
+    def _index(self) -> dict[str, int | array[int]]:
         if self._grams is None:
             text = self.text
-            # Word starts and ends by the regular expression engine and
-            # `accumulate` (no match object per word).
-            pieces = _WORD_SPLIT.split(text)  # separator, word, separator, ...
-            offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-            word_starts, word_ends = offsets[1::2], offsets[2::2]
-            last = _WORD_GRAMS - 1
-            keys = [text[start:end] for start, end in zip(word_starts, word_ends[last:], strict=False)]
-            grams: dict[str, int | list[int]] = {}
+            code = _offset_type(len(text))
+            # Where each run of words starts and ends, streamed from two walks
+            # of the regular expression engine (no list of every word, which
+            # at a few megabytes of source is hundreds of megabytes at once).
+            starts = map(re.Match.start, _WORD.finditer(text))
+            ends = itertools.islice(map(re.Match.end, _WORD.finditer(text)), _WORD_GRAMS - 1, None)
+            grams: dict[str, int | array[int]] = {}
             get = grams.get
-            for key, start in zip(keys, word_starts, strict=False):
+            for start, end in zip(starts, ends, strict=False):
+                key = text[start:end]
                 known = get(key)
                 if known is None:
                     grams[key] = start
                 elif type(known) is int:
-                    grams[key] = [known, start]
+                    grams[key] = array(code, (known, start))
                 else:
                     known.append(start)  # type: ignore[union-attr]
             self._grams = grams
         return self._grams
 
-    def places(self, gram: str) -> tuple[int, ...] | list[int]:
+    def _word_index(self) -> dict[str, int | array[int]]:
+        if self._words is None:
+            text = self.text
+            code = _offset_type(len(text))
+            words: dict[str, int | array[int]] = {}
+            get = words.get
+            for match in _WORD.finditer(text):
+                word = match.group()
+                known = get(word)
+                if known is None:
+                    words[word] = match.start()
+                elif type(known) is int:
+                    words[word] = array(code, (known, match.start()))
+                else:
+                    known.append(match.start())  # type: ignore[union-attr]
+            self._words = words
+        return self._words
+
+    def places(self, gram: str) -> Sequence[int]:
         """Where the word n-gram `gram` (exactly `_WORD_GRAMS` words) stands, in order."""
         known = self._index().get(gram)
         if known is None:
@@ -601,7 +638,7 @@ class _Haystack:
             return None
         grams = _needle_grams(needle)
         if not grams:
-            return None
+            return self._word_candidates(needle)
         index = self._index()
         best_offset, best_count, best_places = 0, -1, None
         for offset, gram in grams:
@@ -616,6 +653,22 @@ class _Haystack:
                     break
         assert best_places is not None
         return best_offset, best_places
+
+    def _word_candidates(self, needle: str) -> tuple[int, Sequence[int]] | None:
+        """`_candidates` for a needle of fewer than `_WORD_GRAMS` words: by
+        its rarest word, each of which is a whole word of the text wherever
+        the needle matches (see `_needle_grams`). None for a needle without
+        a word."""
+        index = self._word_index()
+        best: tuple[int, Sequence[int]] | None = None
+        for match in _WORD.finditer(needle):
+            known = index.get(match.group())
+            if known is None:
+                return 0, ()
+            places: Sequence[int] = (known,) if isinstance(known, int) else known
+            if best is None or len(places) < len(best[1]):
+                best = match.start(), places
+        return best
 
     def iter_occurrences(self, needle: str, not_before: int = 0) -> Iterator[int]:
         """The places `needle` occurs (at or after `not_before`), in order,
@@ -702,7 +755,6 @@ _COMMON_GRAM = 200
 # The rarest runs of a quote that vote for where its nearest passage is.
 _VOTING_GRAMS = 6
 _WORD = re.compile(r"[^\W_]+")
-_WORD_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def _find_chain(haystack: _Haystack, parts: list[str], not_before: int = 0) -> list[tuple[int, int]] | None:

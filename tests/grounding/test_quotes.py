@@ -269,6 +269,10 @@ def _plain_occurrences(text: str, needle: str) -> list[int]:
     return found
 
 
+def _first(found: list[int]) -> int | None:
+    return found[0] if found else None
+
+
 _WORDS = ["war", "warfare", "Putin", "power", "1991", "x_y", "élite", "Kherson's", "—", "“it”", "a", "an"]
 
 
@@ -292,7 +296,63 @@ def test_indexed_search_finds_what_a_plain_search_finds(
         return
     haystack = _Haystack(text)
     assert haystack.occurrences(needle) == _plain_occurrences(text, needle)
-    assert haystack.first_occurrence(needle) == (_plain_occurrences(text, needle) or [None])[0]
+    assert haystack.first_occurrence(needle) == _first(_plain_occurrences(text, needle))
+
+
+class _AlwaysIndexed(_Haystack):
+    """A haystack that uses its indexes whatever the length of its text."""
+
+    _INDEX_FROM = 0
+
+
+_ANY_TEXT = st.text(
+    alphabet=st.one_of(st.sampled_from(list("ab ab_-.,'’²½Ⅻé\u0301\n")), st.characters(max_codepoint=0x3FF)),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=_ANY_TEXT,
+    needle=st.one_of(_ANY_TEXT.filter(bool), st.tuples(st.integers(0, 80), st.integers(1, 12))),
+    not_before=st.integers(0, 90),
+)
+def test_indexed_search_of_any_needle_is_the_plain_scan(
+    text: str, needle: str | tuple[int, int], not_before: int
+) -> None:
+    """By three-word runs, by single words (fewer than three words) or by a
+    scan (no word): every occurrence, the first, and the first from any
+    place are the plain `str.find` scan's."""
+    if isinstance(needle, tuple):  # a stretch of the text itself, so that it occurs
+        needle = text[needle[0] :][: needle[1]] or "a"
+    haystack = _AlwaysIndexed(text)
+    expected = _plain_occurrences(text, needle)
+    assert haystack.occurrences(needle) == expected
+    assert haystack.first_occurrence(needle) == _first(expected)
+    later = [place for place in expected if place >= not_before]
+    assert haystack.occurrence_from(needle, not_before) == _first(later)
+    assert list(haystack.iter_occurrences(needle, not_before)) == later
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["war", "the", "Putin", "a", "x_y", "—", "²"]), min_size=3, max_size=30),
+    picks=st.lists(st.tuples(st.integers(0, 29), st.integers(1, 2)), min_size=1, max_size=3),
+    nth=st.integers(1, 4),
+)
+def test_short_parts_find_the_same_nth_chain_through_the_word_index(
+    words: list[str], picks: list[tuple[int, int]], nth: int
+) -> None:
+    """Short quotes and short elided parts (one or two words, looked up by
+    their rarest word) give the same n-th occurrence as the plain scan."""
+    from argmap.grounding.quotes import _nth_chain
+
+    text = " ".join(words * 3)
+    parts = [" ".join(words[start % len(words) :][:length]) for start, length in picks]
+    for not_before in (0, len(text) // 3):
+        indexed = _nth_chain(_AlwaysIndexed(text), parts, not_before, nth)
+        plain = _nth_chain(_Haystack(text), parts, not_before, nth)
+        assert indexed == plain
 
 
 @settings(max_examples=300, deadline=None)
@@ -309,6 +369,18 @@ def test_indexed_search_finds_what_a_plain_search_finds(
 def test_the_simple_path_normalizes_as_the_full_one(text: str, fold_case: bool) -> None:
     assert normalize(text, fold_case=fold_case) == _normalize_by_cluster(text, fold_case)
     assert normalized_text(text, fold_case=fold_case) == _normalize_by_cluster(text, fold_case).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000ab"), st.characters())
+    )
+)
+def test_space_runs_collapse_as_str_split_does(text: str) -> None:
+    from argmap.grounding.quotes import _SPACE_RUN
+
+    assert _SPACE_RUN.sub(" ", text).strip() == " ".join(text.split())
 
 
 def _reference_chain(text: str, parts: list[str], gap: int) -> list[tuple[int, int]] | None:
