@@ -110,16 +110,15 @@ def render(
     config: Config | None = None,
 ) -> bytes:
     """The diagram of the map at `path` (svg, png, pdf or dot), as `argmap render
-    MAP -o -` draws it: one picture, in the direction that fits."""
+    MAP -o -` draws it: the whole map in one picture, in the direction that fits
+    best (a map too wide for one picture is split only into files, by `render`)."""
     from argmap.diagram.dot import RenderOptions
     from argmap.diagram.draw import draw
     from argmap.diagram.layout import plan_diagrams
 
     result, argmap = _checked_map(path, config)
     problems = [problem for problem in result.problems if problem.file == argmap.file]
-    planned = plan_diagrams(
-        result.run.context(argmap), problems, options or RenderOptions(), extension=output_format
-    )
+    planned = plan_diagrams(result.run.context(argmap), problems, options or RenderOptions(), one_file=True)
     return draw(planned[0].dot, output_format).data
 
 

@@ -176,9 +176,8 @@ def render_job(
         auto=settings.auto,
         split=settings.split and destination is not None,
         extension=settings.output_format,
+        one_file=destination is None,
     )
-    if destination is None:
-        planned = planned[:1]
     drawn: bytes | None = None
     outcome.split = outcome.split or len(planned) > 1
     targets: set[Path] = set()

@@ -69,11 +69,14 @@ def plan_diagrams(
     extension: str = "svg",
     measure: Callable[[str], float] = svg_width,
     part_link: Callable[[str], str] | None = None,
+    one_file: bool = False,
 ) -> list[PlannedDiagram]:
     """The diagrams of one map: one, or an index and one per conclusion.
 
     The index links each conclusion to its part: the part's file, or what
-    `part_link` makes of the part's suffix (a report links to its own page)."""
+    `part_link` makes of the part's suffix (a report links to its own page).
+    `one_file`: the drawing goes where no parts can follow (standard output,
+    a caller's bytes), so the whole map is drawn, however wide."""
     problems = tuple(problems)
     widths: dict[str, float] = {}
     drawings: dict[str, bytes] = {}
@@ -112,7 +115,7 @@ def plan_diagrams(
         return PlannedDiagram(suffix, chosen, drawings.get(chosen))
 
     # A focus is one diagram; the whole map, or a depth of it, is split when no direction fits.
-    if not split and not (options.focus is None and auto):
+    if one_file or (not split and not (options.focus is None and auto)):
         return [planned(None, fitting(options))]
     if not split:
         whole = fitting(options)

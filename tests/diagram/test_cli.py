@@ -430,3 +430,13 @@ def test_a_part_left_over_from_an_earlier_split_is_reported_then_removed() -> No
     assert not Path("out/crossmap--gone.svg").exists()
     assert Path("out/crossmap--notes.svg").exists() and Path("out/crossmap--other.svg").exists()
     assert invoke("render", "maps/crossmap.yaml", "--split", "-o", "out", "--check")[0] == 0
+
+
+def test_standard_output_gets_the_whole_map_even_when_files_would_be_split() -> None:
+    """No part follows a diagram written to standard output: it must not be an index of parts."""
+    shutil.copytree(Path(__file__).resolve().parents[2] / "maps", "maps")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "seeds", "seeds")
+    code, dot, _ = invoke("render", "maps/ft-lose-or-win.yaml", "-f", "dot", "-o", "-")
+    assert code == 0
+    assert "have diagrams of their own" not in dot and "a diagram of its own" not in dot
+    assert '"ft-lose-or-win#from-revenge"' in dot  # a step below a conclusion, which an index leaves out
