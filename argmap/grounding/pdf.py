@@ -28,16 +28,9 @@ import attrs
 
 from argmap.grounding.sources import Page, SourceText, SourceUnreadable, parse_text, split_lines
 
-PDF_SUFFIXES = frozenset({".pdf"})
-PDF_MAGIC = b"%PDF-"
 INSTALL_HINT = (
     "install the PDF extra, `pip install 'argmap[pdf]'` (it adds pypdf), or convert the PDF to text"
 )
-
-
-def is_pdf(suffix: str, raw: bytes) -> bool:
-    """A `.pdf` file, or a file of another name that is a PDF all the same."""
-    return suffix.lower() in PDF_SUFFIXES or raw[:1024].lstrip().startswith(PDF_MAGIC)
 
 
 @contextlib.contextmanager

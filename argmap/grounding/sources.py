@@ -321,13 +321,23 @@ def read_source(
         raise SourceUnreadable(
             f"source file `{display}` cannot be read ({error.strerror or error})"
         ) from None
-    from argmap.grounding.pdf import is_pdf, read_pdf
-
     if is_pdf(path.suffix, raw):
+        # The reader (and with it pypdf, logging, warnings) only for a PDF: start-up stays lean.
+        from argmap.grounding.pdf import read_pdf
+
         return read_pdf(raw, display)
     text = decode_source(raw, display, encoding)
     markdown = True if path.suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES else None
     return parse_text(text, markdown=markdown)
+
+
+PDF_SUFFIXES = frozenset({".pdf"})
+PDF_MAGIC = b"%PDF-"
+
+
+def is_pdf(suffix: str, raw: bytes) -> bool:
+    """A `.pdf` file, or a file of another name that is a PDF all the same."""
+    return suffix.lower() in PDF_SUFFIXES or raw[:1024].lstrip().startswith(PDF_MAGIC)
 
 
 def decode_source(raw: bytes, display: str, encoding: str | None) -> str:

@@ -18,7 +18,6 @@ import attrs
 from argmap.config import Config
 from argmap.files import DEFAULT_MAX_BYTES, UnsafeFile, open_regular
 from argmap.input.model import ArgMap, Corpus, split_key
-from argmap.input.salvage import salvage
 from argmap.input.schema import validated
 from argmap.input.yaml_reader import LoadedFile, YamlMapping, load_bytes, read_map_bytes, read_map_file
 from argmap.problems import Problem, SourceAccessError, UsageError
@@ -299,6 +298,8 @@ def _model(loaded: LoadedFile, name: str, path: Path, problems: list[Problem]) -
     if not failures:
         return ArgMap.from_data(loaded.data, name, path.resolve())
     # The rest of the file is still checked, without what failed.
+    from argmap.input.salvage import salvage
+
     salvaged = salvage(loaded.data, [failed for _, failed in failures])
     if salvaged is None:
         return None

@@ -42,12 +42,15 @@ conclusions:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from argmap.analysis.context import MapContext
 from argmap.analysis.evaluate import Status, evaluation_for
-from argmap.analysis.semantics import Labellings, Semantics, SemanticsLimitError, labellings
 from argmap.config import Config
 from argmap.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from argmap.analysis.semantics import Labellings
 
 CODE = "A412"
 NAME = "expectation-mismatch"
@@ -61,11 +64,14 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
     if not argmap.expectations:
         return
     evaluation = evaluation_for(context)
-    semantics = Semantics(argmap.expectations[0].semantics)
+    semantics = argmap.expectations[0].semantics
     agreed: Mapping[str, Status] = evaluation.statuses
-    if semantics is not Semantics.GROUNDED:
+    if semantics != "grounded":
+        # The search for labellings is imported only by a map whose expectations need it.
+        from argmap.analysis.semantics import Semantics, SemanticsLimitError, labellings
+
         try:
-            agreed = _agreed_statuses(labellings(evaluation, semantics))
+            agreed = _agreed_statuses(labellings(evaluation, Semantics(semantics)))
         except SemanticsLimitError as error:
             yield Problem.at(
                 CODE,
@@ -83,7 +89,7 @@ def check(context: MapContext, config: Config) -> Iterator[Problem]:
             continue
         reason = (
             evaluation.explain(expectation.key)
-            if semantics is Semantics.GROUNDED
+            if semantics == "grounded"
             else f"{actual} under the {semantics} semantics ({_how(actual)})"
         )
         yield Problem.at(

@@ -31,7 +31,9 @@ def run_argmap(cwd: Path, *arguments: str) -> tuple[int, str, str, list[str]]:
         "from argmap.cli import main\n"
         "try:\n    main()\n"
         "finally:\n"
-        "    heavy = sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules)\n"
+        # What only some maps need: the PDF reader, the search for labellings.
+        "    heavy = sorted(m for m in ('typer', 'click', 'rich', 'argmap.grounding.pdf',\n"
+        "        'argmap.analysis.semantics') if m in sys.modules)\n"
         "    sys.stderr.write('IMPORTED ' + ','.join(heavy) + '\\n')\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
