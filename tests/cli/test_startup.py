@@ -83,8 +83,12 @@ def test_plain_help_lines_fit_80_columns() -> None:
 def test_plain_check_runs_without_typer_with_the_output_of_typer(tmp_path: Path) -> None:
     write(tmp_path, "good.yaml", MINIMAL)
     write(tmp_path, "ci.yaml", "on: push\n")
+    write(tmp_path, "sign.txt", "The bridge is closed.\n")
+    grounded = MINIMAL.replace("title: A demo map\n", "title: A demo map\nsource:\n  file: sign.txt\n")
+    write(tmp_path, "grounded.yaml", grounded.replace("id: demo", "id: grounded"))
     for arguments in (
         ["check", "good.yaml"],
+        ["check", "grounded.yaml"],  # a text source: no PDF reader
         ["check", "-f", "json", "good.yaml", "ci.yaml"],
         ["check", "--format=parsable", "--strict", "-q", "--", "ci.yaml"],
         ["check", "--maps-only", "good.yaml", "ci.yaml", "-j", "1"],
