@@ -9,30 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap.cli import app
+from tests.analysis.test_preferences import ESSAY
 
 runner = CliRunner()
-
-ESSAY = """\
-argmap: 1
-id: essay
-title: Recycling is worth the trouble
-conclusions:
-  - id: recycle
-    text: Households should separate their rubbish.
-    implicit: true
-    because:
-      - id: from-benefits
-        warrant: What saves resources is worth a little trouble.
-        premises:
-          - id: saves
-            text: Separating rubbish saves raw materials and energy.
-            implicit: true
-    counterexamples:
-      - id: annoying
-        text: Separating rubbish is annoying.
-        implicit: true
-        conceded: true
-"""
 
 
 @pytest.fixture(autouse=True)
